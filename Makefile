@@ -1,0 +1,133 @@
+# Stabilix top-level Makefile.
+#   make            build build/stabilix.iso (and the test ISO)
+#   make run        set up if needed, build, boot in QEMU
+#   make test       host unit tests + system tests in QEMU (pytest)
+#   make bench      micro-benchmarks under QEMU -icount (deterministic)
+#   make qemu-gdb / make gdb   debug the kernel through QEMU's gdbstub
+# Warnings are errors.  Dependencies are tracked (-MMD): only what changed
+# is rebuilt.
+
+B        := build
+CC       := gcc
+LD       := ld
+NASM     := nasm
+PYTHON   := /usr/bin/python3
+QEMU     := qemu-system-i386
+Q        ?= @          # make Q= shows the full commands
+
+CFLAGS_COMMON := -m32 -march=i686 -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
+	-fno-stack-protector -fno-strict-aliasing -fno-builtin -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -mgeneral-regs-only \
+	-Wall -Wextra -Werror -Wno-unused-parameter -MMD -MP
+KCFLAGS  := $(CFLAGS_COMMON) -Ikernel
+UCFLAGS  := $(CFLAGS_COMMON) -Ilib/include
+LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--fatal-warnings
+LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+# ---- kernel ---------------------------------------------------------------
+KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \
+          lib/common/format.c lib/common/string.c
+KASM   := boot/multiboot.asm kernel/entry.asm
+KOBJ   := $(patsubst %.c,$(B)/k/%.o,$(KSRC)) $(patsubst %.asm,$(B)/k/%.o,$(KASM))
+KERNEL := $(B)/kernel.elf
+
+$(B)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/k/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) -Werror -f elf32 -g $< -o $@
+
+$(KERNEL): $(KOBJ) linker.ld
+	$(CC) $(LDFLAGS) -T linker.ld -o $@ $(KOBJ) $(LIBGCC)
+
+# ---- libsys ---------------------------------------------------------------
+LSRC   := $(wildcard lib/libsys/*.c) lib/common/format.c lib/common/string.c
+LOBJ   := $(patsubst %.c,$(B)/u/%.o,$(LSRC)) $(B)/u/lib/libsys/crt0.o
+LIBSYS := $(B)/libsys.a
+
+$(B)/u/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+$(B)/u/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) -Werror -f elf32 -g $< -o $@
+
+$(LIBSYS): $(filter-out %/crt0.o,$(LOBJ))
+	rm -f $@ && ar rcs $@ $^
+
+# ---- programs: one line each ------------------------------------------------
+# A program is a folder of .c files: user/<name>/ or user/tests/<name>/.
+PROGRAMS      := init
+TEST_PROGRAMS := ipctest faulter supervisor stress bench_ipc
+
+define program
+$(B)/bin/$(1): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(B)/u/lib/libsys/crt0.o user/user.ld
+	@mkdir -p $(B)/bin
+	$(CC) $(LDFLAGS) -T user/user.ld -o $$@ $(B)/u/lib/libsys/crt0.o \
+		$(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(LIBGCC)
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call program,$(p),user/$(p))))
+$(foreach p,$(TEST_PROGRAMS),$(eval $(call program,$(p),user/tests/$(p))))
+
+# ---- ISOs -------------------------------------------------------------------
+ISO      := $(B)/stabilix.iso
+TEST_ISO := $(B)/stabilix-test.iso
+SYS_MODS := etc/services.conf $(addprefix $(B)/bin/,$(PROGRAMS))
+TEST_MODS := $(SYS_MODS) tests/system/tests.conf $(addprefix $(B)/bin/,$(TEST_PROGRAMS))
+
+all: $(ISO) $(TEST_ISO)
+
+$(ISO): $(KERNEL) $(SYS_MODS) tools/mkiso.sh boot/grub.cfg.in
+	tools/mkiso.sh $@ $(KERNEL) $(SYS_MODS)
+
+$(TEST_ISO): $(KERNEL) $(TEST_MODS) tools/mkiso.sh boot/grub.cfg.in
+	tools/mkiso.sh $@ $(KERNEL) $(TEST_MODS)
+
+# ---- host unit tests --------------------------------------------------------
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Ilib/include -Ikernel
+UNIT_TESTS  := $(patsubst tests/unit/%.c,$(B)/unit/%,$(filter-out tests/unit/tap.c,$(wildcard tests/unit/*.c)))
+UNIT_SRC    := lib/common/privconf.c kernel/grant.c kernel/frames.c
+
+$(B)/unit/%: tests/unit/%.c tests/unit/tap.c tests/unit/tap.h $(UNIT_SRC)
+	@mkdir -p $(B)/unit
+	$(CC) $(HOST_CFLAGS) -o $@ $< tests/unit/tap.c $(UNIT_SRC)
+
+unit: $(UNIT_TESTS)
+
+# ---- user-facing targets ------------------------------------------------------
+setup:
+	@tools/setup.sh
+
+run:
+	@tools/setup.sh --quiet
+	@$(MAKE) --no-print-directory $(ISO)
+	tools/run.sh $(ISO)
+
+test:
+	@tools/setup.sh --quiet
+	@$(MAKE) --no-print-directory all unit
+	$(PYTHON) -m pytest -q tests
+
+bench:
+	@tools/setup.sh --quiet
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) tools/bench.py
+
+qemu-gdb: $(ISO)
+	$(QEMU) -m 128 -cdrom $(ISO) -serial stdio -display none -S -gdb tcp::1234
+
+gdb: $(KERNEL)
+	gdb -q $(KERNEL) -ex 'target remote :1234'
+
+clean:
+	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO)
+
+.PHONY: all setup run test bench qemu-gdb gdb clean unit
+-include $(shell find $(B) -type f -name '*.d' 2>/dev/null)

@@ -1,0 +1,59 @@
+/*
+ * kernel.h - what every kernel file needs: types, port I/O, the console
+ * and log, panic, and the boot-time configuration.
+ *
+ * Invariant: the kernel runs with interrupts disabled (all gates are
+ * interrupt gates); only the idle loop enables them, around hlt.
+ */
+#ifndef KERNEL_KERNEL_H
+#define KERNEL_KERNEL_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "../lib/include/ipc.h"
+#include "../lib/common/kstring.h"
+
+#define HZ 100                      /* clock ticks per second */
+
+static inline void outb(uint16_t port, uint8_t v)
+{ __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port)); }
+static inline void outw(uint16_t port, uint16_t v)
+{ __asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port)); }
+static inline void outl(uint16_t port, uint32_t v)
+{ __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port)); }
+static inline uint8_t inb(uint16_t port)
+{ uint8_t v; __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+static inline uint16_t inw(uint16_t port)
+{ uint16_t v; __asm__ volatile("inw %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+static inline uint32_t inl(uint16_t port)
+{ uint32_t v; __asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"(port)); return v; }
+
+/* console.c: serial COM1 + VGA text; klog.c: the kernel log ring. */
+void console_init(void);
+void console_write(const char *s, size_t n);
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+size_t klog_read(uint32_t offset, char *buf, size_t len, uint32_t *total);
+void klog_append(const char *s, size_t n);
+
+/* panic.c */
+void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+/* cmdline.c: the GRUB command line plus QEMU's opt/stabilix/cmdline. */
+void cmdline_init(const char *grub_cmdline);
+int cmdline_get(const char *key, char *buf, size_t len);
+int cmdline_list_has(const char *key, const char *word);
+
+/* fwcfg.c: QEMU firmware configuration; returns bytes read or -1. */
+int fwcfg_present(void);
+int fwcfg_read_file(const char *name, char *buf, size_t len);
+
+/* clock.c */
+extern volatile uint32_t ticks;
+void clock_init(void);
+void clock_tick(void);
+
+/* power.c */
+void power_off(int status) __attribute__((noreturn));
+void power_reboot(void) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * ksig.c - death reports for supervisors.
+ *
+ * When a process ends, a record (who, why, status/vector, EIP, CR2) is
+ * queued for its supervisor, which gets a SYSEV_KSIG notification and
+ * fetches the records with sys_getksig.  The queue is a bounded ring; when
+ * it is full the oldest record is dropped and counted (never overwritten
+ * silently: the count is logged).
+ */
+#include "kernel.h"
+#include "proc.h"
+
+#define NR_KSIG 64
+
+struct ksig {
+    endpoint_t sup;
+    struct sys_getksig rec;
+};
+
+static struct ksig ring[NR_KSIG];
+static uint32_t head, count, dropped;
+
+static const char *reason_name(int reason)
+{
+    switch (reason) {
+    case KSIG_EXIT: return "exited";
+    case KSIG_EXCEPTION: return "exception";
+    default: return "killed";
+    }
+}
+
+void ksig_report(struct proc *p, int reason, int status)
+{
+    struct proc *sup;
+    struct ksig *k;
+    if (reason != KSIG_EXIT || status != 0)
+        kprintf("kernel: %s (ep %d) %s, status %d\n", p->name, p->endpoint,
+                reason_name(reason), status);
+    if (ep_lookup(p->supervisor, &sup) != OK)
+        return;
+    if (count == NR_KSIG) {
+        head = (head + 1) % NR_KSIG;
+        count--;
+        kprintf("kernel: death report queue full, %u dropped\n", ++dropped);
+    }
+    k = &ring[(head + count++) % NR_KSIG];
+    memset(k, 0, sizeof(*k));
+    k->sup = p->supervisor;
+    k->rec.ep = p->endpoint;
+    k->rec.reason = reason;
+    k->rec.status = status;
+    k->rec.vector = reason == KSIG_EXCEPTION ? p->regs.vector : 0;
+    k->rec.eip = p->regs.eip;
+    k->rec.cr2 = p->fault_addr;
+    strlcpy(k->rec.label, p->name, sizeof(k->rec.label));
+    kernel_notify(sup, SYSTEM, SYSEV_KSIG);
+}
+
+/* Take the oldest record for supervisor 'sup'; -ESRCH when none. */
+int ksig_next(endpoint_t sup, struct sys_getksig *out)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        struct ksig *k = &ring[(head + i) % NR_KSIG];
+        if (k->sup != sup)
+            continue;
+        *out = k->rec;
+        for (uint32_t j = i; j + 1 < count; j++)
+            ring[(head + j) % NR_KSIG] = ring[(head + j + 1) % NR_KSIG];
+        count--;
+        return OK;
+    }
+    return -ESRCH;
+}

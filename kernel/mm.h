@@ -1,0 +1,57 @@
+/*
+ * mm.h - physical frames, address spaces and checked user access.
+ *
+ * Virtual layout of every address space:
+ *   0 .. KERNEL_LIMIT        physical memory identity-mapped, supervisor
+ *                            only (page 0 unmapped, kernel text read-only)
+ *   USER_BASE (1 GiB) ..     program text/data (user.ld)
+ *   USER_STACK_TOP - 64K ..  the stack; the page below it stays unmapped
+ *   DEVMAP_BASE ..           device memory mapped with sys_mapdev
+ * Invariants: user pages are owned by exactly one address space unless
+ * marked PTE_DEVICE; the kernel never touches a user address without
+ * translating it through the owner's page tables (uaccess.c).
+ */
+#ifndef KERNEL_MM_H
+#define KERNEL_MM_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "frames.h"
+
+#define PAGE_SIZE       4096u
+#define KERNEL_LIMIT    0x40000000u
+#define USER_BASE       0x40000000u
+#define USER_STACK_TOP  0xe0000000u
+#define USER_STACK_SIZE 0x10000u
+#define DEVMAP_BASE     0xf0000000u
+#define DEVMAP_END      0xff000000u
+
+#define PTE_P       0x001
+#define PTE_W       0x002
+#define PTE_U       0x004
+#define PTE_PCD     0x010
+#define PTE_PS      0x080
+#define PTE_G       0x100
+#define PTE_DEVICE  0x200   /* available bit: not owned, never freed */
+
+#define PDX(va) ((va) >> 22)
+#define PTX(va) (((va) >> 12) & 0x3ff)
+
+extern struct frame_pool kframes;
+extern uint32_t *kernel_pgdir;
+
+/* paging.c */
+void paging_init(uint32_t mem_top);
+uint32_t *as_create(void);
+void as_destroy(uint32_t *pgdir);
+int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags);
+uint32_t *as_pte(uint32_t *pgdir, uint32_t va);
+
+/* uaccess.c: all return OK or -EFAULT and copy nothing on -EFAULT. */
+int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write);
+int copy_from_user(uint32_t *pgdir, uint32_t va, void *dst, size_t len);
+int copy_to_user(uint32_t *pgdir, uint32_t va, const void *src, size_t len);
+int copy_user_to_user(uint32_t *dpd, uint32_t dva, uint32_t *spd,
+                      uint32_t sva, size_t len);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * panic.c - stop the kernel with a readable report on serial and VGA.
+ * Only kernel bugs and impossible boot states panic; nothing a user
+ * process does may lead here.
+ */
+#include <stdarg.h>
+#include "kernel.h"
+#include "../lib/common/format.h"
+
+void panic(const char *fmt, ...)
+{
+    char buf[200];
+    va_list ap;
+    __asm__ volatile("cli");
+    va_start(ap, fmt);
+    fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    kprintf("\n*** KERNEL PANIC: %s\n", buf);
+    kprintf("*** uptime %u ticks; the system is halted.\n", (unsigned)ticks);
+    for (;;)
+        __asm__ volatile("cli; hlt");
+}

@@ -1,0 +1,109 @@
+/*
+ * proc.c - the process table: endpoint lookup, creating a process from an
+ * ELF image, and ending one (exit, kill, exception).
+ *
+ * Invariants: proc_table[i].slot == i; a free slot has P_FREE set and
+ * keeps its generation, which proc_exit advances so that the slot's old
+ * endpoint becomes stale.
+ */
+#include "kernel.h"
+#include "proc.h"
+#include "mm.h"
+#include "elf.h"
+
+struct proc proc_table[NR_PROCS];
+
+void proc_init(void)
+{
+    for (int i = 0; i < NR_PROCS; i++) {
+        memset(&proc_table[i], 0, sizeof(proc_table[i]));
+        proc_table[i].slot = i;
+        proc_table[i].flags = P_FREE;
+        proc_table[i].gen = 1;
+    }
+}
+
+int ep_lookup(endpoint_t ep, struct proc **out)
+{
+    struct proc *p;
+    if (ep < 0 || EP_SLOT(ep) >= NR_PROCS)
+        return -EBADEPT;
+    p = &proc_table[EP_SLOT(ep)];
+    if ((p->flags & P_FREE) || p->endpoint != ep)
+        return -EDEADSRCDST;
+    *out = p;
+    return OK;
+}
+
+struct proc *proc_by_label(const char *label)
+{
+    for (int i = 0; i < NR_PROCS; i++)
+        if (!(proc_table[i].flags & P_FREE) && strcmp(proc_table[i].name, label) == 0)
+            return &proc_table[i];
+    return 0;
+}
+
+static void init_regs(struct trapframe *r, uint32_t entry)
+{
+    memset(r, 0, sizeof(*r));
+    r->cs = UCODE_SEL;
+    r->ds = r->es = r->fs = r->gs = r->ss = UDATA_SEL;
+    r->eflags = EFLAGS_USER;
+    r->eip = entry;
+    r->esp = USER_STACK_TOP;
+}
+
+/* Create a ready process running the ELF image; NULL when it cannot. */
+struct proc *proc_spawn(const char *name, const void *elf, uint32_t size,
+                        struct priv *priv)
+{
+    struct proc *p = 0;
+    uint32_t entry;
+    int r;
+    for (int i = 0; i < NR_PROCS && !p; i++)
+        if (proc_table[i].flags & P_FREE)
+            p = &proc_table[i];
+    if (!p || !(p->pgdir = as_create()))
+        return 0;
+    r = elf_load(p->pgdir, elf, size, &entry);
+    if (r != OK) {
+        as_destroy(p->pgdir);
+        kprintf("kernel: cannot load %s: error %d\n", name, r);
+        return 0;
+    }
+    init_regs(&p->regs, entry);
+    strlcpy(p->name, name, sizeof(p->name));
+    p->priv = priv;
+    p->priority = priv->priority;
+    p->ticks_left = priv->quantum;
+    p->endpoint = ENDPOINT(p->gen, p->slot);
+    p->supervisor = NONE;
+    p->devmap_next = DEVMAP_BASE;
+    p->flags = 0;
+    ready(p);
+    return p;
+}
+
+/* End p: wake everyone blocked on it, free its resources, report it. */
+void proc_exit(struct proc *p, int reason, int status)
+{
+    uint32_t gen;
+    int slot;
+
+    ksig_report(p, reason, status);
+    if (!p->flags)
+        unready(p);
+    ipc_cleanup(p);
+    irq_release(p);
+    if (read_cr3() == (uint32_t)p->pgdir)
+        write_cr3((uint32_t)kernel_pgdir);
+    as_destroy(p->pgdir);
+    slot = p->slot;
+    gen = p->gen >= EP_GEN_MAX ? 1 : p->gen + 1;
+    memset(p, 0, sizeof(*p));
+    p->slot = slot;
+    p->gen = gen;
+    p->flags = P_FREE;
+    if (current == p)
+        current = 0;
+}

@@ -1,0 +1,124 @@
+/*
+ * proc.h - the process table, privileges, scheduling and IPC state.
+ *
+ * A slot is free when P_FREE is set; otherwise it holds a live process
+ * whose endpoint is ENDPOINT(gen, slot).  A process is runnable exactly
+ * when flags == 0, and then it is on exactly one ready queue (that of its
+ * priority).  P_SENDING means it sits on the caller queue of the process
+ * named by sendto; P_RECEIVING means it waits for a message from getfrom
+ * (a process endpoint, ANY, HARDWARE or SYSTEM).
+ */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include "kernel.h"
+#include "arch.h"
+#include "../lib/common/privconf.h"
+#include "grant.h"
+#include "../lib/include/proto/sys.h"
+
+#define P_FREE      0x01
+#define P_SENDING   0x02
+#define P_RECEIVING 0x04
+#define P_CALLING   0x08    /* receiving a call's reply: no notifications */
+
+#define NR_SCHED_Q  PC_NR_PRIO
+#define NR_PRIVS    (PC_MAX_SVC + 1)
+#define USER_PRIV   0       /* privilege id of ordinary user processes */
+#define NOTIFY_WORDS (NR_PROCS / 32)
+
+struct priv {
+    int id;
+    char label[PC_LABEL];
+    uint64_t ipc_to;                /* bit n: may send to priv id n */
+    uint32_t calls;                 /* bit n: may make kernel call n */
+    uint32_t irqs;
+    int nio, nmem;
+    struct pc_range io[PC_MAX_IO];
+    struct pc_range mem[PC_MAX_MEM];
+    int priority, quantum;
+};
+
+struct proc {
+    struct trapframe regs;          /* first: esp0 points at its end */
+    uint32_t *pgdir;
+    int flags;
+    int slot;
+    uint32_t gen;
+    endpoint_t endpoint;
+    char name[PC_LABEL];
+    struct priv *priv;
+
+    /* scheduling */
+    int priority;
+    int ticks_left;
+    struct proc *next_ready;
+
+    /* IPC */
+    endpoint_t sendto, getfrom;
+    uint32_t msgbuf;                /* user address for the pending receive */
+    message sendmsg;                /* the message of a blocked send */
+    struct proc *callers;           /* processes blocked sending to us */
+    struct proc *next_caller;
+    uint32_t notify_pending[NOTIFY_WORDS];
+    uint32_t irq_pending;
+    uint32_t sys_events;
+
+    /* supervision, timers, devices, grants */
+    endpoint_t supervisor;
+    uint32_t fault_addr;            /* CR2 of the exception that ended it */
+    uint32_t alarm_at;              /* tick of the alarm, 0 = none */
+    uint32_t devmap_next;
+    uint32_t grant_seq;
+    struct grant grants[NR_GRANTS];
+};
+
+extern struct proc proc_table[NR_PROCS];
+extern struct proc *current;        /* NULL while idle */
+extern struct priv priv_table[NR_PRIVS];
+
+/* proc.c */
+void proc_init(void);
+int ep_lookup(endpoint_t ep, struct proc **out);
+struct proc *proc_by_label(const char *label);
+struct proc *proc_spawn(const char *name, const void *elf, uint32_t size,
+                        struct priv *priv);
+void proc_exit(struct proc *p, int reason, int status);
+void proc_fault(struct proc *p, struct trapframe *tf);
+
+/* sched.c */
+void ready(struct proc *p);
+void unready(struct proc *p);
+void sched_tick(void);
+void schedule(void) __attribute__((noreturn));
+
+/* ipc.c */
+int ipc_send(struct proc *caller, endpoint_t dst_e, message *m, int nonblock);
+int ipc_receive(struct proc *caller, endpoint_t src_e, uint32_t va, int calling);
+int ipc_notify(struct proc *caller, endpoint_t dst_e);
+void kernel_notify(struct proc *dst, endpoint_t src, uint32_t bits);
+void ipc_cleanup(struct proc *dead);
+int ipc_trap(struct proc *caller, struct trapframe *tf);
+
+/* priv.c */
+void priv_boot(const struct privconf *pc);
+struct priv *priv_by_label(const char *label);
+int may_send(const struct proc *src, const struct proc *dst);
+int priv_denied(struct proc *p, const char *what, uint32_t detail);
+int io_allowed(const struct priv *pv, uint32_t port, uint32_t size);
+void io_bitmap_load(const struct priv *pv);
+
+/* ksig.c: death reports queued for supervisors */
+void ksig_report(struct proc *p, int reason, int status);
+int ksig_next(endpoint_t sup, struct sys_getksig *out);
+
+/* system.c */
+int kernel_call(struct proc *caller, message *m);
+
+/* irq.c */
+void irq_handle(int irq);
+void irq_release(struct proc *p);
+int irq_subscribe(struct proc *p, int irq);
+int irq_owner_is(struct proc *p, int irq);
+
+#endif

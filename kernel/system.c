@@ -1,0 +1,35 @@
+/*
+ * system.c - dispatch kernel calls (messages to SYSTEM) through one table.
+ * Unknown calls get EBADREQUEST; calls missing from the caller's
+ * privilege get ECALLDENIED and a log line.
+ */
+#include "kernel.h"
+#include "proc.h"
+#include "system/system.h"
+
+typedef int (*call_handler)(struct proc *, message *);
+
+static const call_handler call_table[NR_SYS_CALLS] = {
+    [SYS_EXIT - SYS_BASE]         = do_exit,
+    [SYS_KILL - SYS_BASE]         = do_kill,
+    [SYS_SAFECOPYFROM - SYS_BASE] = do_safecopyfrom,
+    [SYS_SAFECOPYTO - SYS_BASE]   = do_safecopyto,
+    [SYS_IRQCTL - SYS_BASE]       = do_irqctl,
+    [SYS_DEVIO - SYS_BASE]        = do_devio,
+    [SYS_MAPDEV - SYS_BASE]       = do_mapdev,
+    [SYS_GETINFO - SYS_BASE]      = do_getinfo,
+    [SYS_DIAG - SYS_BASE]         = do_diag,
+    [SYS_SHUTDOWN - SYS_BASE]     = do_shutdown,
+    [SYS_GETKSIG - SYS_BASE]      = do_getksig,
+    [SYS_SETALARM - SYS_BASE]     = do_setalarm,
+};
+
+int kernel_call(struct proc *caller, message *m)
+{
+    uint32_t n = (uint32_t)m->m_type - SYS_BASE;
+    if (n >= NR_SYS_CALLS || !call_table[n])
+        return -EBADREQUEST;
+    if (!((caller->priv->calls >> n) & 1))
+        return priv_denied(caller, "kernel call", (uint32_t)m->m_type);
+    return call_table[n](caller, m);
+}

@@ -1,0 +1,54 @@
+/*
+ * do_getinfo.c - SYS_GETINFO: small facts about the system.
+ *   GI_SELF    the caller's endpoint and label
+ *   GI_LOOKUP  the endpoint of the live process with a label (boot-time
+ *              rendezvous; DS is the name service once it runs)
+ *   GI_UPTIME  ticks since boot and HZ
+ *   GI_KLOG    a chunk of the kernel log (struct sys_klog)
+ *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
+ */
+#include "system.h"
+
+static int klog(struct sys_klog *rq)
+{
+    uint32_t total;
+    rq->len = (uint32_t)klog_read(rq->offset, rq->data, GI_KLOG_CHUNK, &total);
+    rq->offset = total;
+    return OK;
+}
+
+static int arg(struct sys_getarg *rq)
+{
+    char key[sizeof(rq->key) + 1];
+    memcpy(key, rq->key, sizeof(rq->key));
+    key[sizeof(rq->key)] = '\0';
+    return cmdline_get(key, rq->value, sizeof(rq->value)) < 0 ? -ENOENT : OK;
+}
+
+int do_getinfo(struct proc *caller, message *m)
+{
+    struct sys_getinfo *rq = MSG_BODY(m, struct sys_getinfo);
+    struct proc *p;
+    switch (rq->what) {
+    case GI_SELF:
+        rq->ep = caller->endpoint;
+        strlcpy(rq->label, caller->name, sizeof(rq->label));
+        return OK;
+    case GI_LOOKUP:
+        rq->label[sizeof(rq->label) - 1] = '\0';
+        if (!(p = proc_by_label(rq->label)))
+            return -ESRCH;
+        rq->ep = p->endpoint;
+        return OK;
+    case GI_UPTIME:
+        rq->ticks = ticks;
+        rq->hz = HZ;
+        return OK;
+    case GI_KLOG:
+        return klog(MSG_BODY(m, struct sys_klog));
+    case GI_ARG:
+        return arg(MSG_BODY(m, struct sys_getarg));
+    default:
+        return -EINVAL;
+    }
+}

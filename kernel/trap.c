@@ -1,0 +1,65 @@
+/*
+ * trap.c - where every entry into the kernel lands.
+ *
+ * trap_user: the frame is the current process's saved registers.  IPC
+ * traps set its eax (unless the process is gone); IRQs go to irq.c; a CPU
+ * exception ends only that process with a one-line report.  Then the
+ * scheduler picks who runs next.
+ * trap_kernel: only the idle loop runs with interrupts enabled, so only
+ * IRQs may arrive here; anything else is a kernel bug and panics.
+ */
+#include "kernel.h"
+#include "proc.h"
+
+static const char *const exc_names[NR_EXCEPTIONS] = {
+    "divide error", "debug", "NMI", "breakpoint", "overflow",
+    "bound range", "invalid opcode", "device not available",
+    "double fault", "coprocessor overrun", "invalid TSS",
+    "segment not present", "stack fault", "general protection",
+    "page fault", "reserved", "x87 error", "alignment check",
+    "machine check", "SIMD error", "virtualization", "control protection",
+};
+
+static const char *exc_name(uint32_t v)
+{
+    return v < NR_EXCEPTIONS && exc_names[v] ? exc_names[v] : "reserved";
+}
+
+/* A ring-3 exception: report it in one line and end the process. */
+void proc_fault(struct proc *p, struct trapframe *tf)
+{
+    p->fault_addr = tf->vector == 14 ? read_cr2() : 0;
+    kprintf("kernel: exception in %s ep=%d vec=%u (%s) eip=0x%08x cr2=0x%08x err=0x%x\n",
+            p->name, p->endpoint, tf->vector, exc_name(tf->vector), tf->eip,
+            p->fault_addr, tf->err);
+    proc_exit(p, KSIG_EXCEPTION, (int)tf->vector);
+}
+
+void trap_user(struct trapframe *tf)
+{
+    struct proc *p = current;
+    if (!p || tf != &p->regs)
+        panic("trap from user mode without a current process");
+    if (tf->vector == IPC_VECTOR) {
+        int r = ipc_trap(p, tf);
+        if (!(p->flags & P_FREE))
+            p->regs.eax = (uint32_t)r;
+    } else if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {
+        irq_handle((int)tf->vector - IRQ_BASE);
+    } else {
+        proc_fault(p, tf);
+    }
+    schedule();
+}
+
+void trap_kernel(struct trapframe *tf)
+{
+    if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {
+        irq_handle((int)tf->vector - IRQ_BASE);
+        return;
+    }
+    panic("kernel exception %u (%s) at eip=0x%08x err=0x%x cr2=0x%08x "
+          "eax=%08x ebx=%08x ecx=%08x edx=%08x esi=%08x edi=%08x ebp=%08x",
+          tf->vector, exc_name(tf->vector), tf->eip, tf->err, read_cr2(),
+          tf->eax, tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp);
+}

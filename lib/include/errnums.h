@@ -1,0 +1,37 @@
+/*
+ * errnums.h - error numbers shared by the kernel, servers and user code.
+ *
+ * Generic errors use newlib's numbering so that a server's reply can be
+ * stored in errno unchanged.  IPC-specific errors live above 300 where
+ * newlib defines nothing.  Every primitive returns OK (0) or -E<error>.
+ */
+#ifndef STABILIX_ERRNUMS_H
+#define STABILIX_ERRNUMS_H
+
+#define OK          0
+#define EPERM       1
+#define ENOENT      2
+#define ESRCH       3
+#define EIO         5
+#define E2BIG       7
+#define ENOEXEC     8
+#define EAGAIN      11
+#define ENOMEM      12
+#define EFAULT      14
+#define EBUSY       16
+#define EEXIST      17
+#define EINVAL      22
+#define ENOSPC      28
+#define ERANGE      34
+#define ENOSYS      88
+#define ENAMETOOLONG 91
+
+#define EDEADSRCDST 301   /* source or destination is dead or stale */
+#define ELOCKED     302   /* the send would close a cycle of blocked senders */
+#define ECALLDENIED 303   /* privileges forbid this IPC target, call, port, IRQ */
+#define ENOTREADY   304   /* sendnb: the destination is not receiving */
+#define EBADEPT     305   /* not an endpoint at all */
+#define EBADREQUEST 306   /* malformed request (unknown type, bad field) */
+#define EDONTREPLY  307   /* internal: a handler that sends no reply */
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * libsys.h - what servers, drivers and test programs link against:
+ * the IPC primitives, grants, kernel-call wrappers and a printf that
+ * writes to the kernel log.  Every function returns OK (0) or a negative
+ * error from errnums.h unless it says otherwise.
+ */
+#ifndef STABILIX_LIBSYS_H
+#define STABILIX_LIBSYS_H
+
+#include <stdarg.h>
+#include "ipc.h"
+#include "proto/sys.h"
+#include "../common/kstring.h"
+#include "../common/format.h"
+
+/* ipc.c: the trap */
+int ipc_send(endpoint_t dst, message *m);
+int ipc_sendnb(endpoint_t dst, message *m);
+int ipc_receive(endpoint_t src, message *m);
+int ipc_call(endpoint_t dst, message *m);
+int ipc_notify(endpoint_t dst);
+grant_id_t grant_create(endpoint_t grantee, const void *addr, uint32_t len, int access);
+int grant_revoke(grant_id_t id);
+
+/* kcall.c: a kernel call; returns the IPC error or the reply's status */
+int kernel_call(int type, message *m);
+
+/* sys_*.c */
+void sys_exit(int status) __attribute__((noreturn));
+int sys_kill(endpoint_t ep);
+int sys_safecopyfrom(endpoint_t owner, grant_id_t g, uint32_t off, void *dst, uint32_t len);
+int sys_safecopyto(endpoint_t owner, grant_id_t g, uint32_t off, const void *src, uint32_t len);
+int sys_irqctl(int op, int irq);
+int sys_inb(uint32_t port, uint32_t *value);
+int sys_outb(uint32_t port, uint32_t value);
+int sys_mapdev(uint32_t phys, uint32_t len, void **vaddr);
+int sys_self(endpoint_t *ep, char *label);
+int sys_lookup(const char *label, endpoint_t *ep);
+uint32_t sys_uptime(void);
+int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total);
+int sys_getarg(const char *key, char *value, size_t len);
+int sys_diag(const char *text, uint32_t len);
+int sys_shutdown(int how, int status);
+int sys_getksig(struct sys_getksig *out);
+int sys_setalarm(uint32_t ticks);
+
+/* print.c: formatted output to the kernel log, flushed per line */
+int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *errname(int err);
+
+#endif

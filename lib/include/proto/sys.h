@@ -1,0 +1,74 @@
+/*
+ * proto/sys.h - kernel calls: ipc_call(SYSTEM, &m) with m_type = SYS_*.
+ *
+ * The reply's m_type is OK or -E<error>; results come back in the same
+ * payload struct.  Each call is allowed only if the caller's privilege
+ * entry lists it (otherwise ECALLDENIED, logged).  Handlers live one per
+ * file in kernel/system/do_<call>.c.
+ */
+#ifndef STABILIX_PROTO_SYS_H
+#define STABILIX_PROTO_SYS_H
+
+#include "../ipc.h"
+
+#define SYS_BASE        0x600
+#define SYS_EXIT        (SYS_BASE + 0)   /* end the caller */
+#define SYS_KILL        (SYS_BASE + 1)   /* end another process */
+#define SYS_SAFECOPYFROM (SYS_BASE + 2)  /* copy from a grant into caller */
+#define SYS_SAFECOPYTO  (SYS_BASE + 3)   /* copy from caller into a grant */
+#define SYS_IRQCTL      (SYS_BASE + 4)   /* subscribe, enable, disable an IRQ */
+#define SYS_DEVIO       (SYS_BASE + 5)   /* checked port in/out */
+#define SYS_MAPDEV      (SYS_BASE + 6)   /* map device memory */
+#define SYS_GETINFO     (SYS_BASE + 7)   /* self, lookup, uptime, kernel log */
+#define SYS_DIAG        (SYS_BASE + 8)   /* print to the kernel log */
+#define SYS_SHUTDOWN    (SYS_BASE + 9)   /* power off or reboot */
+#define SYS_GETKSIG     (SYS_BASE + 10)  /* supervisor: next death report */
+#define SYS_SETALARM    (SYS_BASE + 11)  /* notify SYSEV_ALARM after n ticks */
+#define NR_SYS_CALLS    12
+
+struct sys_kill     { endpoint_t ep; };
+struct sys_exit     { int32_t status; };
+struct sys_safecopy {
+    endpoint_t owner; grant_id_t grant; uint32_t offset;
+    uint32_t addr; uint32_t len;
+};
+#define IRQ_SUBSCRIBE 1
+#define IRQ_ENABLE    2
+#define IRQ_DISABLE   3
+struct sys_irqctl   { int32_t op; int32_t irq; };
+#define DIO_IN   0
+#define DIO_OUT  1
+struct sys_devio    { int32_t dir; int32_t size; uint32_t port; uint32_t value; };
+struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
+#define GI_SELF    1   /* out: ep, label */
+#define GI_LOOKUP  2   /* in: label; out: ep */
+#define GI_UPTIME  3   /* out: ticks, hz */
+#define GI_KLOG    4   /* in: offset; out: a chunk of the kernel log (sys_klog) */
+#define GI_ARG     5   /* in: key; out: its kernel command-line value (sys_getarg) */
+struct sys_getinfo  {
+    int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
+};
+#define GI_KLOG_CHUNK 44
+struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_KLOG_CHUNK]; };
+struct sys_getarg   { int32_t what; char key[12]; char value[40]; };
+struct sys_diag     { uint32_t len; char text[52]; };
+#define SD_POWEROFF 1
+#define SD_REBOOT   2
+struct sys_shutdown { int32_t how; int32_t status; };
+#define KSIG_EXIT      1   /* exited with status */
+#define KSIG_EXCEPTION 2   /* CPU exception */
+#define KSIG_KILLED    3   /* killed by a kernel call */
+struct sys_getksig  {
+    endpoint_t ep; int32_t reason; int32_t status; uint32_t vector;
+    uint32_t eip; uint32_t cr2; char label[16];
+};
+struct sys_setalarm { uint32_t ticks; };
+
+MSG_PAYLOAD_CHECK(struct sys_safecopy);
+MSG_PAYLOAD_CHECK(struct sys_getinfo);
+MSG_PAYLOAD_CHECK(struct sys_klog);
+MSG_PAYLOAD_CHECK(struct sys_diag);
+MSG_PAYLOAD_CHECK(struct sys_getarg);
+MSG_PAYLOAD_CHECK(struct sys_getksig);
+
+#endif

@@ -1,0 +1,82 @@
+/* sys_info.c - kernel-call wrappers: identity, lookup, time, log, args. */
+#include "libsys.h"
+
+static int getinfo(int what, message *m)
+{
+    MSG_BODY(m, struct sys_getinfo)->what = what;
+    return kernel_call(SYS_GETINFO, m);
+}
+
+int sys_self(endpoint_t *ep, char *label)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    r = getinfo(GI_SELF, &m);
+    if (r == OK) {
+        *ep = MSG_BODY(&m, struct sys_getinfo)->ep;
+        if (label)
+            strlcpy(label, MSG_BODY(&m, struct sys_getinfo)->label, 16);
+    }
+    return r;
+}
+
+int sys_lookup(const char *label, endpoint_t *ep)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    strlcpy(MSG_BODY(&m, struct sys_getinfo)->label, label, 16);
+    r = getinfo(GI_LOOKUP, &m);
+    if (r == OK)
+        *ep = MSG_BODY(&m, struct sys_getinfo)->ep;
+    return r;
+}
+
+uint32_t sys_uptime(void)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    return getinfo(GI_UPTIME, &m) == OK ? MSG_BODY(&m, struct sys_getinfo)->ticks : 0;
+}
+
+int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total)
+{
+    message m;
+    struct sys_klog *k = MSG_BODY(&m, struct sys_klog);
+    int r;
+    memset(&m, 0, sizeof(m));
+    k->offset = offset;
+    r = getinfo(GI_KLOG, &m);
+    if (r == OK) {
+        memcpy(buf, k->data, k->len);
+        *len = k->len;
+        *total = k->offset;
+    }
+    return r;
+}
+
+int sys_getarg(const char *key, char *value, size_t len)
+{
+    message m;
+    struct sys_getarg *a = MSG_BODY(&m, struct sys_getarg);
+    int r;
+    memset(&m, 0, sizeof(m));
+    strlcpy(a->key, key, sizeof(a->key));
+    r = getinfo(GI_ARG, &m);
+    if (r == OK)
+        strlcpy(value, a->value, len < sizeof(a->value) ? len : sizeof(a->value));
+    return r;
+}
+
+int sys_diag(const char *text, uint32_t len)
+{
+    message m;
+    struct sys_diag *d = MSG_BODY(&m, struct sys_diag);
+    memset(&m, 0, sizeof(m));
+    if (len > sizeof(d->text))
+        len = sizeof(d->text);
+    memcpy(d->text, text, len);
+    d->len = len;
+    return kernel_call(SYS_DIAG, &m);
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# mkiso.sh ISO KERNEL MODULE... - build a hybrid (CD and USB stick) ISO
+# with grub-mkrescue: the kernel plus every module, loaded in the order
+# given.  The modules' own file names are their multiboot strings.
+set -eu
+iso=$1; kernel=$2; shift 2
+root=$iso.root
+rm -rf "$root"
+mkdir -p "$root/boot/grub" "$root/boot/mod"
+cp "$kernel" "$root/boot/kernel.elf"
+lines=""
+for m in "$@"; do
+    name=$(basename "$m")
+    cp "$m" "$root/boot/mod/$name"
+    lines="$lines    module2 /boot/mod/$name $name
+"
+done
+awk -v mods="$lines" '{ if ($0 == "@MODULES@") printf "%s", mods; else print }' \
+    boot/grub.cfg.in > "$root/boot/grub/grub.cfg"
+grub-mkrescue -o "$iso.tmp" "$root" >"$iso.log" 2>&1 || { cat "$iso.log"; exit 1; }
+mv "$iso.tmp" "$iso"
+echo "built $iso ($(du -k "$iso" | cut -f1) KiB)"
