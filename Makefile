@@ -42,7 +42,8 @@ $(B)/k/%.o: %.asm
 	$(Q)$(NASM) -Werror -f elf32 -g $< -o $@
 
 $(KERNEL): $(KOBJ) linker.ld
-	$(CC) $(LDFLAGS) -T linker.ld -o $@ $(KOBJ) $(LIBGCC)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -T linker.ld -o $@ $(KOBJ) $(LIBGCC)
 
 # ---- libsys ---------------------------------------------------------------
 LSRC   := $(wildcard lib/libsys/*.c) lib/common/format.c lib/common/string.c
@@ -60,7 +61,8 @@ $(B)/u/%.o: %.asm
 	$(Q)$(NASM) -Werror -f elf32 -g $< -o $@
 
 $(LIBSYS): $(filter-out %/crt0.o,$(LOBJ))
-	rm -f $@ && ar rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 # ---- programs: one line each ------------------------------------------------
 # A program is a folder of .c files: user/<name>/ or user/tests/<name>/.
@@ -70,7 +72,8 @@ TEST_PROGRAMS := ipctest faulter supervisor stress bench_ipc
 define program
 $(B)/bin/$(1): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(B)/u/lib/libsys/crt0.o user/user.ld
 	@mkdir -p $(B)/bin
-	$(CC) $(LDFLAGS) -T user/user.ld -o $$@ $(B)/u/lib/libsys/crt0.o \
+	@echo "  LD      $$@"
+	$(Q)$(CC) $(LDFLAGS) -T user/user.ld -o $$@ $(B)/u/lib/libsys/crt0.o \
 		$(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(LIBGCC)
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call program,$(p),user/$(p))))
@@ -85,10 +88,10 @@ TEST_MODS := $(SYS_MODS) tests/system/tests.conf $(addprefix $(B)/bin/,$(TEST_PR
 all: $(ISO) $(TEST_ISO)
 
 $(ISO): $(KERNEL) $(SYS_MODS) tools/mkiso.sh boot/grub.cfg.in
-	tools/mkiso.sh $@ $(KERNEL) $(SYS_MODS)
+	$(Q)tools/mkiso.sh $@ $(KERNEL) $(SYS_MODS)
 
 $(TEST_ISO): $(KERNEL) $(TEST_MODS) tools/mkiso.sh boot/grub.cfg.in
-	tools/mkiso.sh $@ $(KERNEL) $(TEST_MODS)
+	$(Q)tools/mkiso.sh $@ $(KERNEL) $(TEST_MODS)
 
 # ---- host unit tests --------------------------------------------------------
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Ilib/include -Ikernel

@@ -58,11 +58,11 @@ uint32_t frame_alloc(struct frame_pool *fp)
 {
     for (uint32_t n = 0; n < fp->nframes; n++) {
         uint32_t f = (fp->hint + n) % fp->nframes;
-        if (fp->bitmap[f / 32] == 0xffffffffu) {
-            n += 31 - f % 32;           /* skip the rest of a full word */
+        if (f % 32 == 0 && f + 32 <= fp->nframes && fp->bitmap[f / 32] == 0xffffffffu) {
+            n += 31;                    /* a whole word in use: skip it */
             continue;
         }
-        if (!test(fp, f)) {
+        if (f != 0 && !test(fp, f)) {   /* frame 0 would read as "none" */
             set(fp, f);
             fp->hint = f + 1;
             return f << FRAME_SHIFT;

@@ -3,8 +3,10 @@
  *
  * Pure logic (no kernel dependencies) so host unit tests can exercise it.
  * Invariants: a set bit means "in use or not RAM"; nfree equals the number
- * of clear bits; frame_free of a frame that is not allocated, or out of
- * range, is refused (returns -1) and changes nothing.
+ * of clear bits; frame 0 is never handed out (0 means "none"); frame_free
+ * of a frame that is free, unaligned or out of range is refused (returns
+ * -1) and changes nothing.  The bitmap cannot tell "allocated" from "not
+ * RAM", so callers free only what frame_alloc gave them.
  */
 #ifndef KERNEL_FRAMES_H
 #define KERNEL_FRAMES_H

@@ -35,14 +35,20 @@ static int waiting_for(const struct proc *dst, endpoint_t src, int notification)
     return dst->getfrom == ANY || dst->getfrom == src;
 }
 
-/* Copy m into dst's receive buffer and wake it. */
-static void deliver(struct proc *dst, const message *m)
+/* Copy m (from 'src') into dst's receive buffer and wake it. */
+static void deliver(struct proc *dst, const message *m, endpoint_t src)
 {
-    if (copy_to_user(dst->pgdir, dst->msgbuf, m, sizeof(*m)) != OK) {
-        wake(dst, P_RECEIVING | P_CALLING, -EFAULT);
-        return;
+    message *k = msg_in_page(dst->pgdir, dst->msgbuf, 1);
+    int r = OK;
+    if (k) {
+        memcpy(k, m, sizeof(*m));
+        k->m_source = src;
+    } else {
+        message tmp = *m;
+        tmp.m_source = src;
+        r = copy_to_user(dst->pgdir, dst->msgbuf, &tmp, sizeof(tmp));
     }
-    wake(dst, P_RECEIVING | P_CALLING, OK);
+    wake(dst, P_RECEIVING | P_CALLING, r);
 }
 
 /* Following "waits for" edges from dst: do we come back to caller? */
@@ -65,7 +71,8 @@ static int would_deadlock(const struct proc *caller, struct proc *dst)
     return 0;
 }
 
-int ipc_send(struct proc *caller, endpoint_t dst_e, message *m, int nonblock)
+/* m may point into the caller's own memory: it is only read. */
+int ipc_send(struct proc *caller, endpoint_t dst_e, const message *m, int nonblock)
 {
     struct proc *dst, **q;
     int r = ep_lookup(dst_e, &dst);
@@ -75,9 +82,8 @@ int ipc_send(struct proc *caller, endpoint_t dst_e, message *m, int nonblock)
         return priv_denied(caller, "ipc to", (uint32_t)dst_e);
     if (dst == caller)
         return -ELOCKED;
-    m->m_source = caller->endpoint;
     if (waiting_for(dst, caller->endpoint, 0)) {
-        deliver(dst, m);
+        deliver(dst, m, caller->endpoint);
         return OK;
     }
     if (nonblock)
@@ -85,6 +91,7 @@ int ipc_send(struct proc *caller, endpoint_t dst_e, message *m, int nonblock)
     if (would_deadlock(caller, dst))
         return -ELOCKED;
     caller->sendmsg = *m;
+    caller->sendmsg.m_source = caller->endpoint;
     caller->sendto = dst_e;
     caller->next_caller = 0;
     for (q = &dst->callers; *q; q = &(*q)->next_caller)
@@ -108,6 +115,11 @@ static void notify_message(message *m, endpoint_t src, uint32_t bits)
 /* Take one pending notification acceptable to a receive from src. */
 static int take_notification(struct proc *p, endpoint_t src, message *m)
 {
+    uint32_t any = p->irq_pending | p->sys_events;
+    for (int w = 0; w < NOTIFY_WORDS; w++)
+        any |= p->notify_pending[w];
+    if (!any)
+        return 0;
     if ((src == ANY || src == HARDWARE) && p->irq_pending) {
         notify_message(m, HARDWARE, p->irq_pending);
         p->irq_pending = 0;
@@ -173,7 +185,7 @@ int ipc_notify(struct proc *caller, endpoint_t dst_e)
         return priv_denied(caller, "notify to", (uint32_t)dst_e);
     if (waiting_for(dst, caller->endpoint, 1)) {
         notify_message(&m, caller->endpoint, 0);
-        deliver(dst, &m);
+        deliver(dst, &m, caller->endpoint);
         return OK;
     }
     dst->notify_pending[caller->slot / 32] |= 1u << (caller->slot % 32);
@@ -189,7 +201,7 @@ void kernel_notify(struct proc *dst, endpoint_t src, uint32_t bits)
     else
         dst->sys_events |= bits;
     if (waiting_for(dst, src, 1) && take_notification(dst, src, &m))
-        deliver(dst, &m);
+        deliver(dst, &m, m.m_source);
 }
 
 /* 'dead' is going away: unlink it and wake everyone blocked on it. */

@@ -4,6 +4,8 @@
  * edx = length, esi = access).  The message buffer is checked against the
  * caller's address space before anything else happens.  A call to SYSTEM
  * is a kernel call: it is handled here and answered at once.
+ * IPC_REPLYRECV = sendnb + receive(ANY), reporting the reply's status in
+ * edx (a dead or busy client must not make a server miss its next request).
  */
 #include "kernel.h"
 #include "proc.h"
@@ -19,20 +21,52 @@ static int kernel_call_trap(struct proc *caller, uint32_t va, message *m)
     return copy_to_user(caller->pgdir, va, m, sizeof(*m));
 }
 
+/* The caller's message: straight from its page when the buffer lies in
+ * one page (the common case), else through a checked copy into *tmp.
+ * 'write' also demands a writable buffer (a reply will land there). */
+static const message *user_msg(struct proc *caller, uint32_t va, int write,
+                               message *tmp)
+{
+    const message *k = msg_in_page(caller->pgdir, va, write);
+    if (k)
+        return k;
+    if (copy_from_user(caller->pgdir, va, tmp, sizeof(*tmp)) != OK ||
+        (write && user_check(caller->pgdir, va, sizeof(*tmp), 1) != OK))
+        return 0;
+    return tmp;
+}
+
 static int send_like(struct proc *caller, int op, endpoint_t ep, uint32_t va)
 {
-    message m;
+    message tmp;
+    const message *m;
     int r;
-    if (copy_from_user(caller->pgdir, va, &m, sizeof(m)) != OK)
+    if (ep == SYSTEM) {
+        if (op != IPC_CALL)
+            return -EBADREQUEST;
+        if (copy_from_user(caller->pgdir, va, &tmp, sizeof(tmp)) != OK)
+            return -EFAULT;
+        return kernel_call_trap(caller, va, &tmp);
+    }
+    if (!(m = user_msg(caller, va, op == IPC_CALL, &tmp)))
         return -EFAULT;
-    if (op == IPC_CALL && user_check(caller->pgdir, va, sizeof(m), 1) != OK)
-        return -EFAULT;
-    if (ep == SYSTEM)
-        return op == IPC_CALL ? kernel_call_trap(caller, va, &m) : -EBADREQUEST;
-    r = ipc_send(caller, ep, &m, op == IPC_SENDNB);
+    r = ipc_send(caller, ep, m, op == IPC_SENDNB);
     if (r != OK || op != IPC_CALL)
         return r;
     return ipc_receive(caller, ep, va, 1);
+}
+
+/* Reply without blocking, then wait for the next request.  The reply's
+ * status goes to edx; the trap's result is the receive's. */
+static int reply_receive(struct proc *caller, endpoint_t ep, uint32_t va,
+                         struct trapframe *tf)
+{
+    message tmp;
+    const message *m = user_msg(caller, va, 1, &tmp);
+    if (!m)
+        return -EFAULT;
+    tf->edx = (uint32_t)ipc_send(caller, ep, m, 1);
+    return ipc_receive(caller, ANY, va, 0);
 }
 
 int ipc_trap(struct proc *caller, struct trapframe *tf)
@@ -54,6 +88,8 @@ int ipc_trap(struct proc *caller, struct trapframe *tf)
                             tf->edx, tf->esi, USER_BASE, 0xffffffffu);
     case IPC_REVOKE:
         return grant_revoke(caller->grants, ep);
+    case IPC_REPLYRECV:
+        return reply_receive(caller, ep, tf->ecx, tf);
     default:
         return -EBADREQUEST;
     }

@@ -51,6 +51,7 @@ int fwcfg_read_file(const char *name, char *buf, size_t len);
 extern volatile uint32_t ticks;
 void clock_init(void);
 void clock_tick(void);
+void clock_alarm_set(uint32_t at);
 
 /* power.c */
 void power_off(int status) __attribute__((noreturn));

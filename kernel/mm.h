@@ -46,9 +46,11 @@ uint32_t *as_create(void);
 void as_destroy(uint32_t *pgdir);
 int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags);
 uint32_t *as_pte(uint32_t *pgdir, uint32_t va);
+uint32_t as_count_pages(uint32_t *pgdir);
 
 /* uaccess.c: all return OK or -EFAULT and copy nothing on -EFAULT. */
 int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write);
+void *msg_in_page(uint32_t *pgdir, uint32_t va, int write);   /* NULL: use the copies */
 int copy_from_user(uint32_t *pgdir, uint32_t va, void *dst, size_t len);
 int copy_to_user(uint32_t *pgdir, uint32_t va, const void *src, size_t len);
 int copy_user_to_user(uint32_t *dpd, uint32_t dva, uint32_t *spd,

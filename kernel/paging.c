@@ -87,6 +87,21 @@ int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags)
     return OK;
 }
 
+/* Frames owned by the address space (user pages and page tables). */
+uint32_t as_count_pages(uint32_t *pgdir)
+{
+    uint32_t n = 0;
+    for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {
+        uint32_t *pt = (uint32_t *)(pgdir[i] & ~0xfffu);
+        if (!(pgdir[i] & PTE_P))
+            continue;
+        n++;
+        for (int j = 0; j < 1024; j++)
+            n += (pt[j] & PTE_P) && !(pt[j] & PTE_DEVICE);
+    }
+    return n;
+}
+
 void as_destroy(uint32_t *pgdir)
 {
     for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {

@@ -106,6 +106,10 @@ void io_bitmap_load(const struct priv *pv)
 {
     if (pv == io_loaded)
         return;
+    if (pv->nio == 0 && (!io_loaded || io_loaded->nio == 0)) {
+        io_loaded = pv;                     /* nothing to change */
+        return;
+    }
     io_ranges(io_loaded, 0);
     io_ranges(pv, 1);
     io_loaded = pv;

@@ -25,6 +25,7 @@
 #define NR_SCHED_Q  PC_NR_PRIO
 #define NR_PRIVS    (PC_MAX_SVC + 1)
 #define USER_PRIV   0       /* privilege id of ordinary user processes */
+_Static_assert(NR_PRIVS <= 64, "ipc_to is a 64-bit mask of privilege ids");
 #define NOTIFY_WORDS (NR_PROCS / 32)
 
 struct priv {
@@ -93,7 +94,7 @@ void sched_tick(void);
 void schedule(void) __attribute__((noreturn));
 
 /* ipc.c */
-int ipc_send(struct proc *caller, endpoint_t dst_e, message *m, int nonblock);
+int ipc_send(struct proc *caller, endpoint_t dst_e, const message *m, int nonblock);
 int ipc_receive(struct proc *caller, endpoint_t src_e, uint32_t va, int calling);
 int ipc_notify(struct proc *caller, endpoint_t dst_e);
 void kernel_notify(struct proc *dst, endpoint_t src, uint32_t bits);

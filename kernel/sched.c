@@ -3,7 +3,8 @@
  * non-empty one runs, each process for its quantum of ticks, then goes to
  * the back of its queue.  With nothing ready the kernel halts (idle).
  *
- * Invariant: a process is on a ready queue iff flags == 0.
+ * Invariants: a process is on a ready queue iff flags == 0; bit q of
+ * 'nonempty' is set iff queue q is not empty.
  */
 #include "kernel.h"
 #include "proc.h"
@@ -11,6 +12,7 @@
 
 struct proc *current;
 static struct proc *head[NR_SCHED_Q], *tail[NR_SCHED_Q];
+static uint32_t nonempty;       /* bit q set iff head[q] != NULL */
 
 void ready(struct proc *p)
 {
@@ -21,6 +23,7 @@ void ready(struct proc *p)
     else
         head[q] = p;
     tail[q] = p;
+    nonempty |= 1u << q;
 }
 
 void unready(struct proc *p)
@@ -32,6 +35,8 @@ void unready(struct proc *p)
             *pp = p->next_ready;
             if (tail[q] == p)
                 tail[q] = prev;
+            if (!head[q])
+                nonempty &= ~(1u << q);
             p->next_ready = 0;
             return;
         }
@@ -57,10 +62,7 @@ void sched_tick(void)
 
 static struct proc *pick(void)
 {
-    for (int q = 0; q < NR_SCHED_Q; q++)
-        if (head[q])
-            return head[q];
-    return 0;
+    return nonempty ? head[__builtin_ctz(nonempty)] : 0;
 }
 
 static void switch_to(struct proc *p)

@@ -6,8 +6,10 @@
  *   GI_UPTIME  ticks since boot and HZ
  *   GI_KLOG    a chunk of the kernel log (struct sys_klog)
  *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
+ *   GI_PROC    the state of one process-table slot (sys_procinfo)
  */
 #include "system.h"
+#include "../mm.h"
 
 static int klog(struct sys_klog *rq)
 {
@@ -23,6 +25,22 @@ static int arg(struct sys_getarg *rq)
     memcpy(key, rq->key, sizeof(rq->key));
     key[sizeof(rq->key)] = '\0';
     return cmdline_get(key, rq->value, sizeof(rq->value)) < 0 ? -ENOENT : OK;
+}
+
+static int procinfo(struct sys_procinfo *rq)
+{
+    struct proc *p;
+    if (rq->slot < 0 || rq->slot >= NR_PROCS)
+        return -EINVAL;
+    p = &proc_table[rq->slot];
+    rq->flags = p->flags;
+    rq->ep = p->endpoint;
+    rq->sendto = (p->flags & P_SENDING) ? p->sendto : NONE;
+    rq->getfrom = (p->flags & P_RECEIVING) ? p->getfrom : NONE;
+    rq->priority = p->priority;
+    rq->pages = p->pgdir ? as_count_pages(p->pgdir) : 0;
+    strlcpy(rq->name, p->name, sizeof(rq->name));
+    return OK;
 }
 
 int do_getinfo(struct proc *caller, message *m)
@@ -48,6 +66,8 @@ int do_getinfo(struct proc *caller, message *m)
         return klog(MSG_BODY(m, struct sys_klog));
     case GI_ARG:
         return arg(MSG_BODY(m, struct sys_getarg));
+    case GI_PROC:
+        return procinfo(MSG_BODY(m, struct sys_procinfo));
     default:
         return -EINVAL;
     }

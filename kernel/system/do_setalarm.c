@@ -7,5 +7,6 @@ int do_setalarm(struct proc *caller, message *m)
     if (n > 0x7fffffffu)
         return -EINVAL;
     caller->alarm_at = n ? ticks + n : 0;
+    clock_alarm_set(caller->alarm_at);
     return OK;
 }

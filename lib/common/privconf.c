@@ -14,9 +14,11 @@ static const char *const call_names[] = {
 };
 #define NR_CALL_NAMES ((int)(sizeof(call_names) / sizeof(call_names[0])))
 
+#define MAX_WORDS 24
+
 struct cursor {                 /* the current line, split into words */
-    const char *w[24];
-    int wl[24];
+    const char *w[MAX_WORDS];
+    int wl[MAX_WORDS];
     int nw;
 };
 
@@ -48,20 +50,24 @@ int privconf_call_number(const char *name, int len)
     return -1;
 }
 
-static void split(const char *s, const char *end, struct cursor *c)
+/* Split a line into words; -1 when it has more than MAX_WORDS. */
+static int split(const char *s, const char *end, struct cursor *c)
 {
     c->nw = 0;
-    while (s < end && c->nw < 24) {
+    while (s < end) {
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
             s++;
         if (s >= end || *s == '#')
             break;
+        if (c->nw == MAX_WORDS)
+            return -1;
         c->w[c->nw] = s;
         while (s < end && *s != ' ' && *s != '\t' && *s != '\r' && *s != '#')
             s++;
         c->wl[c->nw] = (int)(s - c->w[c->nw]);
         c->nw++;
     }
+    return 0;
 }
 
 static int copy_label(char *dst, const char *src, int len)
@@ -267,7 +273,8 @@ int privconf_parse(const char *text, uint32_t len, struct privconf *out,
         for (eol = p; eol < end && *eol != '\n'; eol++)
             if (*eol == '\0')
                 return fail(err, line, "NUL byte in text");
-        split(p, eol, &c);
+        if (split(p, eol, &c) < 0)
+            return fail(err, line, "too many words on one line");
         p = eol + 1;
         if (c.nw == 0)
             continue;

@@ -26,7 +26,7 @@
 #include <stdint.h>
 
 #define PC_LABEL     16
-#define PC_MAX_SVC   32
+#define PC_MAX_SVC   48
 #define PC_MAX_IPC   16
 #define PC_MAX_IO    8
 #define PC_MAX_MEM   4

@@ -19,6 +19,7 @@ int ipc_sendnb(endpoint_t dst, message *m);
 int ipc_receive(endpoint_t src, message *m);
 int ipc_call(endpoint_t dst, message *m);
 int ipc_notify(endpoint_t dst);
+int ipc_replyrecv(endpoint_t dst, message *m, int *reply_status);
 grant_id_t grant_create(endpoint_t grantee, const void *addr, uint32_t len, int access);
 int grant_revoke(grant_id_t id);
 
@@ -39,6 +40,7 @@ int sys_lookup(const char *label, endpoint_t *ep);
 uint32_t sys_uptime(void);
 int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total);
 int sys_getarg(const char *key, char *value, size_t len);
+int sys_procinfo(int slot, struct sys_procinfo *out);
 int sys_diag(const char *text, uint32_t len);
 int sys_shutdown(int how, int status);
 int sys_getksig(struct sys_getksig *out);

@@ -19,6 +19,19 @@ int ipc_receive(endpoint_t src, message *m) { return trap(IPC_RECEIVE, src, (uin
 int ipc_call(endpoint_t dst, message *m)    { return trap(IPC_CALL, dst, (uint32_t)m, 0, 0); }
 int ipc_notify(endpoint_t dst)              { return trap(IPC_NOTIFY, dst, 0, 0, 0); }
 
+/* sendnb(dst, m), then receive(ANY, m); *reply_status gets the sendnb's. */
+int ipc_replyrecv(endpoint_t dst, message *m, int *reply_status)
+{
+    int r, rs;
+    __asm__ volatile("int $0x30"
+                     : "=a"(r), "=d"(rs)
+                     : "a"(IPC_REPLYRECV), "b"(dst), "c"((uint32_t)m), "d"(0)
+                     : "memory");
+    if (reply_status)
+        *reply_status = rs;
+    return r;
+}
+
 grant_id_t grant_create(endpoint_t grantee, const void *addr, uint32_t len, int access)
 {
     return trap(IPC_GRANT, grantee, (uint32_t)addr, len, (uint32_t)access);

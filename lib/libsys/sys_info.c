@@ -80,3 +80,15 @@ int sys_diag(const char *text, uint32_t len)
     d->len = len;
     return kernel_call(SYS_DIAG, &m);
 }
+
+int sys_procinfo(int slot, struct sys_procinfo *out)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_procinfo)->slot = slot;
+    r = getinfo(GI_PROC, &m);
+    if (r == OK)
+        *out = *MSG_BODY(&m, struct sys_procinfo);
+    return r;
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# setup.sh - install every host dependency of Stabilix from Debian packages.
+# Idempotent: does nothing (and prints nothing with --quiet) when all are
+# present; uses sudo when not root.  Nothing is downloaded from elsewhere.
+set -eu
+
+PACKAGES="make gcc gcc-multilib binutils nasm grub-pc-bin grub-common xorriso mtools
+qemu-system-x86 e2fsprogs python3 python3-pytest python3-pexpect"
+
+quiet=0
+[ "${1:-}" = "--quiet" ] && quiet=1
+
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+        missing="$missing $p"
+done
+
+if [ -z "$missing" ]; then
+    [ $quiet -eq 1 ] || echo "setup: all dependencies are installed"
+    exit 0
+fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "setup: installing:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+echo "setup: done"
