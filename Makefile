@@ -67,7 +67,7 @@ $(LIBSYS): $(filter-out %/crt0.o,$(LOBJ))
 # ---- programs: one line each ------------------------------------------------
 # A program is a folder of .c files: user/<name>/ or user/tests/<name>/.
 PROGRAMS      := init
-TEST_PROGRAMS := ipctest faulter supervisor stress bench_ipc
+TEST_PROGRAMS := ipctest faulter supervisor stress bench_ipc irqtest schedtest
 
 define program
 $(B)/bin/$(1): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(B)/u/lib/libsys/crt0.o user/user.ld

@@ -15,6 +15,7 @@
 
 struct bootinfo bootinfo;
 struct frame_pool kframes;
+uint32_t kframes_total;
 static uint32_t frame_bitmap[KERNEL_LIMIT / 4096 / 32];
 extern char _kernel_start[], _kernel_end[];
 
@@ -92,6 +93,7 @@ void memory_init(void)
     for (uint32_t i = 0; i < bootinfo.nmods; i++)
         frames_reserve_range(&kframes, bootinfo.mods[i].start,
                              bootinfo.mods[i].end - bootinfo.mods[i].start);
+    kframes_total = kframes.nfree;
     paging_init(top > KERNEL_LIMIT ? KERNEL_LIMIT : (uint32_t)top);
     kprintf("kernel: %u MiB RAM, %u KiB free, %u boot modules\n",
             (uint32_t)(top >> 20), kframes.nfree * 4, bootinfo.nmods);

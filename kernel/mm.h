@@ -38,6 +38,7 @@
 #define PTX(va) (((va) >> 12) & 0x3ff)
 
 extern struct frame_pool kframes;
+extern uint32_t kframes_total;      /* frames that were free after boot setup */
 extern uint32_t *kernel_pgdir;
 
 /* paging.c */

@@ -87,10 +87,10 @@ int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags)
     return OK;
 }
 
-/* Frames owned by the address space (user pages and page tables). */
+/* Frames owned by the address space: directory, page tables, pages. */
 uint32_t as_count_pages(uint32_t *pgdir)
 {
-    uint32_t n = 0;
+    uint32_t n = 1;
     for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {
         uint32_t *pt = (uint32_t *)(pgdir[i] & ~0xfffu);
         if (!(pgdir[i] & PTE_P))

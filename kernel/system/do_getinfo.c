@@ -7,6 +7,7 @@
  *   GI_KLOG    a chunk of the kernel log (struct sys_klog)
  *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
  *   GI_PROC    the state of one process-table slot (sys_procinfo)
+ *   GI_MEM     free and total page frames (sys_meminfo)
  */
 #include "system.h"
 #include "../mm.h"
@@ -68,6 +69,10 @@ int do_getinfo(struct proc *caller, message *m)
         return arg(MSG_BODY(m, struct sys_getarg));
     case GI_PROC:
         return procinfo(MSG_BODY(m, struct sys_procinfo));
+    case GI_MEM:
+        MSG_BODY(m, struct sys_meminfo)->free_pages = kframes.nfree;
+        MSG_BODY(m, struct sys_meminfo)->total_pages = kframes_total;
+        return OK;
     default:
         return -EINVAL;
     }

@@ -92,3 +92,17 @@ int sys_procinfo(int slot, struct sys_procinfo *out)
         *out = *MSG_BODY(&m, struct sys_procinfo);
     return r;
 }
+
+int sys_meminfo(uint32_t *free_pages, uint32_t *total_pages)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_meminfo)->what = GI_MEM;
+    r = kernel_call(SYS_GETINFO, &m);
+    if (r == OK) {
+        *free_pages = MSG_BODY(&m, struct sys_meminfo)->free_pages;
+        *total_pages = MSG_BODY(&m, struct sys_meminfo)->total_pages;
+    }
+    return r;
+}

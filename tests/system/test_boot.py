@@ -1,7 +1,9 @@
 """test_boot.py - the release ISO boots to init; bad configurations and a
 missing module are reported, not fatal to the rest."""
 import re
-from qemu import ISO, boot, start
+import shutil
+import subprocess
+from qemu import ISO, ROOT, boot, start
 
 
 def test_release_iso_boots_to_init():
@@ -20,3 +22,16 @@ def test_unknown_service_on_the_command_line_starts_nothing_else():
     assert "kernel: started stress_s0" in b.output
     assert "no_such_service" not in "\n".join(b.lines("kernel: started"))
     assert "KERNEL PANIC" not in b.output
+
+
+def test_malformed_service_description_panics_with_file_and_line(tmp_path):
+    bad = tmp_path / "broken.conf"
+    bad.write_text("service init\n    ipc ALL\n    colour blue\n")
+    iso = tmp_path / "broken.iso"
+    subprocess.run(["tools/mkiso.sh", str(iso), "build/kernel.elf", str(bad),
+                    "build/bin/init"], cwd=ROOT, check=True, capture_output=True)
+    b = boot(iso=iso, timeout=60, until=r"system is halted")
+    assert not b.timed_out, b.tail()
+    assert "*** KERNEL PANIC: broken.conf line 3: unknown keyword" in b.output, b.tail()
+    assert "kernel: started" not in b.output
+    shutil.rmtree(str(iso) + ".root", ignore_errors=True)

@@ -46,6 +46,7 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_KLOG    4   /* in: offset; out: a chunk of the kernel log (sys_klog) */
 #define GI_ARG     5   /* in: key; out: its kernel command-line value (sys_getarg) */
 #define GI_PROC    6   /* in: slot; out: that slot's state (sys_procinfo) */
+#define GI_MEM     7   /* out: free and total page frames (sys_meminfo) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
 };
@@ -56,7 +57,9 @@ struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_
 #define PI_RECEIVING 0x04
 struct sys_procinfo { int32_t what; int32_t slot; endpoint_t ep; int32_t flags;
                       endpoint_t sendto; endpoint_t getfrom; int32_t priority;
-                      uint32_t pages; char name[16]; };
+                      uint32_t pages; /* frames owned, page tables included */
+                      char name[16]; };
+struct sys_meminfo  { int32_t what; uint32_t free_pages; uint32_t total_pages; };
 struct sys_getarg   { int32_t what; char key[12]; char value[40]; };
 struct sys_diag     { uint32_t len; char text[52]; };
 #define SD_POWEROFF 1
@@ -77,6 +80,7 @@ MSG_PAYLOAD_CHECK(struct sys_klog);
 MSG_PAYLOAD_CHECK(struct sys_diag);
 MSG_PAYLOAD_CHECK(struct sys_getarg);
 MSG_PAYLOAD_CHECK(struct sys_procinfo);
+MSG_PAYLOAD_CHECK(struct sys_meminfo);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
 
 #endif

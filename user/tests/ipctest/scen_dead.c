@@ -37,7 +37,9 @@ void scen_deadlock(void)
 void scen_dead_peer(void)
 {
     struct sys_getksig ks;
+    struct sys_procinfo pi;
     endpoint_t d = ag[D];
+    uint32_t free0, free1, total;
     message m;
     cmd(A, AG_SEND, d, 1, 0);
     check(wait_flags(ag[A], PI_SENDING), "a blocks sending to d");
@@ -45,7 +47,12 @@ void scen_dead_peer(void)
     check(wait_flags(ag[B], PI_SENDING), "b blocks calling d");
     cmd(C, AG_RECEIVE, d, 0, 0);
     check(wait_flags(ag[C], PI_RECEIVING), "c blocks receiving from d");
+    sys_procinfo(EP_SLOT(d), &pi);
+    sys_meminfo(&free0, &total);
     expect(sys_kill(d), OK, "kill d");
+    sys_meminfo(&free1, &total);
+    check(pi.pages > 16 && free1 - free0 == pi.pages,
+          "all %u frames of d came back (%u)", pi.pages, free1 - free0);
     expect(result(A).status, -EDEADSRCDST, "a woken");
     expect(result(B).status, -EDEADSRCDST, "b woken");
     expect(result(C).status, -EDEADSRCDST, "c woken");
