@@ -20,7 +20,7 @@ CFLAGS_COMMON := -m32 -march=i686 -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno
 	-fno-asynchronous-unwind-tables -mgeneral-regs-only \
 	-Wall -Wextra -Werror -Wno-unused-parameter -MMD -MP
 KCFLAGS  := $(CFLAGS_COMMON) -Ikernel
-UCFLAGS  := $(CFLAGS_COMMON) -Ilib/include
+UCFLAGS  := $(CFLAGS_COMMON) -Ilib/include -Ilib/common
 LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--fatal-warnings
 LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
 
@@ -46,7 +46,8 @@ $(KERNEL): $(KOBJ) linker.ld
 	$(Q)$(CC) $(LDFLAGS) -T linker.ld -o $@ $(KOBJ) $(LIBGCC)
 
 # ---- libsys ---------------------------------------------------------------
-LSRC   := $(wildcard lib/libsys/*.c) lib/common/format.c lib/common/string.c
+LSRC   := $(wildcard lib/libsys/*.c) lib/common/format.c lib/common/string.c \
+          lib/common/crc32.c lib/common/privconf.c
 LOBJ   := $(patsubst %.c,$(B)/u/%.o,$(LSRC)) $(B)/u/lib/libsys/crt0.o
 LIBSYS := $(B)/libsys.a
 
@@ -64,26 +65,26 @@ $(LIBSYS): $(filter-out %/crt0.o,$(LOBJ))
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# ---- programs: one line each ------------------------------------------------
-# A program is a folder of .c files: user/<name>/ or user/tests/<name>/.
-PROGRAMS      := init
-TEST_PROGRAMS := ipctest faulter supervisor stress bench_ipc irqtest schedtest
+# ---- programs -----------------------------------------------------------------
+# Every folder with a main.c is a program named after the folder: servers
+# and drivers, user programs, and test programs (test ISO only).
+SYS_DIRS  := $(patsubst %/main.c,%,$(wildcard servers/*/main.c drivers/*/main.c user/*/main.c))
+TEST_DIRS := $(patsubst %/main.c,%,$(wildcard user/tests/*/main.c))
 
 define program
-$(B)/bin/$(1): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(B)/u/lib/libsys/crt0.o user/user.ld
+$(B)/bin/$(notdir $(1)): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(LIBSYS) $(B)/u/lib/libsys/crt0.o user/user.ld
 	@mkdir -p $(B)/bin
 	@echo "  LD      $$@"
 	$(Q)$(CC) $(LDFLAGS) -T user/user.ld -o $$@ $(B)/u/lib/libsys/crt0.o \
-		$(patsubst %.c,$(B)/u/%.o,$(wildcard $(2)/*.c)) $(LIBSYS) $(LIBGCC)
+		$(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(LIBSYS) $(LIBGCC)
 endef
-$(foreach p,$(PROGRAMS),$(eval $(call program,$(p),user/$(p))))
-$(foreach p,$(TEST_PROGRAMS),$(eval $(call program,$(p),user/tests/$(p))))
+$(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 
 # ---- ISOs -------------------------------------------------------------------
-ISO      := $(B)/stabilix.iso
-TEST_ISO := $(B)/stabilix-test.iso
-SYS_MODS := etc/services.conf $(addprefix $(B)/bin/,$(PROGRAMS))
-TEST_MODS := $(SYS_MODS) tests/system/tests.conf $(addprefix $(B)/bin/,$(TEST_PROGRAMS))
+ISO       := $(B)/stabilix.iso
+TEST_ISO  := $(B)/stabilix-test.iso
+SYS_MODS  := etc/services.conf $(addprefix $(B)/bin/,$(notdir $(SYS_DIRS)))
+TEST_MODS := $(SYS_MODS) $(wildcard tests/system/*.conf) $(addprefix $(B)/bin/,$(notdir $(TEST_DIRS)))
 
 all: $(ISO) $(TEST_ISO)
 

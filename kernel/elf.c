@@ -1,12 +1,13 @@
 /*
- * elf.c - ELF32 loader for boot modules (see elf.h).
+ * elf.c - ELF32 loader (see elf.h).
  */
 #include "kernel.h"
 #include "mm.h"
 #include "elf.h"
 
-#define PT_LOAD 1
-#define PF_W    2
+#define PT_LOAD   1
+#define PF_W      2
+#define MAX_PHDRS 16
 
 struct ehdr {
     uint8_t ident[16];
@@ -19,72 +20,94 @@ struct phdr {
     uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
 };
 
-static int check(const uint8_t *image, uint32_t size)
+/* Copy src[off, off+len) to dst (kernel memory); caller checked bounds. */
+static int src_read(const struct elf_src *src, uint32_t off, void *dst, uint32_t len)
 {
-    const struct ehdr *e = (const void *)image;
-    if (size < sizeof(*e) || memcmp(e->ident, "\177ELF", 4) != 0 ||
-        e->ident[4] != 1 || e->type != 2 || e->machine != 3 ||
-        e->phentsize != sizeof(struct phdr) || e->phnum == 0 || e->phnum > 16 ||
-        e->phoff > size || size - e->phoff < e->phnum * sizeof(struct phdr))
+    if (!src->pgdir) {
+        memcpy(dst, (const void *)(src->base + off), len);
+        return OK;
+    }
+    return copy_from_user(src->pgdir, src->base + off, dst, len);
+}
+
+static int check_phdr(const struct phdr *ph, uint32_t size)
+{
+    if (ph->type != PT_LOAD)
+        return OK;
+    if (ph->filesz > ph->memsz || ph->offset > size ||
+        size - ph->offset < ph->filesz || ph->vaddr < USER_BASE ||
+        ph->vaddr + ph->memsz < ph->vaddr ||
+        ph->vaddr + ph->memsz > USER_STACK_TOP - USER_STACK_SIZE - PAGE_SIZE)
         return -ENOEXEC;
-    for (int i = 0; i < e->phnum; i++) {
-        const struct phdr *ph = (const void *)(image + e->phoff + i * sizeof(*ph));
-        if (ph->type != PT_LOAD)
-            continue;
-        if (ph->filesz > ph->memsz || ph->offset > size ||
-            size - ph->offset < ph->filesz || ph->vaddr < USER_BASE ||
-            ph->vaddr + ph->memsz < ph->vaddr ||
-            ph->vaddr + ph->memsz > USER_STACK_TOP - USER_STACK_SIZE - PAGE_SIZE)
+    return OK;
+}
+
+static int read_headers(const struct elf_src *src, struct ehdr *e, struct phdr *ph)
+{
+    if (src->size < sizeof(*e) || src_read(src, 0, e, sizeof(*e)) != OK)
+        return -ENOEXEC;
+    if (memcmp(e->ident, "\177ELF", 4) != 0 || e->ident[4] != 1 || e->type != 2 ||
+        e->machine != 3 || e->phentsize != sizeof(struct phdr) || e->phnum == 0 ||
+        e->phnum > MAX_PHDRS || e->phoff > src->size ||
+        src->size - e->phoff < e->phnum * sizeof(struct phdr))
+        return -ENOEXEC;
+    if (src_read(src, e->phoff, ph, e->phnum * sizeof(*ph)) != OK)
+        return -ENOEXEC;
+    for (int i = 0; i < e->phnum; i++)
+        if (check_phdr(&ph[i], src->size) != OK)
+            return -ENOEXEC;
+    return OK;
+}
+
+/* The frame backing va, mapped with at least 'flags' (allocated zeroed). */
+static uint32_t page_for(uint32_t *pgdir, uint32_t va, uint32_t flags)
+{
+    uint32_t *pte = as_pte(pgdir, va), page;
+    if (pte && (*pte & PTE_P)) {
+        *pte |= flags;
+        return *pte & ~0xfffu;
+    }
+    page = frame_alloc(&kframes);
+    if (!page)
+        return 0;
+    if (as_map(pgdir, va, page, flags) != OK) {
+        frame_free(&kframes, page);
+        return 0;
+    }
+    memset((void *)page, 0, PAGE_SIZE);
+    return page;
+}
+
+static int load_segment(uint32_t *pgdir, const struct elf_src *src, const struct phdr *ph)
+{
+    uint32_t flags = PTE_U | ((ph->flags & PF_W) ? PTE_W : 0);
+    uint32_t file_end = ph->vaddr + ph->filesz;
+    for (uint32_t va = ph->vaddr & ~0xfffu; va < ph->vaddr + ph->memsz; va += PAGE_SIZE) {
+        uint32_t page = page_for(pgdir, va, flags), lo, hi;
+        if (!page)
+            return -ENOMEM;
+        lo = va < ph->vaddr ? ph->vaddr : va;               /* file bytes in this page */
+        hi = va + PAGE_SIZE < file_end ? va + PAGE_SIZE : file_end;
+        if (lo < hi && src_read(src, ph->offset + (lo - ph->vaddr),
+                                (void *)(page + (lo - va)), hi - lo) != OK)
             return -ENOEXEC;
     }
     return OK;
 }
 
-/* Map (if needed) and fill the pages of one segment. */
-static int load_segment(uint32_t *pgdir, const uint8_t *image, const struct phdr *ph)
+int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry)
 {
-    uint32_t flags = PTE_U | ((ph->flags & PF_W) ? PTE_W : 0);
-    for (uint32_t va = ph->vaddr & ~0xfffu; va < ph->vaddr + ph->memsz; va += PAGE_SIZE) {
-        uint32_t *pte = as_pte(pgdir, va), page;
-        if (pte && (*pte & PTE_P)) {
-            *pte |= flags;
-            page = *pte & ~0xfffu;
-        } else {
-            page = frame_alloc(&kframes);
-            if (!page || as_map(pgdir, va, page, flags) != OK) {
-                if (page) frame_free(&kframes, page);
-                return -ENOMEM;
-            }
-            memset((void *)page, 0, PAGE_SIZE);
-        }
-        for (uint32_t b = 0; b < PAGE_SIZE; b++) {
-            uint32_t a = va + b;
-            if (a >= ph->vaddr && a < ph->vaddr + ph->filesz)
-                ((uint8_t *)page)[b] = image[ph->offset + (a - ph->vaddr)];
-        }
-    }
-    return OK;
-}
-
-int elf_load(uint32_t *pgdir, const uint8_t *image, uint32_t size, uint32_t *entry)
-{
-    const struct ehdr *e = (const void *)image;
-    int r = check(image, size);
+    struct ehdr e;
+    struct phdr ph[MAX_PHDRS];
+    int r = read_headers(src, &e, ph);
     if (r != OK)
         return r;
-    for (int i = 0; i < e->phnum; i++) {
-        const struct phdr *ph = (const void *)(image + e->phoff + i * sizeof(*ph));
-        if (ph->type == PT_LOAD && (r = load_segment(pgdir, image, ph)) != OK)
+    for (int i = 0; i < e.phnum; i++)
+        if (ph[i].type == PT_LOAD && (r = load_segment(pgdir, src, &ph[i])) != OK)
             return r;
-    }
-    for (uint32_t va = USER_STACK_TOP - USER_STACK_SIZE; va < USER_STACK_TOP; va += PAGE_SIZE) {
-        uint32_t page = frame_alloc(&kframes);
-        if (!page || as_map(pgdir, va, page, PTE_U | PTE_W) != OK) {
-            if (page) frame_free(&kframes, page);
+    for (uint32_t va = USER_STACK_TOP - USER_STACK_SIZE; va < USER_STACK_TOP; va += PAGE_SIZE)
+        if (!page_for(pgdir, va, PTE_U | PTE_W))
             return -ENOMEM;
-        }
-        memset((void *)page, 0, PAGE_SIZE);
-    }
-    *entry = e->entry;
+    *entry = e.entry;
     return OK;
 }

@@ -8,6 +8,8 @@
  * pending bit per source (coalescing).  A send that would close a cycle
  * of blocked processes fails with ELOCKED instead of deadlocking.
  *
+ * A process may send to those its privilege lists, and may always reply
+ * to a process blocked in a call to it.
  * Invariants: P_SENDING <=> on exactly one caller queue (that of sendto);
  * a process with P_SENDING set is never delivered to; every wake-up sets
  * the woken process's eax (its trap's return value).
@@ -33,6 +35,14 @@ static int waiting_for(const struct proc *dst, endpoint_t src, int notification)
     if (notification && (dst->flags & P_CALLING))
         return 0;
     return dst->getfrom == ANY || dst->getfrom == src;
+}
+
+/* Is dst blocked in a call to src, waiting for its reply?  A call gives
+ * the callee the right to answer it, whatever the callee's IPC mask says
+ * (like seL4's reply capability): a server needs no mask entry per client. */
+static int awaits_reply_from(const struct proc *dst, const struct proc *src)
+{
+    return (dst->flags & P_CALLING) && dst->getfrom == src->endpoint;
 }
 
 /* Copy m (from 'src') into dst's receive buffer and wake it. */
@@ -78,7 +88,7 @@ int ipc_send(struct proc *caller, endpoint_t dst_e, const message *m, int nonblo
     int r = ep_lookup(dst_e, &dst);
     if (r != OK)
         return r;
-    if (!may_send(caller, dst))
+    if (!may_send(caller, dst) && !awaits_reply_from(dst, caller))
         return priv_denied(caller, "ipc to", (uint32_t)dst_e);
     if (dst == caller)
         return -ELOCKED;
@@ -100,6 +110,20 @@ int ipc_send(struct proc *caller, endpoint_t dst_e, const message *m, int nonblo
     if (!caller->flags)
         unready(caller);
     caller->flags |= P_SENDING;
+    return OK;
+}
+
+/* The reply half of IPC_REPLYRECV: delivered only to a process blocked
+ * in a call to the caller; anybody else gets nothing (ENOTREADY). */
+int ipc_reply(struct proc *caller, endpoint_t dst_e, const message *m)
+{
+    struct proc *dst;
+    int r = ep_lookup(dst_e, &dst);
+    if (r != OK)
+        return r;
+    if (!awaits_reply_from(dst, caller))
+        return -ENOTREADY;
+    deliver(dst, m, caller->endpoint);
     return OK;
 }
 

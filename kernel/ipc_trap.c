@@ -4,8 +4,9 @@
  * edx = length, esi = access).  The message buffer is checked against the
  * caller's address space before anything else happens.  A call to SYSTEM
  * is a kernel call: it is handled here and answered at once.
- * IPC_REPLYRECV = sendnb + receive(ANY), reporting the reply's status in
+ * IPC_REPLYRECV = reply + receive(ANY), reporting the reply's status in
  * edx (a dead or busy client must not make a server miss its next request).
+ * The reply is delivered only to a process waiting in a call to the caller.
  */
 #include "kernel.h"
 #include "proc.h"
@@ -56,8 +57,9 @@ static int send_like(struct proc *caller, int op, endpoint_t ep, uint32_t va)
     return ipc_receive(caller, ep, va, 1);
 }
 
-/* Reply without blocking, then wait for the next request.  The reply's
- * status goes to edx; the trap's result is the receive's. */
+/* Reply (only to a process blocked in a call to us), then wait for the
+ * next request.  The reply's status goes to edx; the trap's result is
+ * the receive's. */
 static int reply_receive(struct proc *caller, endpoint_t ep, uint32_t va,
                          struct trapframe *tf)
 {
@@ -65,7 +67,7 @@ static int reply_receive(struct proc *caller, endpoint_t ep, uint32_t va,
     const message *m = user_msg(caller, va, 1, &tmp);
     if (!m)
         return -EFAULT;
-    tf->edx = (uint32_t)ipc_send(caller, ep, m, 1);
+    tf->edx = (uint32_t)ipc_reply(caller, ep, m);
     return ipc_receive(caller, ANY, va, 0);
 }
 

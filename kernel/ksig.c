@@ -71,3 +71,22 @@ int ksig_next(endpoint_t sup, struct sys_getksig *out)
     }
     return -ESRCH;
 }
+
+/* RS was restarted: its reports and children now belong to the new one. */
+void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup)
+{
+    struct proc *sup;
+    int any = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        struct ksig *k = &ring[(head + i) % NR_KSIG];
+        if (k->sup == old_sup) {
+            k->sup = new_sup;
+            any = 1;
+        }
+    }
+    for (int i = 0; i < NR_PROCS; i++)
+        if (!(proc_table[i].flags & P_FREE) && proc_table[i].supervisor == old_sup)
+            proc_table[i].supervisor = new_sup;
+    if (any && ep_lookup(new_sup, &sup) == OK)
+        kernel_notify(sup, SYSTEM, SYSEV_KSIG);
+}

@@ -7,8 +7,6 @@
 #include "proc.h"
 #include "bootinfo.h"
 
-void boot_processes(void);
-
 /* The one kernel stack (entry.asm switches to its top on every entry). */
 uint8_t kernel_stack[16384] __attribute__((aligned(16)));
 uint8_t *const kernel_stack_top = kernel_stack + sizeof(kernel_stack);

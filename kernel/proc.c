@@ -4,7 +4,8 @@
  *
  * Invariants: proc_table[i].slot == i; a free slot has P_FREE set and
  * keeps its generation, which proc_exit advances so that the slot's old
- * endpoint becomes stale.
+ * endpoint becomes stale.  The kernel supervises RS: when RS ends, it is
+ * started again from its boot module (boot.c).
  */
 #include "kernel.h"
 #include "proc.h"
@@ -53,22 +54,26 @@ static void init_regs(struct trapframe *r, uint32_t entry)
     r->esp = USER_STACK_TOP;
 }
 
-/* Create a ready process running the ELF image; NULL when it cannot. */
-struct proc *proc_spawn(const char *name, const void *elf, uint32_t size,
-                        struct priv *priv)
+/* Create a ready process running the ELF image; *err says why not. */
+struct proc *proc_spawn(const char *name, const struct elf_src *src,
+                        struct priv *priv, int *err)
 {
     struct proc *p = 0;
     uint32_t entry;
-    int r;
     for (int i = 0; i < NR_PROCS && !p; i++)
         if (proc_table[i].flags & P_FREE)
             p = &proc_table[i];
-    if (!p || !(p->pgdir = as_create()))
+    *err = -EAGAIN;
+    if (!p)
         return 0;
-    r = elf_load(p->pgdir, elf, size, &entry);
-    if (r != OK) {
+    *err = -ENOMEM;
+    if (!(p->pgdir = as_create()))
+        return 0;
+    *err = elf_load(p->pgdir, src, &entry);
+    if (*err != OK) {
         as_destroy(p->pgdir);
-        kprintf("kernel: cannot load %s: error %d\n", name, r);
+        p->pgdir = 0;
+        kprintf("kernel: cannot load %s: error %d\n", name, *err);
         return 0;
     }
     init_regs(&p->regs, entry);
@@ -88,7 +93,8 @@ struct proc *proc_spawn(const char *name, const void *elf, uint32_t size,
 void proc_exit(struct proc *p, int reason, int status)
 {
     uint32_t gen;
-    int slot;
+    int slot, was_rs;
+    endpoint_t old_ep;
 
     ksig_report(p, reason, status);
     if (!p->flags)
@@ -100,10 +106,14 @@ void proc_exit(struct proc *p, int reason, int status)
     as_destroy(p->pgdir);
     slot = p->slot;
     gen = p->gen >= EP_GEN_MAX ? 1 : p->gen + 1;
+    was_rs = p->priv && strcmp(p->priv->label, "rs") == 0;
+    old_ep = p->endpoint;
     memset(p, 0, sizeof(*p));
     p->slot = slot;
     p->gen = gen;
     p->flags = P_FREE;
     if (current == p)
         current = 0;
+    if (was_rs)
+        boot_respawn_rs(old_ep);
 }

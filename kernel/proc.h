@@ -82,8 +82,9 @@ extern struct priv priv_table[NR_PRIVS];
 void proc_init(void);
 int ep_lookup(endpoint_t ep, struct proc **out);
 struct proc *proc_by_label(const char *label);
-struct proc *proc_spawn(const char *name, const void *elf, uint32_t size,
-                        struct priv *priv);
+struct elf_src;
+struct proc *proc_spawn(const char *name, const struct elf_src *src,
+                        struct priv *priv, int *err);
 void proc_exit(struct proc *p, int reason, int status);
 void proc_fault(struct proc *p, struct trapframe *tf);
 
@@ -96,6 +97,7 @@ void schedule(void) __attribute__((noreturn));
 /* ipc.c */
 int ipc_send(struct proc *caller, endpoint_t dst_e, const message *m, int nonblock);
 int ipc_receive(struct proc *caller, endpoint_t src_e, uint32_t va, int calling);
+int ipc_reply(struct proc *caller, endpoint_t dst_e, const message *m);
 int ipc_notify(struct proc *caller, endpoint_t dst_e);
 void kernel_notify(struct proc *dst, endpoint_t src, uint32_t bits);
 void ipc_cleanup(struct proc *dead);
@@ -112,6 +114,12 @@ void io_bitmap_load(const struct priv *pv);
 /* ksig.c: death reports queued for supervisors */
 void ksig_report(struct proc *p, int reason, int status);
 int ksig_next(endpoint_t sup, struct sys_getksig *out);
+void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup);
+
+/* boot.c */
+void boot_processes(void);
+void boot_respawn_rs(endpoint_t old_ep);
+const struct pc_service *boot_service(const char *label);
 
 /* system.c */
 int kernel_call(struct proc *caller, message *m);

@@ -22,6 +22,8 @@ static const call_handler call_table[NR_SYS_CALLS] = {
     [SYS_SHUTDOWN - SYS_BASE]     = do_shutdown,
     [SYS_GETKSIG - SYS_BASE]      = do_getksig,
     [SYS_SETALARM - SYS_BASE]     = do_setalarm,
+    [SYS_SPAWN - SYS_BASE]        = do_spawn,
+    [SYS_GETMODULE - SYS_BASE]    = do_getmodule,
 };
 
 int kernel_call(struct proc *caller, message *m)

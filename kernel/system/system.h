@@ -21,4 +21,6 @@ int do_diag(struct proc *caller, message *m);
 int do_shutdown(struct proc *caller, message *m);
 int do_getksig(struct proc *caller, message *m);
 int do_setalarm(struct proc *caller, message *m);
+int do_spawn(struct proc *caller, message *m);
+int do_getmodule(struct proc *caller, message *m);
 #endif

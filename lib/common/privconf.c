@@ -11,6 +11,7 @@
 static const char *const call_names[] = {
     "exit", "kill", "safecopyfrom", "safecopyto", "irqctl", "devio",
     "mapdev", "getinfo", "diag", "shutdown", "getksig", "setalarm",
+    "spawn", "getmodule",
 };
 #define NR_CALL_NAMES ((int)(sizeof(call_names) / sizeof(call_names[0])))
 
@@ -216,6 +217,14 @@ static const char *keyword(const struct cursor *c, struct pc_service *s)
         return small(c, 0, PC_NR_PRIO - 1, &s->priority) == 0 ? 0 : "priority is 0..7";
     if (streq(k, kl, "quantum"))
         return small(c, 1, 1000, &s->quantum) == 0 ? 0 : "quantum is 1..1000";
+    if (streq(k, kl, "period"))
+        return small(c, 0, 100000, &s->period) == 0 ? 0 : "period is 0..100000 ticks";
+    if (streq(k, kl, "restarts"))
+        return small(c, 0, 100000, &s->restarts) == 0 ? 0 : "restarts is 0..100000";
+    if (streq(k, kl, "backoff"))
+        return small(c, 1, 100000, &s->backoff) == 0 ? 0 : "backoff is 1..100000 ticks";
+    if (streq(k, kl, "admin"))
+        return yesno(c, &s->admin) == 0 ? 0 : "admin takes yes or no";
     if (streq(k, kl, "ipc"))   return key_ipc(c, s);
     if (streq(k, kl, "calls")) return key_calls(c, s);
     if (streq(k, kl, "irq"))   return key_irq(c, s);
@@ -234,6 +243,9 @@ static void defaults(struct pc_service *s)
     s->boot = 1;
     s->priority = 4;
     s->quantum = 10;
+    s->period = PC_DEF_PERIOD;
+    s->restarts = PC_DEF_RESTARTS;
+    s->backoff = PC_DEF_BACKOFF;
     s->parent[0] = 'r';
     s->parent[1] = 's';
 }

@@ -15,6 +15,10 @@
  *       mem      0xb8000-0xbffff   # device memory it may map
  *       priority 3                 # 0 (highest) .. 7
  *       quantum  8                 # clock ticks per turn
+ *       period   50                # RS heartbeat period in ticks, 0 = none
+ *       restarts 10                # failures in a row before RS gives up
+ *       backoff  100               # cap of RS's restart delay, in ticks
+ *       admin    yes               # may use RS's service commands
  *
  * Invariants: privconf_parse either fills *out completely and returns
  * the number of services, or returns -1 with a line number and a message
@@ -26,11 +30,14 @@
 #include <stdint.h>
 
 #define PC_LABEL     16
-#define PC_MAX_SVC   48
+#define PC_MAX_SVC   63      /* + the "user" privilege = 64 ids */
 #define PC_MAX_IPC   16
 #define PC_MAX_IO    8
 #define PC_MAX_MEM   4
 #define PC_NR_PRIO   8
+#define PC_DEF_PERIOD   50      /* 0.5 s at HZ 100 */
+#define PC_DEF_RESTARTS 10
+#define PC_DEF_BACKOFF  100
 
 struct pc_range { uint32_t base, last; };
 
@@ -50,6 +57,10 @@ struct pc_service {
     struct pc_range mem[PC_MAX_MEM];
     int priority;
     int quantum;
+    int period;                 /* heartbeat period (ticks), 0 = none */
+    int restarts;               /* consecutive failures tolerated */
+    int backoff;                /* restart delay cap (ticks) */
+    int admin;
 };
 
 struct privconf {

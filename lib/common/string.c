@@ -94,3 +94,13 @@ size_t strlcpy(char *dst, const char *src, size_t size)
     }
     return n;
 }
+
+/* Index of the first NUL in s[0..n), or -1: a fixed-size field from a
+ * message is a valid string only if this is >= 0. */
+int memchr_nul(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\0')
+            return (int)i;
+    return -1;
+}

@@ -13,6 +13,7 @@
 #define ENOENT      2
 #define ESRCH       3
 #define EIO         5
+#define ENXIO       6
 #define E2BIG       7
 #define ENOEXEC     8
 #define EAGAIN      11

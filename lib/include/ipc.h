@@ -10,7 +10,7 @@
  *     and checks their size with MSG_PAYLOAD_CHECK.
  *   - the IPC trap (int IPC_VECTOR): eax = operation, ebx = endpoint,
  *     ecx = message address.  Returns OK or a negative error in eax.
- *     IPC_REPLYRECV is sendnb + receive(ANY) in one trap, as L4's
+ *     IPC_REPLYRECV is reply + receive(ANY) in one trap, as L4's
  *     reply-and-wait: the usual loop of a server.
  *   - grants: the GRANT/REVOKE trap operations are available to every
  *     process; copying through a grant is a kernel call (proto/sys.h).
@@ -50,8 +50,9 @@ typedef int32_t grant_id_t;
 #define IPC_SENDNB  5   /* send, or fail with ENOTREADY instead of blocking */
 #define IPC_GRANT   6   /* ebx = grantee, ecx = address, edx = length, esi = access */
 #define IPC_REVOKE  7   /* ebx = grant id */
-#define IPC_REPLYRECV 8 /* sendnb the message to ebx, then receive from ANY
-                           into the same buffer (a server's loop in one trap);
+#define IPC_REPLYRECV 8 /* reply to ebx (only if it is blocked in a call to
+                           us, else ENOTREADY), then receive from ANY into
+                           the same buffer (a server's loop in one trap);
                            edx = OK: the reply was delivered, else its error */
 
 /* Grant access bits. */

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include "ipc.h"
 #include "proto/sys.h"
+#include "proto/ds.h"
 #include "../common/kstring.h"
 #include "../common/format.h"
 
@@ -46,6 +47,22 @@ int sys_diag(const char *text, uint32_t len);
 int sys_shutdown(int how, int status);
 int sys_getksig(struct sys_getksig *out);
 int sys_setalarm(uint32_t ticks);
+int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *ep);
+int sys_getmodule(int index, const char *name, char *name_out, void *buf,
+                  uint32_t len, uint32_t *size);
+
+/* ds.c: the data store (proto/ds.h); key at most 31 characters */
+int ds_publish_u32(const char *key, uint32_t value);
+int ds_retrieve_u32(const char *key, uint32_t *value);
+int ds_publish_str(const char *key, const char *value);
+int ds_retrieve_str(const char *key, char *value, uint32_t size);
+int ds_publish_blob(const char *key, const void *buf, uint32_t len);
+int ds_retrieve_blob(const char *key, void *buf, uint32_t *len);
+int ds_publish_label(const char *label, endpoint_t ep);
+int ds_retrieve_label(const char *label, endpoint_t *ep);
+int ds_delete(const char *key);
+int ds_subscribe(const char *pattern);
+int ds_check(char *key, int *type, int *deleted);   /* -ESRCH: nothing changed */
 
 /* print.c: formatted output to the kernel log, flushed per line */
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -19,7 +19,8 @@ int ipc_receive(endpoint_t src, message *m) { return trap(IPC_RECEIVE, src, (uin
 int ipc_call(endpoint_t dst, message *m)    { return trap(IPC_CALL, dst, (uint32_t)m, 0, 0); }
 int ipc_notify(endpoint_t dst)              { return trap(IPC_NOTIFY, dst, 0, 0, 0); }
 
-/* sendnb(dst, m), then receive(ANY, m); *reply_status gets the sendnb's. */
+/* Reply to dst (blocked in a call to us), then receive(ANY, m);
+ * *reply_status gets the reply's status. */
 int ipc_replyrecv(endpoint_t dst, message *m, int *reply_status)
 {
     int r, rs;

@@ -30,6 +30,14 @@ const char *errname(int err)
     case -EPERM: return "EPERM";
     case -ENOENT: return "ENOENT";
     case -ESRCH: return "ESRCH";
+    case -EIO: return "EIO";
+    case -ENXIO: return "ENXIO";
+    case -E2BIG: return "E2BIG";
+    case -ENOEXEC: return "ENOEXEC";
+    case -EAGAIN: return "EAGAIN";
+    case -EEXIST: return "EEXIST";
+    case -ENOSYS: return "ENOSYS";
+    case -ENAMETOOLONG: return "ENAMETOOLONG";
     case -EFAULT: return "EFAULT";
     case -EINVAL: return "EINVAL";
     case -ENOMEM: return "ENOMEM";

@@ -46,3 +46,41 @@ int sys_shutdown(int how, int status)
     MSG_BODY(&m, struct sys_shutdown)->status = status;
     return kernel_call(SYS_SHUTDOWN, &m);
 }
+
+int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *ep)
+{
+    message m;
+    struct sys_spawn *sp = MSG_BODY(&m, struct sys_spawn);
+    int r;
+    memset(&m, 0, sizeof(m));
+    strlcpy(sp->label, label, sizeof(sp->label));
+    sp->addr = (uint32_t)image;
+    sp->size = size;
+    r = kernel_call(SYS_SPAWN, &m);
+    if (r == OK)
+        *ep = sp->ep;
+    return r;
+}
+
+/* Module 'index' (or 'name' when not NULL): name and size out; the bytes
+ * too when buf is not NULL. */
+int sys_getmodule(int index, const char *name, char *name_out, void *buf,
+                  uint32_t len, uint32_t *size)
+{
+    message m;
+    struct sys_module *md = MSG_BODY(&m, struct sys_module);
+    int r;
+    memset(&m, 0, sizeof(m));
+    md->index = index;
+    if (name)
+        strlcpy(md->name, name, sizeof(md->name));
+    md->addr = (uint32_t)buf;
+    md->len = len;
+    r = kernel_call(SYS_GETMODULE, &m);
+    if (r == OK || r == -E2BIG) {
+        if (name_out)
+            strlcpy(name_out, md->name, sizeof(md->name));
+        *size = md->size;
+    }
+    return r;
+}

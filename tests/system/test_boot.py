@@ -10,8 +10,9 @@ def test_release_iso_boots_to_init():
     b = boot(iso=ISO, timeout=60, until=r"init: no shell yet")
     assert not b.timed_out, b.tail()
     assert "Stabilix kernel booting" in b.output
-    assert re.search(r"kernel: \d+ MiB RAM, \d+ KiB free, 2 boot modules", b.output), b.tail()
-    assert re.search(r"kernel: started init \(ep \d+\)", b.output)
+    assert re.search(r"kernel: \d+ MiB RAM, \d+ KiB free, \d+ boot modules", b.output), b.tail()
+    assert re.search(r"kernel: started rs \(ep \d+\)", b.output)
+    assert re.search(r"rs: init up \(ep \d+\)", b.output)
     assert "init: Stabilix is up" in b.output
     assert "KERNEL PANIC" not in b.output
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../lib/common/privconf.h"
+#include "proto/sys.h"
 #include "tap.h"
 
 /* The parsed configuration, followed by a guard that must stay intact. */
@@ -127,7 +128,7 @@ static void test_full_example(void)
     s = &conf.pc.svc[1];
     is_str(s->label, "fs", "fs: label");
     is_str(s->program, "fs", "fs: program defaults to the label");
-    is_int(s->calls, 0xfff, "fs: calls ALL sets all 12 call bits");
+    is_int(s->calls, (1 << NR_SYS_CALLS) - 1, "fs: calls ALL sets one bit per kernel call");
     is_int(s->priority, 0, "fs: priority 0");
     is_int(s->quantum, 1000, "fs: quantum 1000");
     is_int(s->boot, 1, "fs: boot yes");
@@ -358,7 +359,10 @@ static void test_call_numbers(void)
     static const char *const names[] = {
         "exit", "kill", "safecopyfrom", "safecopyto", "irqctl", "devio",
         "mapdev", "getinfo", "diag", "shutdown", "getksig", "setalarm",
+        "spawn", "getmodule",
     };
+    ok(sizeof(names) / sizeof(names[0]) == NR_SYS_CALLS,
+       "the parser knows a name for every kernel call in proto/sys.h");
     for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
         char name[64];
         snprintf(name, sizeof(name), "privconf_call_number(\"%s\") is %d", names[i], i);

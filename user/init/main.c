@@ -1,18 +1,24 @@
 /*
- * init - the first user process.  For now it greets, lists the boot log
- * facts it can see and waits for events; the full init (mounts, shells)
- * comes with the POSIX user land.
+ * init - the first user process (started by RS).  For now it greets and
+ * then serves nothing; the full init (mounts, shells) comes with the
+ * POSIX user land.
  */
-#include "libsys.h"
+#include "sef.h"
 
-int main(void)
+static int init_fresh(const struct sef_init *info)
 {
     endpoint_t self;
-    message m;
     sys_self(&self, 0);
     printf("init: Stabilix is up (init ep %d, uptime %u ticks)\n", self,
            (unsigned)sys_uptime());
-    printf("init: no shell yet; power off with Ctrl-A x (serial) or close the window.\n");
-    for (;;)
-        ipc_receive(ANY, &m);
+    printf("init: no shell yet; leave QEMU with Ctrl-A x (serial) or close the window.\n");
+    return OK;
+}
+
+static const struct srv_table nothing = { 0, 0, 0, 0 };
+
+int main(void)
+{
+    sef_startup(init_fresh, init_fresh);
+    server_loop(&nothing);
 }

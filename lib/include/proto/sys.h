@@ -24,7 +24,9 @@
 #define SYS_SHUTDOWN    (SYS_BASE + 9)   /* power off or reboot */
 #define SYS_GETKSIG     (SYS_BASE + 10)  /* supervisor: next death report */
 #define SYS_SETALARM    (SYS_BASE + 11)  /* notify SYSEV_ALARM after n ticks */
-#define NR_SYS_CALLS    12
+#define SYS_SPAWN       (SYS_BASE + 12)  /* RS: start a service from an image */
+#define SYS_GETMODULE   (SYS_BASE + 13)  /* RS: read a boot module */
+#define NR_SYS_CALLS    14
 
 struct sys_kill     { endpoint_t ep; };
 struct sys_exit     { int32_t status; };
@@ -73,6 +75,8 @@ struct sys_getksig  {
     uint32_t eip; uint32_t cr2; char label[16];
 };
 struct sys_setalarm { uint32_t ticks; };
+struct sys_spawn    { char label[16]; uint32_t addr; uint32_t size; endpoint_t ep; };
+struct sys_module   { int32_t index; char name[32]; uint32_t addr; uint32_t len; uint32_t size; };
 
 MSG_PAYLOAD_CHECK(struct sys_safecopy);
 MSG_PAYLOAD_CHECK(struct sys_getinfo);
@@ -82,5 +86,7 @@ MSG_PAYLOAD_CHECK(struct sys_getarg);
 MSG_PAYLOAD_CHECK(struct sys_procinfo);
 MSG_PAYLOAD_CHECK(struct sys_meminfo);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
+MSG_PAYLOAD_CHECK(struct sys_spawn);
+MSG_PAYLOAD_CHECK(struct sys_module);
 
 #endif

@@ -1,0 +1,30 @@
+/*
+ * proto/chardrv.h - character drivers (0xC00): open, close, read, write,
+ * ioctl.  Data moves through a grant of the caller's buffer; the reply's
+ * m_type is the byte count (read/write), OK, or -E<error>.
+ */
+#ifndef STABILIX_PROTO_CHARDRV_H
+#define STABILIX_PROTO_CHARDRV_H
+
+#include "../ipc.h"
+
+#define CDEV_BASE    0xC00
+#define CDEV_OPEN    (CDEV_BASE + 0)
+#define CDEV_CLOSE   (CDEV_BASE + 1)
+#define CDEV_READ    (CDEV_BASE + 2)
+#define CDEV_WRITE   (CDEV_BASE + 3)
+#define CDEV_IOCTL   (CDEV_BASE + 4)
+#define CDEV_NR_CALLS 5
+
+struct cdev_req {
+    int32_t minor;
+    uint32_t position;
+    grant_id_t grant;
+    uint32_t size;                   /* bytes; for ioctl the grant's size */
+    uint32_t request;                /* ioctl request */
+    int32_t flags;
+};
+
+MSG_PAYLOAD_CHECK(struct cdev_req);
+
+#endif

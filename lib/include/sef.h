@@ -1,0 +1,45 @@
+/*
+ * sef.h - the one skeleton every server and driver uses (lib/libsys/sef.c).
+ *
+ *   int main(void) {
+ *       sef_startup(init_fresh, init_restart);   // asks RS which one to run
+ *       server_loop(&my_table);                   // never returns
+ *   }
+ *
+ * server_loop receives, answers RS heartbeats and fault-injection
+ * requests by itself, hands notifications to table->notify, and
+ * dispatches requests by m_type through table->handlers[m_type - base].
+ * A handler returns the reply status (the reply is the same message, so
+ * it fills in its results there) or EDONTREPLY.  Unknown or malformed
+ * requests are answered with EBADREQUEST.  The reply reaches only a
+ * sender blocked in ipc_call to us (IPC_REPLYRECV's rule), so two servers
+ * can never bounce error replies at each other.  Replies use ipc_replyrecv, so
+ * a client that died or stopped listening cannot block the server.
+ */
+#ifndef STABILIX_SEF_H
+#define STABILIX_SEF_H
+
+#include "libsys.h"
+#include "proto/rs.h"
+
+struct sef_init {
+    int type;               /* SEF_INIT_FRESH or SEF_INIT_RESTART */
+    int restarts;           /* how many times RS has restarted us */
+};
+
+typedef int (*sef_init_cb)(const struct sef_init *info);
+typedef int (*srv_handler)(message *m);
+
+struct srv_table {
+    int base;                           /* m_type of handlers[0] */
+    int count;
+    const srv_handler *handlers;        /* NULL entries: EBADREQUEST */
+    void (*notify)(const message *m);   /* non-RS notifications, or NULL */
+};
+
+/* Initialise (fresh or restart); exits if the callback fails. */
+void sef_startup(sef_init_cb fresh, sef_init_cb restart);
+void server_loop(const struct srv_table *t) __attribute__((noreturn));
+endpoint_t sef_rs(void);                /* RS's current endpoint, or NONE */
+
+#endif

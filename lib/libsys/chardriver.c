@@ -1,0 +1,109 @@
+/*
+ * chardriver.c - the character-driver library (see chardriver.h): one
+ * handler per CDEV_* request, run by server_loop.  Each handler checks
+ * the request's fields, then calls the driver's callback with plain
+ * arguments; the callback's result is the reply status.
+ *
+ * Invariant: a callback is called only with a minor in range, and a
+ * read/write callback only with 0 < size <= CHARDRIVER_MAX_IO and
+ * pos + size <= 2^32; a read/write reply is never more than size
+ * (EDONTREPLY, which is positive, passes through to server_loop).
+ */
+#include "chardriver.h"
+
+static const struct chardriver *drv;    /* set once by chardriver_task */
+
+static const struct cdev_req *req(const message *m)
+{
+    return MSG_BODY(m, const struct cdev_req);
+}
+
+static int bad_minor(const struct cdev_req *rq)
+{
+    return rq->minor < 0 || rq->minor >= drv->nr_minors;
+}
+
+static int do_open(message *m)
+{
+    const struct cdev_req *rq = req(m);
+    if (bad_minor(rq))
+        return -ENXIO;
+    return drv->open ? drv->open(rq->minor, rq->flags, m->m_source) : OK;
+}
+
+static int do_close(message *m)
+{
+    const struct cdev_req *rq = req(m);
+    if (bad_minor(rq))
+        return -ENXIO;
+    return drv->close ? drv->close(rq->minor, m->m_source) : OK;
+}
+
+/* Read or write: validate, call, and never report more than size. */
+static int do_io(message *m, int write)
+{
+    const struct cdev_req *rq = req(m);
+    int (*io)(int, uint32_t, endpoint_t, grant_id_t, uint32_t, int) =
+        write ? drv->write : drv->read;
+    int r;
+    if (bad_minor(rq))
+        return -ENXIO;
+    if (rq->size > CHARDRIVER_MAX_IO || rq->position > UINT32_MAX - rq->size)
+        return -EINVAL;
+    if (!io)
+        return -ENOSYS;
+    if (rq->size == 0)
+        return 0;
+    r = io(rq->minor, rq->position, m->m_source, rq->grant, rq->size, rq->flags);
+    if (r != EDONTREPLY && r > (int)rq->size)
+        return -EIO;
+    return r;
+}
+
+static int do_read(message *m)
+{
+    return do_io(m, 0);
+}
+
+static int do_write(message *m)
+{
+    return do_io(m, 1);
+}
+
+static int do_ioctl(message *m)
+{
+    const struct cdev_req *rq = req(m);
+    if (bad_minor(rq))
+        return -ENXIO;
+    if (!drv->ioctl)
+        return -ENOSYS;
+    return drv->ioctl(rq->minor, rq->request, m->m_source, rq->grant, rq->size);
+}
+
+static const srv_handler handlers[CDEV_NR_CALLS] = {
+    [CDEV_OPEN - CDEV_BASE] = do_open,
+    [CDEV_CLOSE - CDEV_BASE] = do_close,
+    [CDEV_READ - CDEV_BASE] = do_read,
+    [CDEV_WRITE - CDEV_BASE] = do_write,
+    [CDEV_IOCTL - CDEV_BASE] = do_ioctl,
+};
+
+void chardriver_task(const struct chardriver *d)
+{
+    static struct srv_table table = { CDEV_BASE, CDEV_NR_CALLS, handlers, 0 };
+    if (!d || d->nr_minors <= 0) {
+        printf("chardriver: no minors to serve\n");
+        sys_exit(1);
+    }
+    drv = d;
+    table.notify = d->notify;
+    server_loop(&table);
+}
+
+int chardriver_reply(endpoint_t who, int status)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    m.m_type = status;
+    return ipc_sendnb(who, &m);
+}

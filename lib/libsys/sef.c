@@ -1,0 +1,110 @@
+/*
+ * sef.c - the server skeleton (see sef.h): startup handshake with RS and
+ * the receive/dispatch loop.
+ *
+ * RS is found by label through the kernel; when RS restarts, its endpoint
+ * changes, so a notification from an unknown source makes us look it up
+ * again before deciding it is not a heartbeat.  Without RS (services
+ * started directly by the kernel in tests) a service starts fresh.
+ */
+#include "sef.h"
+
+static endpoint_t rs_ep = NONE;
+
+endpoint_t sef_rs(void)
+{
+    if (sys_lookup("rs", &rs_ep) != OK)
+        rs_ep = NONE;
+    return rs_ep;
+}
+
+void sef_startup(sef_init_cb fresh, sef_init_cb restart)
+{
+    struct sef_init info = { SEF_INIT_FRESH, 0 };
+    message m;
+    if (sef_rs() != NONE) {
+        memset(&m, 0, sizeof(m));
+        m.m_type = RS_INIT;
+        if (ipc_call(rs_ep, &m) == OK && m.m_type == OK) {
+            info.type = MSG_BODY(&m, struct rs_init)->type;
+            info.restarts = MSG_BODY(&m, struct rs_init)->restarts;
+        }
+    }
+    if ((info.type == SEF_INIT_RESTART && restart ? restart : fresh)(&info) != OK) {
+        printf("sef: initialisation failed\n");
+        sys_exit(1);
+    }
+}
+
+static void inject(int kind)
+{
+    if (kind == RS_FI_CRASH)
+        sys_exit(70);
+    if (kind == RS_FI_EXCEPTION)
+        *(volatile int *)0 = 1;
+    if (kind == RS_FI_HANG)
+        for (;;)
+            ;
+}
+
+/* Is m from RS?  RS's endpoint changes when the kernel restarts it, so
+ * an RS-looking message from another endpoint makes us look RS up again. */
+static int is_rs(const message *m)
+{
+    if (m->m_source == rs_ep)
+        return 1;
+    if (m->m_source < 0 || (!IS_NOTIFY(m) && m->m_type != RS_FI_REQ))
+        return 0;
+    return sef_rs() == m->m_source;
+}
+
+/* A message from RS that the skeleton handles itself? */
+static int from_rs(const message *m)
+{
+    if (!is_rs(m))
+        return 0;
+    if (IS_NOTIFY(m)) {
+        ipc_notify(rs_ep);                  /* heartbeat answer */
+        return 1;
+    }
+    if (m->m_type == RS_FI_REQ) {
+        inject(MSG_BODY(m, const struct rs_req)->kind);
+        return 1;
+    }
+    return 0;
+}
+
+static int dispatch(const struct srv_table *t, message *m)
+{
+    int i = m->m_type - t->base;
+    if (i < 0 || i >= t->count || !t->handlers[i])
+        return -EBADREQUEST;
+    return t->handlers[i](m);
+}
+
+void server_loop(const struct srv_table *t)
+{
+    message m;
+    int r = ipc_receive(ANY, &m);
+    for (;;) {
+        endpoint_t src = m.m_source;
+        int status;
+        if (r != OK || from_rs(&m)) {
+            r = ipc_receive(ANY, &m);
+            continue;
+        }
+        if (IS_NOTIFY(&m)) {
+            if (t->notify)
+                t->notify(&m);
+            r = ipc_receive(ANY, &m);
+            continue;
+        }
+        status = dispatch(t, &m);
+        if (status == EDONTREPLY) {
+            r = ipc_receive(ANY, &m);
+            continue;
+        }
+        m.m_type = status;
+        r = ipc_replyrecv(src, &m, 0);
+    }
+}

@@ -1,0 +1,119 @@
+/*
+ * store.c - the entry table: one slot per key, live or a tombstone.
+ *
+ * Interface:
+ *   store_find(key)   the entry holding key, live or tombstone, or NULL
+ *   store_live(key)   the live entry holding key, or NULL
+ *   store_at(i)       slot i, NULL when i is outside the table
+ *   store_put(...)    set key's value (new entry, overwrite, or revive a
+ *                     tombstone) with owner; -ENOSPC and no change when
+ *                     the table or the pool is full
+ *   store_remove(e)   drop a live entry's value; it becomes a tombstone
+ *   store_settle(e)   free a tombstone whose dirty mask is 0
+ * Invariants: at most one non-free entry per key; a free entry is all
+ * zero (so a new entry starts with no dirty bits); string and blob
+ * entries own pool bytes [off, off+len), other entries own none; a
+ * tombstone keeps its key, type and dirty bits and owns no pool bytes.
+ * store_put checks every limit before it changes anything.
+ */
+#include "ds.h"
+
+static struct entry table[DS_NR_ENTRIES];
+
+void store_init(void)
+{
+    memset(table, 0, sizeof(table));
+    pool_init();
+}
+
+int store_is_mem(int32_t type)
+{
+    return type == DST_STR || type == DST_BLOB;
+}
+
+struct entry *store_at(int i)
+{
+    return i >= 0 && i < DS_NR_ENTRIES ? &table[i] : NULL;
+}
+
+struct entry *store_find(const char *key)
+{
+    for (int i = 0; i < DS_NR_ENTRIES; i++)
+        if (table[i].state != E_FREE && strcmp(table[i].key, key) == 0)
+            return &table[i];
+    return NULL;
+}
+
+struct entry *store_live(const char *key)
+{
+    struct entry *e = store_find(key);
+    return e && e->state == E_LIVE ? e : NULL;
+}
+
+static struct entry *free_slot(void)
+{
+    for (int i = 0; i < DS_NR_ENTRIES; i++)
+        if (table[i].state == E_FREE)
+            return &table[i];
+    return NULL;
+}
+
+/* Give back e's pool bytes and move the offsets of the values above. */
+static void drop_value(struct entry *e)
+{
+    if (e->state != E_LIVE || !store_is_mem(e->type))
+        return;
+    pool_take(e->off, e->len);
+    for (int i = 0; i < DS_NR_ENTRIES; i++) {
+        struct entry *o = &table[i];
+        if (o != e && o->state == E_LIVE && store_is_mem(o->type) && o->off > e->off)
+            o->off -= e->len;
+    }
+    e->off = e->len = 0;
+}
+
+/* Pool bytes the new value needs beyond what e gives back. */
+static int fits(const struct entry *e, const struct value *v)
+{
+    uint32_t room = pool_room();
+    if (!store_is_mem(v->type))
+        return 1;
+    if (e && e->state == E_LIVE && store_is_mem(e->type))
+        room += e->len;
+    return v->len <= room;
+}
+
+int store_put(const char *key, const char *owner, const struct value *v,
+              struct entry **out)
+{
+    struct entry *e = store_find(key);
+    if (!e && !(e = free_slot()))
+        return -ENOSPC;
+    if (!fits(e, v))
+        return -ENOSPC;
+    drop_value(e);
+    if (e->state == E_FREE)
+        strlcpy(e->key, key, sizeof(e->key));
+    e->state = E_LIVE;
+    strlcpy(e->owner, owner, sizeof(e->owner));
+    e->type = v->type;
+    e->value = store_is_mem(v->type) ? 0 : v->value;
+    if (store_is_mem(v->type) && pool_put(v->data, v->len, &e->off) == OK)
+        e->len = v->len;
+    *out = e;
+    return OK;
+}
+
+void store_remove(struct entry *e)
+{
+    drop_value(e);
+    e->state = E_DELETED;
+    e->value = 0;
+    e->owner[0] = '\0';
+}
+
+void store_settle(struct entry *e)
+{
+    if (e->state == E_DELETED && e->dirty == 0)
+        memset(e, 0, sizeof(*e));
+}

@@ -1,0 +1,164 @@
+/*
+ * lifecycle.c - starting services, reacting to their deaths, and keeping
+ * DS informed.
+ *
+ * Restart policy: the first failure restarts at once; the k-th failure in
+ * a row waits min(2^(k-2), backoff) ticks; more than "restarts" failures
+ * in a row leave the service FAILED (down, with the reason).  A service
+ * that has stayed up RS_STABLE ticks starts counting failures from zero
+ * again.  A service is published in DS (label -> endpoint, and its
+ * restart count under "rs.n.<label>") when it completes RS_INIT, that is,
+ * when it is ready to serve.
+ */
+#include "rs.h"
+
+struct service services[MAX_SERVICES];
+int nservices;
+
+struct service *service_by_ep(endpoint_t ep)
+{
+    for (int i = 0; i < nservices; i++)
+        if (services[i].ep == ep && ep != NONE)
+            return &services[i];
+    return 0;
+}
+
+struct service *service_by_label(const char *label)
+{
+    for (int i = 0; i < nservices; i++)
+        if (strcmp(services[i].desc->label, label) == 0)
+            return &services[i];
+    return 0;
+}
+
+int service_start(struct service *s)
+{
+    const struct pc_service *d = s->desc;
+    int r;
+    if (!(s->img = image_get(d->program))) {
+        printf("rs: no image for %s (%s)\n", d->label, d->program);
+        s->state = RS_STATE_FAILED;
+        strlcpy(s->reason, "no image", sizeof(s->reason));
+        return -ENOENT;
+    }
+    r = sys_spawn(d->label, s->img->data, s->img->size, &s->ep);
+    if (r != OK) {
+        printf("rs: cannot start %s: %s\n", d->label, errname(r));
+        s->ep = NONE;
+        s->state = RS_STATE_FAILED;
+        fmt_snprintf(s->reason, sizeof(s->reason), "start: %s", errname(r));
+        return r;
+    }
+    s->state = RS_STATE_UP;
+    s->up_since = sys_uptime();
+    s->initialized = 0;
+    s->kill_reason = 0;
+    s->answered = 1;
+    s->missed = 0;
+    s->next_ping = s->up_since + (uint32_t)d->period;
+    if (s->restarts)
+        printf("rs: %s up again (ep %d, restart %d, %u ticks after it died)\n",
+               d->label, s->ep, s->restarts, s->up_since - s->died_at);
+    else
+        printf("rs: %s up (ep %d)\n", d->label, s->ep);
+    return OK;
+}
+
+static void publish(struct service *s)
+{
+    char key[DS_KEY_MAX];
+    fmt_snprintf(key, sizeof(key), "rs.n.%s", s->desc->label);
+    ds_publish_label(s->desc->label, s->ep);
+    ds_publish_u32(key, (uint32_t)s->restarts);
+}
+
+/* After a service's RS_INIT: it is ready; tell DS.  When DS itself has
+ * (re)started, its store is empty: publish everything again. */
+void service_initialized(struct service *s)
+{
+    s->initialized = 1;
+    if (strcmp(s->desc->label, "ds") == 0) {
+        publish_all();
+        return;
+    }
+    publish(s);
+}
+
+void publish_all(void)
+{
+    ds_publish_label("rs", self_ep);
+    for (int i = 0; i < nservices; i++)
+        if (services[i].ep != NONE && services[i].initialized)
+            publish(&services[i]);
+}
+
+static void describe(char *buf, size_t len, const struct sys_getksig *ks,
+                     const char *kill_reason)
+{
+    if (kill_reason)
+        strlcpy(buf, kill_reason, len);
+    else if (ks->reason == KSIG_EXIT)
+        fmt_snprintf(buf, len, "exit %d", ks->status);
+    else if (ks->reason == KSIG_EXCEPTION)
+        fmt_snprintf(buf, len, "exception %u", ks->vector);
+    else
+        strlcpy(buf, "killed", len);
+}
+
+static uint32_t backoff(const struct service *s)
+{
+    uint32_t d = 1;
+    if (s->failures <= 1)
+        return 0;
+    for (int k = 2; k < s->failures && d < (uint32_t)s->desc->backoff; k++)
+        d <<= 1;
+    return d < (uint32_t)s->desc->backoff ? d : (uint32_t)s->desc->backoff;
+}
+
+static void failed(struct service *s)
+{
+    uint32_t delay;
+    s->failures++;
+    if (s->failures > s->desc->restarts) {
+        s->state = RS_STATE_FAILED;
+        printf("rs: %s failed %d times in a row; left down (last: %s)\n",
+               s->desc->label, s->failures, s->reason);
+        ds_delete(s->desc->label);
+        return;
+    }
+    s->restarts++;
+    delay = backoff(s);
+    printf("rs: %s died (%s); restart %d in %u ticks\n", s->desc->label,
+           s->reason, s->restarts, delay);
+    if (delay == 0) {
+        service_start(s);
+        return;
+    }
+    s->state = RS_STATE_WAITING;
+    s->restart_at = s->died_at + delay;
+}
+
+void service_died(const struct sys_getksig *ks)
+{
+    struct service *s = service_by_ep(ks->ep);
+    if (!s)
+        return;
+    s->ep = NONE;
+    s->initialized = 0;
+    s->died_at = sys_uptime();
+    describe(s->reason, sizeof(s->reason), ks, s->kill_reason);
+    if (s->want_down) {
+        s->want_down = 0;
+        s->state = RS_STATE_DOWN;
+        strlcpy(s->reason, "stopped", sizeof(s->reason));
+        printf("rs: %s stopped\n", s->desc->label);
+        ds_delete(s->desc->label);
+    } else if (s->want_restart) {
+        s->want_restart = 0;
+        s->restarts++;
+        strlcpy(s->reason, "restarted", sizeof(s->reason));
+        service_start(s);
+    } else {
+        failed(s);
+    }
+}

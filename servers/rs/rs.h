@@ -1,0 +1,70 @@
+/*
+ * rs.h - the reincarnation server's internal interface.
+ *
+ * RS keeps one struct service per described service (except itself), in
+ * the order of the descriptions, which is the dependency order.  A
+ * service is running iff ep != NONE.  States: UP (running), DOWN (stopped
+ * on request or never started), WAITING (failed, restart due at
+ * restart_at), FAILED (failed more than its "restarts" limit in a row).
+ */
+#ifndef RS_RS_H
+#define RS_RS_H
+
+#include "sef.h"
+#include "privconf.h"
+
+#define RS_TICK       5       /* alarm period: heartbeats and backoff (ticks) */
+#define RS_STABLE     500     /* up this long: the failure count resets */
+#define MAX_SERVICES  PC_MAX_SVC
+
+struct image {
+    char name[PC_LABEL];
+    uint8_t *data;
+    uint32_t size;
+    uint32_t crc;             /* of the pristine bytes, taken when fetched */
+};
+
+struct service {
+    const struct pc_service *desc;
+    struct image *img;
+    endpoint_t ep;
+    int state;
+    int restarts;             /* total restarts since boot */
+    int failures;             /* consecutive failures (backoff, limit) */
+    uint32_t restart_at, up_since, died_at;
+    int initialized;          /* completed RS_INIT */
+    int want_down, want_restart;
+    const char *kill_reason;  /* why RS killed it, if it did */
+    char reason[24];          /* last failure */
+    uint32_t next_ping;
+    int answered, missed;
+};
+
+extern struct privconf conf;
+extern struct service services[MAX_SERVICES];
+extern int nservices;
+extern endpoint_t self_ep;
+
+/* config.c */
+int config_load(void);
+/* image.c */
+struct image *image_get(const char *program);
+/* lifecycle.c */
+int service_start(struct service *s);
+void service_died(const struct sys_getksig *ks);
+void service_initialized(struct service *s);
+void publish_all(void);
+struct service *service_by_ep(endpoint_t ep);
+struct service *service_by_label(const char *label);
+/* heartbeat.c */
+void rs_tick(void);
+void rs_pong(endpoint_t from);
+/* admin.c: request handlers */
+int do_up(message *m);
+int do_down(message *m);
+int do_restart(message *m);
+int do_list(message *m);
+int do_fi(message *m);
+int do_init(message *m);
+
+#endif

@@ -1,0 +1,88 @@
+"""test_rs.py - the reincarnation server: restarts with backoff and a
+limit, heartbeats, exceptions with state restored from DS, RS itself
+restarted by the kernel, and bad or unprivileged requests.
+
+Each test boots the kernel with only rs (start=rs); rs starts the listed
+services (rs_start=...) and svctest drives rs through its protocol.
+"""
+import re
+from qemu import boot
+
+
+def rs_boot(services, scenario, timeout=180):
+    cmd = f"start=rs rs_start={','.join(services)} svctest={scenario}"
+    b = boot(cmd, timeout=timeout)
+    assert not b.timed_out, f"no power-off:\n{b.tail(60)}"
+    failed = b.lines("not ok")
+    assert not failed, "\n".join(failed) + "\n" + b.tail(40)
+    assert f"svctest {scenario}: PASS" in b.output, b.tail(40)
+    assert b.status == 0
+    assert "KERNEL PANIC" not in b.output
+    return b
+
+
+def test_crash_20_times_backoff_cap_and_limit():
+    b = rs_boot(["ds", "victim", "svctest"], "crash20", timeout=240)
+    assert "ok - victim came back with a new endpoint, found via DS, 20 times (20)" in b.output
+    assert "ok - the old endpoint gave EDEADSRCDST after each crash (20 of 20)" in b.output
+    delays = [int(d) for d in re.findall(r"rs: victim died \(exit 70\); restart \d+ in (\d+) ticks",
+                                         b.output)]
+    # first restart at once, then doubling, capped at the service's backoff (16)
+    assert delays == [0, 1, 2, 4, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16], delays
+    assert "rs: victim failed 21 times in a row; left down (last: exit 70)" in b.output
+    assert "ok - after the 21st failure: state 4, reason 'exit 70'" in b.output
+    assert "ok - and it stays down" in b.output
+
+
+def test_hung_service_found_by_heartbeats():
+    b = rs_boot(["ds", "victim_hb", "svctest"], "heartbeat")
+    assert "rs: victim_hb missed 2 heartbeats (10 ticks each); killing it" in b.output
+    assert "ok - service list says why: 'no heartbeat'" in b.output
+    m = re.search(r"hung victim_hb replaced after (\d+) ticks", b.output)
+    assert m and 10 <= int(m.group(1)) <= 35
+
+
+def test_exception_restart_restores_state_from_ds():
+    b = rs_boot(["ds", "counter", "svctest"], "exception")
+    assert re.search(r"kernel: exception in counter ep=\d+ vec=14", b.output)
+    assert "counter: restarted (restart 1), count is 5" in b.output
+    assert "ok - its count was restored from DS: 5" in b.output
+    assert "ok - and continues: 6" in b.output
+
+
+def test_rs_killed_is_restarted_by_the_kernel_and_rebuilds_its_table():
+    b = rs_boot(["ds", "counter", "victim", "svctest"], "rskill")
+    assert re.search(r"kernel: rs restarted \(ep \d+\)", b.output)
+    assert re.search(r"rs: restarted by the kernel \(was ep \d+\); \d+ services adopted", b.output)
+    assert "ok - every service kept its endpoint, state and restart count" in b.output
+    assert re.search(r"svctest: victim ep \d+ state 1 restarts 1", b.output)
+    assert "ok - the new rs restarts a crashed service" in b.output
+
+
+def test_down_up_restart_on_request():
+    b = rs_boot(["ds", "counter", "svctest"], "updown")
+    assert "rs: counter stopped" in b.output
+    assert "ok - up while running: EBUSY" in b.output
+
+
+def test_malformed_requests_change_nothing():
+    b = rs_boot(["ds", "counter", "victim", "svctest"], "malformed")
+    for line in ["label without a NUL: EINVAL", "unknown label: ESRCH",
+                 "unknown fault kind: EINVAL", "unknown request type: EBADREQUEST",
+                 "list index past the end: ESRCH", "the service list did not change"]:
+        assert "ok - " + line in b.output, line
+
+
+def test_non_administrators_are_refused():
+    b = rs_boot(["ds", "counter", "svcuser"], "nonadmin")
+    assert "ok - down from a non-administrator: EPERM" in b.output
+    assert "ok - list from a non-administrator: EPERM" in b.output
+
+
+def test_counter_continues_after_crash_in_the_release_image():
+    """The release ISO: rs starts ds, counter and init by itself."""
+    from qemu import ISO
+    b = boot(iso=ISO, timeout=60, until=r"init: no shell yet")
+    assert not b.timed_out, b.tail()
+    for label in ("ds", "counter", "init"):
+        assert re.search(rf"rs: {label} up \(ep \d+\)", b.output), label
