@@ -1,7 +1,9 @@
 /*
  * console.c - the kernel's output: COM1 (115200 8N1) and the VGA text
  * screen, both written for every character; everything also goes to the
- * kernel log ring (klog.c) so that dmesg can show it later.
+ * kernel log ring (klog.c) so that dmesg can show it later.  A tty driver
+ * may take the screen (SYS_CONSOLE); from then on the log goes to serial
+ * and the ring only, until that driver gives the screen back or dies.
  */
 #include <stdarg.h>
 #include "kernel.h"
@@ -14,6 +16,19 @@
 
 static volatile uint16_t *const vga = (volatile uint16_t *)0xb8000;
 static int vga_row, vga_col;
+static endpoint_t vga_owner = NONE;     /* NONE: the kernel draws the log */
+
+void console_take_vga(endpoint_t owner)
+{
+    vga_owner = owner;
+}
+
+/* The screen's owner gave it back or died: the kernel draws again. */
+void console_release_vga(endpoint_t owner)
+{
+    if (vga_owner == owner)
+        vga_owner = NONE;
+}
 
 void console_init(void)
 {
@@ -67,7 +82,8 @@ void console_write(const char *s, size_t n)
         if (s[i] == '\n')
             serial_putc('\r');
         serial_putc(s[i]);
-        vga_putc(s[i]);
+        if (vga_owner == NONE)
+            vga_putc(s[i]);
     }
 }
 

@@ -31,6 +31,8 @@ static inline uint32_t inl(uint16_t port)
 /* console.c: serial COM1 + VGA text; klog.c: the kernel log ring. */
 void console_init(void);
 void console_write(const char *s, size_t n);
+void console_take_vga(endpoint_t owner);
+void console_release_vga(endpoint_t owner);
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 size_t klog_read(uint32_t offset, char *buf, size_t len, uint32_t *total);
 void klog_append(const char *s, size_t n);

@@ -24,6 +24,7 @@ static const call_handler call_table[NR_SYS_CALLS] = {
     [SYS_SETALARM - SYS_BASE]     = do_setalarm,
     [SYS_SPAWN - SYS_BASE]        = do_spawn,
     [SYS_GETMODULE - SYS_BASE]    = do_getmodule,
+    [SYS_CONSOLE - SYS_BASE]      = do_console,
 };
 
 int kernel_call(struct proc *caller, message *m)

@@ -23,4 +23,5 @@ int do_getksig(struct proc *caller, message *m);
 int do_setalarm(struct proc *caller, message *m);
 int do_spawn(struct proc *caller, message *m);
 int do_getmodule(struct proc *caller, message *m);
+int do_console(struct proc *caller, message *m);
 #endif

@@ -36,6 +36,7 @@ int sys_irqctl(int op, int irq);
 int sys_inb(uint32_t port, uint32_t *value);
 int sys_outb(uint32_t port, uint32_t value);
 int sys_mapdev(uint32_t phys, uint32_t len, void **vaddr);
+int sys_console(int op);
 int sys_self(endpoint_t *ep, char *label);
 int sys_lookup(const char *label, endpoint_t *ep);
 uint32_t sys_uptime(void);

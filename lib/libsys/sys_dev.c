@@ -49,3 +49,11 @@ int sys_mapdev(uint32_t phys, uint32_t len, void **vaddr)
         *vaddr = (void *)MSG_BODY(&m, struct sys_mapdev)->vaddr;
     return r;
 }
+
+int sys_console(int op)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_console)->op = op;
+    return kernel_call(SYS_CONSOLE, &m);
+}

@@ -26,7 +26,8 @@
 #define SYS_SETALARM    (SYS_BASE + 11)  /* notify SYSEV_ALARM after n ticks */
 #define SYS_SPAWN       (SYS_BASE + 12)  /* RS: start a service from an image */
 #define SYS_GETMODULE   (SYS_BASE + 13)  /* RS: read a boot module */
-#define NR_SYS_CALLS    14
+#define SYS_CONSOLE     (SYS_BASE + 14)  /* a tty driver takes the VGA screen */
+#define NR_SYS_CALLS    15
 
 struct sys_kill     { endpoint_t ep; };
 struct sys_exit     { int32_t status; };
@@ -76,6 +77,9 @@ struct sys_getksig  {
 };
 struct sys_setalarm { uint32_t ticks; };
 struct sys_spawn    { char label[16]; uint32_t addr; uint32_t size; endpoint_t ep; };
+#define CONS_TAKE_VGA 1   /* the kernel stops drawing its log on the screen */
+#define CONS_GIVE_VGA 2   /* ... and starts again (also when the owner dies) */
+struct sys_console  { int32_t op; };
 struct sys_module   { int32_t index; char name[32]; uint32_t addr; uint32_t len; uint32_t size; };
 
 MSG_PAYLOAD_CHECK(struct sys_safecopy);
