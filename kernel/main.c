@@ -19,6 +19,7 @@ void kmain(uint32_t magic, uint32_t info)
     gdt_init();
     idt_init();
     pic_init();
+    fpu_init();
     memory_init();
     cmdline_init(bootinfo.cmdline);
     proc_init();

@@ -102,6 +102,7 @@ void proc_exit(struct proc *p, int reason, int status)
     ipc_cleanup(p);
     irq_release(p);
     console_release_vga(p->endpoint);
+    fpu_forget(p);
     if (read_cr3() == (uint32_t)p->pgdir)
         write_cr3((uint32_t)kernel_pgdir);
     as_destroy(p->pgdir);

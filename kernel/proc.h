@@ -72,6 +72,8 @@ struct proc {
     uint32_t devmap_next;
     uint32_t grant_seq;
     struct grant grants[NR_GRANTS];
+    int fpu_used;                   /* has its own FPU state (fpu.c) */
+    uint8_t fpu[512] __attribute__((aligned(16)));
 };
 
 extern struct proc proc_table[NR_PROCS];
@@ -123,6 +125,12 @@ const struct pc_service *boot_service(const char *label);
 
 /* system.c */
 int kernel_call(struct proc *caller, message *m);
+
+/* fpu.c */
+void fpu_init(void);
+void fpu_switch(struct proc *next);
+void fpu_trap(struct proc *p);
+void fpu_forget(struct proc *p);
 
 /* irq.c */
 void irq_handle(int irq);

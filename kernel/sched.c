@@ -72,6 +72,7 @@ static void switch_to(struct proc *p)
     if (read_cr3() != (uint32_t)p->pgdir)
         write_cr3((uint32_t)p->pgdir);
     io_bitmap_load(p->priv);
+    fpu_switch(p);
     restart(&p->regs);
 }
 

@@ -2,7 +2,8 @@
  * trap.c - where every entry into the kernel lands.
  *
  * trap_user: the frame is the current process's saved registers.  IPC
- * traps set its eax (unless the process is gone); IRQs go to irq.c; a CPU
+ * traps set its eax (unless the process is gone); IRQs go to irq.c;
+ * "device not available" hands the FPU over (fpu.c); any other CPU
  * exception ends only that process with a one-line report.  Then the
  * scheduler picks who runs next.
  * trap_kernel: only the idle loop runs with interrupts enabled, so only
@@ -46,6 +47,8 @@ void trap_user(struct trapframe *tf)
             p->regs.eax = (uint32_t)r;
     } else if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {
         irq_handle((int)tf->vector - IRQ_BASE);
+    } else if (tf->vector == 7) {
+        fpu_trap(p);                    /* first FPU use since a switch */
     } else {
         proc_fault(p, tf);
     }

@@ -23,3 +23,11 @@ def test_round_robin_within_a_priority_and_strict_between():
     m = re.search(r"half done the other had done (\d+) rounds", b.output)
     assert m and int(m.group(1)) >= 10, b.tail()
     assert "schedtest: PASS" in b.output and b.status == 0
+
+
+def test_fpu_state_is_per_process():
+    b = boot(start("fpuctl", "fpu_a", "fpu_b"), timeout=120)
+    assert not b.timed_out, b.tail()
+    assert "fputest: fpu_a summed 8388608 (expected 8388608)" in b.output, b.tail()
+    assert "fputest: fpu_b summed 16777216 (expected 16777216)" in b.output, b.tail()
+    assert "fputest: PASS" in b.output and b.status == 0

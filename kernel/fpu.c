@@ -1,0 +1,74 @@
+/*
+ * fpu.c - per-process x87/SSE state, switched lazily.
+ *
+ * The FPU holds the state of fpu_owner (or nobody).  Switching to any
+ * other process sets CR0.TS, so its first FPU instruction traps (#NM, vector
+ * 7); then the owner's state is saved into its table entry, the new
+ * process's state is loaded (or a clean one on its first use) and it
+ * becomes the owner.  Processes that never touch the FPU cost nothing.
+ * fxsave/fxrstor when the CPU has FXSR, fnsave/frstor otherwise.
+ * The kernel itself never uses the FPU (-mgeneral-regs-only).
+ */
+#include "kernel.h"
+#include "proc.h"
+
+static struct proc *fpu_owner;
+static int has_fxsr;
+
+void fpu_init(void)
+{
+    uint32_t a = 1, b, c, d, cr0, cr4;
+    __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+    has_fxsr = (d >> 24) & 1;
+    __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+    cr0 = (cr0 | 0x22) & ~0x4u;                 /* MP, NE on; EM off */
+    __asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+    if (has_fxsr && ((d >> 25) & 1)) {          /* SSE: OSFXSR, OSXMMEXCPT */
+        __asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+        cr4 |= 0x600;
+        __asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
+    }
+    __asm__ volatile("fninit");
+}
+
+static void set_ts(int on)
+{
+    uint32_t cr0;
+    __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+    if (on != !!(cr0 & 0x8))
+        __asm__ volatile("mov %0, %%cr0" : : "r"(on ? cr0 | 0x8 : cr0 & ~0x8u));
+}
+
+/* Called on every switch: only the owner may use the FPU without a trap. */
+void fpu_switch(struct proc *next)
+{
+    set_ts(next != fpu_owner);
+}
+
+/* #NM from p: give it the FPU. */
+void fpu_trap(struct proc *p)
+{
+    set_ts(0);
+    if (fpu_owner && fpu_owner != p) {
+        if (has_fxsr)
+            __asm__ volatile("fxsave %0" : "=m"(fpu_owner->fpu));
+        else
+            __asm__ volatile("fnsave %0" : "=m"(fpu_owner->fpu));
+    }
+    if (!p->fpu_used) {
+        __asm__ volatile("fninit");
+        p->fpu_used = 1;
+    } else if (has_fxsr) {
+        __asm__ volatile("fxrstor %0" : : "m"(p->fpu));
+    } else {
+        __asm__ volatile("frstor %0" : : "m"(p->fpu));
+    }
+    fpu_owner = p;
+}
+
+/* p is going away: its state is no longer worth saving. */
+void fpu_forget(struct proc *p)
+{
+    if (fpu_owner == p)
+        fpu_owner = 0;
+}
