@@ -24,6 +24,9 @@ UCFLAGS  := $(CFLAGS_COMMON) -Ilib/include -Ilib/common
 LDFLAGS  := -m32 -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--fatal-warnings
 LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
 
+.DEFAULT_GOAL := all
+include mk/newlib.mk
+
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \
           lib/common/format.c lib/common/string.c

@@ -45,16 +45,30 @@ void fpu_switch(struct proc *next)
     set_ts(next != fpu_owner);
 }
 
+static void save_owner(void)
+{
+    if (has_fxsr)
+        __asm__ volatile("fxsave %0" : "=m"(fpu_owner->fpu));
+    else
+        __asm__ volatile("fnsave %0; fwait" : "=m"(fpu_owner->fpu));
+}
+
+/* Make p's table entry hold its current FPU state (before copying it). */
+void fpu_save(struct proc *p)
+{
+    if (fpu_owner != p)
+        return;
+    set_ts(0);
+    save_owner();
+    fpu_owner = 0;                  /* fnsave reset the FPU: reload on next use */
+}
+
 /* #NM from p: give it the FPU. */
 void fpu_trap(struct proc *p)
 {
     set_ts(0);
-    if (fpu_owner && fpu_owner != p) {
-        if (has_fxsr)
-            __asm__ volatile("fxsave %0" : "=m"(fpu_owner->fpu));
-        else
-            __asm__ volatile("fnsave %0" : "=m"(fpu_owner->fpu));
-    }
+    if (fpu_owner && fpu_owner != p)
+        save_owner();
     if (!p->fpu_used) {
         __asm__ volatile("fninit");
         p->fpu_used = 1;

@@ -48,6 +48,7 @@ void as_destroy(uint32_t *pgdir);
 int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags);
 uint32_t *as_pte(uint32_t *pgdir, uint32_t va);
 uint32_t as_count_pages(uint32_t *pgdir);
+int as_copy(uint32_t *from, uint32_t *to);
 
 /* uaccess.c: all return OK or -EFAULT and copy nothing on -EFAULT. */
 int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write);

@@ -102,6 +102,32 @@ uint32_t as_count_pages(uint32_t *pgdir)
     return n;
 }
 
+/* Copy every owned user page of 'from' into fresh frames of 'to' (same
+ * addresses and flags; device mappings are not copied).  -ENOMEM leaves
+ * 'to' partly filled: the caller destroys it. */
+int as_copy(uint32_t *from, uint32_t *to)
+{
+    for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {
+        uint32_t *pt = (uint32_t *)(from[i] & ~0xfffu);
+        if (!(from[i] & PTE_P))
+            continue;
+        for (uint32_t j = 0; j < 1024; j++) {
+            uint32_t page;
+            if (!(pt[j] & PTE_P) || (pt[j] & PTE_DEVICE))
+                continue;
+            page = frame_alloc(&kframes);
+            if (!page)
+                return -ENOMEM;
+            memcpy((void *)page, (void *)(pt[j] & ~0xfffu), PAGE_SIZE);
+            if (as_map(to, (i << 22) | (j << 12), page, pt[j] & (PTE_U | PTE_W)) != OK) {
+                frame_free(&kframes, page);
+                return -ENOMEM;
+            }
+        }
+    }
+    return OK;
+}
+
 void as_destroy(uint32_t *pgdir)
 {
     for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {

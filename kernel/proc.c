@@ -89,6 +89,49 @@ struct proc *proc_spawn(const char *name, const struct elf_src *src,
     return p;
 }
 
+static struct proc *free_slot(void)
+{
+    for (int i = 0; i < NR_PROCS; i++)
+        if (proc_table[i].flags & P_FREE)
+            return &proc_table[i];
+    return 0;
+}
+
+/* A copy of 'parent' (which is blocked in a call to 'waiter'): same
+ * memory contents, registers, name and privileges; the child waits for
+ * the reply from 'waiter' too.  NULL and *err when it cannot be made. */
+struct proc *proc_fork(struct proc *parent, struct proc *waiter, int *err)
+{
+    struct proc *c = free_slot();
+    *err = -EAGAIN;
+    if (!c)
+        return 0;
+    *err = -ENOMEM;
+    if (!(c->pgdir = as_create()))
+        return 0;
+    if (as_copy(parent->pgdir, c->pgdir) != OK) {
+        as_destroy(c->pgdir);
+        c->pgdir = 0;
+        return 0;
+    }
+    fpu_save(parent);
+    c->regs = parent->regs;
+    memcpy(c->name, parent->name, sizeof(c->name));
+    c->priv = parent->priv;
+    c->priority = parent->priority;
+    c->ticks_left = parent->priv->quantum;
+    c->endpoint = ENDPOINT(c->gen, c->slot);
+    c->supervisor = waiter->endpoint;
+    c->devmap_next = DEVMAP_BASE;
+    c->fpu_used = parent->fpu_used;
+    memcpy(c->fpu, parent->fpu, sizeof(c->fpu));
+    c->getfrom = waiter->endpoint;
+    c->msgbuf = parent->msgbuf;
+    c->flags = P_RECEIVING | P_CALLING;
+    *err = OK;
+    return c;
+}
+
 /* End p: wake everyone blocked on it, free its resources, report it. */
 void proc_exit(struct proc *p, int reason, int status)
 {

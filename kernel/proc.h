@@ -88,6 +88,7 @@ struct elf_src;
 struct proc *proc_spawn(const char *name, const struct elf_src *src,
                         struct priv *priv, int *err);
 void proc_exit(struct proc *p, int reason, int status);
+struct proc *proc_fork(struct proc *parent, struct proc *waiter, int *err);
 void proc_fault(struct proc *p, struct trapframe *tf);
 
 /* sched.c */
@@ -131,6 +132,7 @@ void fpu_init(void);
 void fpu_switch(struct proc *next);
 void fpu_trap(struct proc *p);
 void fpu_forget(struct proc *p);
+void fpu_save(struct proc *p);
 
 /* irq.c */
 void irq_handle(int irq);

@@ -25,6 +25,8 @@ static const call_handler call_table[NR_SYS_CALLS] = {
     [SYS_SPAWN - SYS_BASE]        = do_spawn,
     [SYS_GETMODULE - SYS_BASE]    = do_getmodule,
     [SYS_CONSOLE - SYS_BASE]      = do_console,
+    [SYS_FORK - SYS_BASE]         = do_fork,
+    [SYS_VMCTL - SYS_BASE]        = do_vmctl,
 };
 
 int kernel_call(struct proc *caller, message *m)

@@ -4,8 +4,11 @@
 # present; uses sudo when not root.  Nothing is downloaded from elsewhere.
 set -eu
 
+# newlib-source: the newlib tarball (tools/newlib.sh); xz-utils unpacks it.
+# newlib's build needs nothing else (no bison, flex or makeinfo).
 PACKAGES="make gcc gcc-multilib binutils nasm grub-pc-bin grub-common xorriso mtools
-qemu-system-x86 e2fsprogs python3 python3-pytest python3-pexpect"
+qemu-system-x86 e2fsprogs python3 python3-pytest python3-pexpect
+newlib-source xz-utils"
 
 quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1

@@ -24,4 +24,6 @@ int do_setalarm(struct proc *caller, message *m);
 int do_spawn(struct proc *caller, message *m);
 int do_getmodule(struct proc *caller, message *m);
 int do_console(struct proc *caller, message *m);
+int do_fork(struct proc *caller, message *m);
+int do_vmctl(struct proc *caller, message *m);
 #endif

@@ -49,6 +49,8 @@ int sys_shutdown(int how, int status);
 int sys_getksig(struct sys_getksig *out);
 int sys_setalarm(uint32_t ticks);
 int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *ep);
+int sys_fork(endpoint_t parent, endpoint_t *child);
+int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len);
 int sys_getmodule(int index, const char *name, char *name_out, void *buf,
                   uint32_t len, uint32_t *size);
 

@@ -84,3 +84,27 @@ int sys_getmodule(int index, const char *name, char *name_out, void *buf,
     }
     return r;
 }
+
+int sys_fork(endpoint_t parent, endpoint_t *child)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_fork)->parent = parent;
+    r = kernel_call(SYS_FORK, &m);
+    if (r == OK)
+        *child = MSG_BODY(&m, struct sys_fork)->child;
+    return r;
+}
+
+int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len)
+{
+    message m;
+    struct sys_vmctl *v = MSG_BODY(&m, struct sys_vmctl);
+    memset(&m, 0, sizeof(m));
+    v->ep = ep;
+    v->op = op;
+    v->addr = addr;
+    v->len = len;
+    return kernel_call(SYS_VMCTL, &m);
+}

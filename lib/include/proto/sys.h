@@ -27,7 +27,9 @@
 #define SYS_SPAWN       (SYS_BASE + 12)  /* RS: start a service from an image */
 #define SYS_GETMODULE   (SYS_BASE + 13)  /* RS: read a boot module */
 #define SYS_CONSOLE     (SYS_BASE + 14)  /* a tty driver takes the VGA screen */
-#define NR_SYS_CALLS    15
+#define SYS_FORK        (SYS_BASE + 15)  /* PM: copy a process that is calling PM */
+#define SYS_VMCTL       (SYS_BASE + 16)  /* PM: map/unmap anonymous memory */
+#define NR_SYS_CALLS    17
 
 struct sys_kill     { endpoint_t ep; };
 struct sys_exit     { int32_t status; };
@@ -80,6 +82,10 @@ struct sys_spawn    { char label[16]; uint32_t addr; uint32_t size; endpoint_t e
 #define CONS_TAKE_VGA 1   /* the kernel stops drawing its log on the screen */
 #define CONS_GIVE_VGA 2   /* ... and starts again (also when the owner dies) */
 struct sys_console  { int32_t op; };
+struct sys_fork     { endpoint_t parent; endpoint_t child; /* out */ };
+#define VM_MAP   1      /* zeroed pages in [addr, addr+len), all unmapped before */
+#define VM_UNMAP 2      /* free the pages of [addr, addr+len), all mapped before */
+struct sys_vmctl    { endpoint_t ep; int32_t op; uint32_t addr; uint32_t len; };
 struct sys_module   { int32_t index; char name[32]; uint32_t addr; uint32_t len; uint32_t size; };
 
 MSG_PAYLOAD_CHECK(struct sys_safecopy);
