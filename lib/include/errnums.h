@@ -12,10 +12,12 @@
 #define EPERM       1
 #define ENOENT      2
 #define ESRCH       3
+#define EINTR       4
 #define EIO         5
 #define ENXIO       6
 #define E2BIG       7
 #define ENOEXEC     8
+#define ECHILD      10
 #define EAGAIN      11
 #define ENOMEM      12
 #define EFAULT      14
@@ -33,6 +35,7 @@
 #define ENOTREADY   304   /* sendnb: the destination is not receiving */
 #define EBADEPT     305   /* not an endpoint at all */
 #define EBADREQUEST 306   /* malformed request (unknown type, bad field) */
-#define EDONTREPLY  307   /* internal: a handler that sends no reply */
+#define EDONTREPLY  0x7fffffff  /* internal: a handler that sends no reply
+                                 (never a valid result: counts and pids are smaller) */
 
 #endif
