@@ -1,0 +1,88 @@
+/*
+ * scen_vga.c - the screen and the keyboard: a console write reaches COM1
+ * and VGA, tty0 writes reach VGA only, 30 lines scroll, the ANSI subset
+ * (clear, home, position, clear to end of line) draws where it should;
+ * keys typed on the PS/2 keyboard (shift, Caps Lock, Ctrl-U, Backspace)
+ * reach a reader of tty0.  The host reads VGA memory after each
+ * "ttytest: screen <tag>" line.  Then scen_restart: the tty crashed by
+ * RS fault injection comes back and works.
+ */
+#include "ttytest.h"
+
+static char buf[128];
+
+/* Tell the host the screen is ready to look at; give it time. */
+static void screen(const char *tag)
+{
+    printf("ttytest: screen %s\n", tag);
+    sleep_ticks(100);
+}
+
+static void output(void)
+{
+    char line[32];
+    expect(tty_write_str(TTY_CONSOLE, "console marker 7431\n"), 20, "write to the console");
+    screen("marker");
+    for (int i = 0; i < 30; i++) {
+        fmt_snprintf(line, sizeof(line), "vga line %02d\n", i);
+        tty_write_str(TTY_VGA, line);
+    }
+    screen("scroll");
+    tty_write_str(TTY_VGA, "\x1b[2J\x1b[Htop\nabcdef\rxy\x1b[K\x1b[5;10Hmid\ttab\x1b[30;99Hcorner");
+    screen("ansi");
+}
+
+static void keyboard(void)
+{
+    expect(cdev_call(CDEV_OPEN, TTY_VGA, 0, 0, 0), OK, "open tty0");
+    read_wait(TTY_VGA, "kbd", buf, sizeof(buf), 3000);
+    read_wait(TTY_VGA, "caps", buf, sizeof(buf), 3000);
+    read_wait(TTY_VGA, "ctrlu", buf, sizeof(buf), 3000);
+    screen("echo");
+    expect(cdev_call(CDEV_CLOSE, TTY_VGA, 0, 0, 0), OK, "close tty0");
+    read_wait(TTY_CONSOLE, "kbdconsole", buf, sizeof(buf), 3000);
+}
+
+void scen_vga(void)
+{
+    output();
+    keyboard();
+}
+
+static endpoint_t rs_ep(void)
+{
+    endpoint_t ep = NONE;
+    sys_lookup("rs", &ep);
+    return ep;
+}
+
+static int inject_crash(void)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    m.m_type = RS_FI;
+    strlcpy(MSG_BODY(&m, struct rs_req)->label, "tty", 16);
+    MSG_BODY(&m, struct rs_req)->kind = RS_FI_CRASH;
+    r = ipc_call(rs_ep(), &m);
+    return r != OK ? r : m.m_type;
+}
+
+void scen_restart(void)
+{
+    endpoint_t old = tty_ep, now = NONE;
+    expect(tty_write_str(TTY_CONSOLE, "before the crash\n"), 17, "write before the crash");
+    expect(inject_crash(), OK, "RS: inject a crash into tty");
+    for (int i = 0; i < 200; i++) {
+        if (sys_lookup("tty", &now) == OK && now != old)
+            break;
+        sleep_ticks(2);
+    }
+    check(now != NONE && now != old, "tty came back with a new endpoint (%d -> %d)", old, now);
+    expect(cdev_call(CDEV_OPEN, 0, 0, 0, 0), -EDEADSRCDST, "the old endpoint");
+    tty_ep = now;
+    sleep_ticks(20);                    /* let it finish its initialisation */
+    expect(tty_write_str(TTY_CONSOLE, "after the crash 5821\n"), 21, "write after the crash");
+    screen("restart");
+    read_wait(TTY_CONSOLE, "alive", buf, sizeof(buf), 3000);
+}
