@@ -258,7 +258,7 @@ class Console:
     def vga_text(self):
         """The VGA text screen now: 25 strings of 80 characters."""
         path = os.path.join(self._dir, "vga.bin")
-        self.monitor(f"pmemsave 0xb8000 4000 {path}")
+        self.monitor(f'pmemsave 0xb8000 4000 "{path}"')
         cells = Path(path).read_bytes()
         chars = bytes(cells[i] for i in range(0, len(cells), 2)).decode("latin-1")
         return [chars[r * 80:(r + 1) * 80] for r in range(25)]

@@ -22,6 +22,14 @@ void expect(int got, int want, const char *what)
     check(got == want, "%s: %s (want %s)", what, errname(got), errname(want));
 }
 
+void expect_bytes(int got, int want, const char *what)
+{
+    if (got < 0)
+        check(0, "%s: %s (want %d bytes)", what, errname(got), want);
+    else
+        check(got == want, "%s: %d bytes (want %d)", what, got, want);
+}
+
 void sleep_ticks(uint32_t n)
 {
     message m;

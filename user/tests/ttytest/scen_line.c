@@ -59,7 +59,7 @@ static void serial_minor(void)
     expect(tty_io(CDEV_READ, TTY_CONSOLE, buf, sizeof(buf), GRANT_WRITE), -EAGAIN,
            "the console got none of it");
     expect(cdev_call(CDEV_CLOSE, TTY_SERIAL, 0, 0, 0), OK, "close ttyS0");
-    expect(tty_write_str(TTY_SERIAL, "ttytest: written to ttyS0\n"), 26, "write to ttyS0");
+    expect_bytes(tty_write_str(TTY_SERIAL, "ttytest: written to ttyS0\n"), 26, "write to ttyS0");
 }
 
 void scen_line(void)

@@ -21,14 +21,14 @@ static void screen(const char *tag)
 static void output(void)
 {
     char line[32];
-    expect(tty_write_str(TTY_CONSOLE, "console marker 7431\n"), 20, "write to the console");
+    expect_bytes(tty_write_str(TTY_CONSOLE, "console marker 7431\n"), 20, "write to the console");
     screen("marker");
     for (int i = 0; i < 30; i++) {
         fmt_snprintf(line, sizeof(line), "vga line %02d\n", i);
         tty_write_str(TTY_VGA, line);
     }
     screen("scroll");
-    tty_write_str(TTY_VGA, "\x1b[2J\x1b[Htop\nabcdef\rxy\x1b[K\x1b[5;10Hmid\ttab\x1b[30;99Hcorner");
+    tty_write_str(TTY_VGA, "\x1b[2J\x1b[Htop\nabcdef\rxy\x1b[K\x1b[5;10Hmid\ttab\x1b[30;70Hcorner");
     screen("ansi");
 }
 
@@ -71,7 +71,7 @@ static int inject_crash(void)
 void scen_restart(void)
 {
     endpoint_t old = tty_ep, now = NONE;
-    expect(tty_write_str(TTY_CONSOLE, "before the crash\n"), 17, "write before the crash");
+    expect_bytes(tty_write_str(TTY_CONSOLE, "before the crash\n"), 17, "write before the crash");
     expect(inject_crash(), OK, "RS: inject a crash into tty");
     for (int i = 0; i < 200; i++) {
         if (sys_lookup("tty", &now) == OK && now != old)
@@ -82,7 +82,7 @@ void scen_restart(void)
     expect(cdev_call(CDEV_OPEN, 0, 0, 0, 0), -EDEADSRCDST, "the old endpoint");
     tty_ep = now;
     sleep_ticks(20);                    /* let it finish its initialisation */
-    expect(tty_write_str(TTY_CONSOLE, "after the crash 5821\n"), 21, "write after the crash");
+    expect_bytes(tty_write_str(TTY_CONSOLE, "after the crash 5821\n"), 21, "write after the crash");
     screen("restart");
     read_wait(TTY_CONSOLE, "alive", buf, sizeof(buf), 3000);
 }

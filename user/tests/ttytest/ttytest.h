@@ -24,6 +24,7 @@ extern endpoint_t tty_ep;
 /* main.c */
 void check(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void expect(int got, int want, const char *what);
+void expect_bytes(int got, int want, const char *what);
 void sleep_ticks(uint32_t n);
 
 /* req.c */
