@@ -2,7 +2,7 @@
  * ioctl.c - the terminal ioctls of proto/tty.h: attributes, foreground
  * process group, window size.  The grant's size must be exactly the
  * argument's size; a set is copied in and checked before it changes
- * anything.
+ * anything, and saved in DS afterwards (state.c).
  */
 #include "tty.h"
 
@@ -24,6 +24,7 @@ static int set_attr(struct tty *t, endpoint_t who, grant_id_t g, uint32_t size)
     if (a.flags & ~(uint32_t)TTY_FLAGS)
         return -EINVAL;
     line_set_attr(t, &a);
+    state_save();
     tty_wake();                         /* raw mode may make input readable */
     return OK;
 }
@@ -39,6 +40,7 @@ static int set_pgrp(struct tty *t, endpoint_t who, grant_id_t g, uint32_t size)
     if (pgrp < 0)
         return -EINVAL;
     t->pgrp = pgrp;
+    state_save();
     return OK;
 }
 

@@ -21,7 +21,6 @@ void line_reset(struct tty *t)
 {
     memset(t, 0, sizeof(*t));
     t->attr = default_attr;
-    t->waiter = NONE;
 }
 
 /* Output of a minor: the console writes to both screen and serial. */
@@ -148,6 +147,20 @@ static void consume(struct tty *t, uint32_t n, int lines)
     t->nbnd = j;
 }
 
+/* Remember a reader for one notification (the oldest is forgotten when
+ * TTY_WAITERS others wait already). */
+static void add_waiter(struct tty *t, endpoint_t who)
+{
+    for (int i = 0; i < t->nwait; i++)
+        if (t->waiters[i] == who)
+            return;
+    if (t->nwait == TTY_WAITERS) {
+        memmove(t->waiters, t->waiters + 1, (TTY_WAITERS - 1) * sizeof(endpoint_t));
+        t->nwait--;
+    }
+    t->waiters[t->nwait++] = who;
+}
+
 /* The read contract: data now, or EAGAIN and a notification later. */
 int line_read(int minor, endpoint_t who, grant_id_t g, uint32_t size)
 {
@@ -155,7 +168,7 @@ int line_read(int minor, endpoint_t who, grant_id_t g, uint32_t size)
     uint32_t avail, n;
     int r;
     if (!line_readable(t)) {
-        t->waiter = who;
+        add_waiter(t, who);
         return -EAGAIN;
     }
     avail = canonical(t) ? t->bnd[0] : t->len;
@@ -187,9 +200,10 @@ void tty_wake(void)
 {
     for (int i = 0; i < TTY_NR_MINORS; i++) {
         struct tty *t = &ttys[i];
-        if (t->waiter != NONE && line_readable(t)) {
-            ipc_notify(t->waiter);
-            t->waiter = NONE;
-        }
+        if (!line_readable(t))
+            continue;
+        for (int j = 0; j < t->nwait; j++)
+            ipc_notify(t->waiters[j]);
+        t->nwait = 0;
     }
 }

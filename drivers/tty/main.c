@@ -6,7 +6,8 @@
  * Startup and restart do the same: reset every minor's line discipline,
  * take and map the VGA screen, subscribe to IRQ 1 and 4 and switch the
  * UART's receive interrupt on.  A restarted tty starts with empty
- * queues and default attributes; its readers got EDEADSRCDST from IPC.
+ * queues but gets its attributes and foreground groups back from DS
+ * (state.c); its readers got EDEADSRCDST from IPC.
  */
 #include "tty.h"
 
@@ -15,6 +16,8 @@ static int init(const struct sef_init *info)
     int r;
     for (int i = 0; i < TTY_NR_MINORS; i++)
         line_reset(&ttys[i]);
+    if (info->type == SEF_INIT_RESTART)
+        state_restore();
     sig_init();
     if ((r = vga_init()) != OK) {
         printf("tty: no VGA screen: %s\n", errname(r));

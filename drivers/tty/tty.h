@@ -6,12 +6,13 @@
  *   line.c    the line discipline: input editing, echo, readability
  *   ioctl.c   TTY_GETATTR .. TTY_GETWINSZ
  *   signal.c  the Ctrl-C signal queue and TTY_SIGPULL
+ *   state.c   attributes and foreground groups kept in DS across restarts
  *   vga.c     the VGA text screen: scrolling, cursor, ANSI subset
  *   serial.c  COM1: input by interrupt, output polled
  *   kbd.c     the PS/2 keyboard: scancode set 1, US layout
  *
  * Invariants (struct tty): len <= TTY_INBUF; 0 <= nbnd <= TTY_MAXLINES;
- * bnd[] ascending, each <= len; in canonical mode the bytes before
+ * bnd[] ascending, each <= len; waiters[0..nwait) distinct, oldest first; in canonical mode the bytes before
  * bnd[nbnd-1] are complete lines (readable) and the rest is the line
  * being edited; a boundary equal to the one before it (or 0) is an EOF.
  * The protocol is lib/include/proto/tty.h.
@@ -24,6 +25,7 @@
 
 #define TTY_INBUF     1024      /* input bytes kept per minor */
 #define TTY_MAXLINES  64        /* complete lines (and EOFs) kept per minor */
+#define TTY_WAITERS   4         /* readers remembered per minor for a notify */
 #define VGA_ROWS      25
 #define VGA_COLS      80
 
@@ -33,7 +35,8 @@ struct tty {
     struct tty_attr attr;
     int32_t pgrp;               /* foreground process group, 0 = none */
     int opens;                  /* CDEV_OPEN minus CDEV_CLOSE */
-    endpoint_t waiter;          /* got EAGAIN; notify it once, or NONE */
+    int nwait;
+    endpoint_t waiters[TTY_WAITERS]; /* got EAGAIN; each is notified once */
     uint32_t len;               /* bytes in in[] */
     int nbnd;
     uint32_t bnd[TTY_MAXLINES]; /* ends of complete lines (canonical) */
@@ -73,6 +76,10 @@ int tty_ioctl(int minor, uint32_t request, endpoint_t who, grant_id_t g, uint32_
 void sig_init(void);
 void sig_raise(int minor);
 int tty_other(message *m);
+
+/* state.c */
+void state_save(void);
+void state_restore(void);
 
 /* vga.c */
 int vga_init(void);

@@ -109,8 +109,12 @@ def test_bad_requests_change_nothing():
         assert "NOTSHOWN" not in c.output
 
 
-def screen_at(c, tag):
-    c.expect(rf"ttytest: screen {tag}\n")
+def screen_at(c, tag, cursor=None):
+    """The VGA rows when ttytest says the screen is ready; checks the
+    hardware cursor's (row, col) if given."""
+    m = c.expect(rf"ttytest: screen {tag} cursor (\d+),(\d+)\n")
+    if cursor is not None:
+        assert (int(m.group(1)), int(m.group(2))) == cursor
     return c.vga_text()
 
 
@@ -119,13 +123,13 @@ def test_vga_output_scrolling_ansi_and_keyboard():
         rows = screen_at(c, "marker")
         assert "console marker 7431\n" in c.output               # serial ...
         assert any(r.startswith("console marker 7431") for r in rows), rows  # ... and VGA
-        rows = screen_at(c, "scroll")
+        rows = screen_at(c, "scroll", cursor=(24, 0))
         # 30 lines on a 25-row screen: the last one on row 23, the cursor row blank
         assert rows[23].rstrip() == "vga line 29", rows
         assert rows[24].strip() == ""
         assert [r.rstrip() for r in rows[:24]] == [f"vga line {i:02d}" for i in range(6, 30)]
         assert "vga line" not in c.output                         # tty0 is VGA only
-        rows = screen_at(c, "ansi")
+        rows = screen_at(c, "ansi", cursor=(24, 75))
         assert rows[0].rstrip() == "top"
         assert rows[1].rstrip() == "xy"                           # ESC[K cleared "cdef"
         assert rows[4].rstrip() == " " * 9 + "mid" + " " * 4 + "tab"  # ESC[5;10H, tab to col 16
@@ -141,7 +145,7 @@ def test_vga_output_scrolling_ansi_and_keyboard():
         c.expect(r"ttytest: waiting ctrlu\n")
         c.sendkey("j", "k", "ctrl-u", "o", "k", "ret")
         assert read(c, "ctrlu") == b"ok\n"
-        rows = screen_at(c, "echo")
+        rows = screen_at(c, "echo", cursor=(24, 0))
         # echoed on VGA after "corner" (3 lines scrolled); erased keys are gone
         assert [r.rstrip() for r in rows[21:]] == [" " * 69 + "cornerhiA", "Ab", "ok", ""], \
             "\n".join(rows)
@@ -161,5 +165,10 @@ def test_tty_restarted_after_a_crash_works():
                      "after the crash 5821\n"]:
             assert line in c.output, line
         assert any(r.startswith("after the crash 5821") for r in rows), rows  # VGA taken again
-        assert step(c, "alive", "alive\r") == b"alive\n"
+        c.expect(r"ok - attributes \(flags 0xd\) and group \(77\) survived the restart")
+        c.expect(r"ttytest: waiting alive\n")
+        mark = c.mark()
+        c.send("alive\r")
+        assert read(c, "alive") == b"alive\n"
+        assert "alive" not in c.since(mark).replace("read alive:", "")  # echo still off
         finish(c, "restart")

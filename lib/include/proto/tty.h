@@ -11,16 +11,17 @@
  *
  * THE READ CONTRACT: a CDEV_READ never blocks the caller.  With nothing
  * readable it is answered -EAGAIN at once and the driver remembers the
- * caller's endpoint for that minor (one per minor: the latest); when
- * input becomes readable (canonical mode: a complete line or an EOF;
- * raw mode: any byte) the driver sends ipc_notify(caller) once, and the
- * caller repeats the read.  A canonical read returns at most one line
+ * caller's endpoint for that minor (up to 4 readers per minor; a 5th
+ * makes it forget the oldest); when input becomes readable (canonical
+ * mode: a complete line or an EOF; raw mode: any byte) the driver sends
+ * ipc_notify(caller) once, and the caller repeats the read.  A canonical read returns at most one line
  * (a line is cut if the buffer is smaller; the rest comes next time);
  * a read of 0 bytes is end of file (Ctrl-D on an empty line).  A raw
  * read returns what is there, at least 1 byte.  Writes complete at once.
  * The driver never answers late (no EDONTREPLY).  When the driver dies,
  * callers get EDEADSRCDST from IPC; a restarted tty starts with empty
- * input queues.
+ * input queues but keeps each minor's attributes and foreground group
+ * (saved in DS as "tty.state").
  *
  * Ioctls: CDEV_IOCTL with cdev_req.request = TTY_*, cdev_req.grant a
  * buffer of cdev_req.size bytes, which must be exactly the size of the

@@ -4,17 +4,28 @@
  * (clear, home, position, clear to end of line) draws where it should;
  * keys typed on the PS/2 keyboard (shift, Caps Lock, Ctrl-U, Backspace)
  * reach a reader of tty0.  The host reads VGA memory after each
- * "ttytest: screen <tag>" line.  Then scen_restart: the tty crashed by
- * RS fault injection comes back and works.
+ * "ttytest: screen <tag> cursor <row>,<col>" line (the cursor read from
+ * the CRTC).  Then scen_restart: the tty crashed by RS fault injection
+ * comes back, takes the screen again, keeps its attributes and works.
  */
 #include "ttytest.h"
 
 static char buf[128];
 
-/* Tell the host the screen is ready to look at; give it time. */
+static uint8_t crtc(uint8_t index)
+{
+    uint8_t v;
+    __asm__ volatile("outb %0, %1" : : "a"(index), "Nd"((uint16_t)0x3d4));
+    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"((uint16_t)0x3d5));
+    return v;
+}
+
+/* Tell the host the screen is ready to look at, with the hardware
+ * cursor's position (CRTC registers 0x0E/0x0F); give it time. */
 static void screen(const char *tag)
 {
-    printf("ttytest: screen %s\n", tag);
+    unsigned pos = (unsigned)crtc(0x0e) << 8 | crtc(0x0f);
+    printf("ttytest: screen %s cursor %u,%u\n", tag, pos / 80, pos % 80);
     sleep_ticks(100);
 }
 
@@ -71,7 +82,11 @@ static int inject_crash(void)
 void scen_restart(void)
 {
     endpoint_t old = tty_ep, now = NONE;
+    struct tty_attr a;
+    int32_t pgrp = 0;
     expect_bytes(tty_write_str(TTY_CONSOLE, "before the crash\n"), 17, "write before the crash");
+    expect(set_flags(TTY_CONSOLE, TTY_ICANON | TTY_ISIG | TTY_ICRNL), OK, "echo off");
+    expect(set_pgrp(TTY_CONSOLE, 77), OK, "foreground group 77");
     expect(inject_crash(), OK, "RS: inject a crash into tty");
     for (int i = 0; i < 200; i++) {
         if (sys_lookup("tty", &now) == OK && now != old)
@@ -84,5 +99,10 @@ void scen_restart(void)
     sleep_ticks(20);                    /* let it finish its initialisation */
     expect_bytes(tty_write_str(TTY_CONSOLE, "after the crash 5821\n"), 21, "write after the crash");
     screen("restart");
+    tty_ioctl_buf(TTY_CONSOLE, TTY_GETATTR, &a, sizeof(a), GRANT_WRITE);
+    tty_ioctl_buf(TTY_CONSOLE, TTY_GETPGRP, &pgrp, sizeof(pgrp), GRANT_WRITE);
+    check(a.flags == (TTY_ICANON | TTY_ISIG | TTY_ICRNL) && pgrp == 77,
+          "attributes (flags 0x%x) and group (%d) survived the restart",
+          (unsigned)a.flags, (int)pgrp);
     read_wait(TTY_CONSOLE, "alive", buf, sizeof(buf), 3000);
 }
