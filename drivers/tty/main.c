@@ -4,8 +4,8 @@
  * discipline per minor (proto/tty.h, docs/tty.md).
  *
  * Startup and restart do the same: reset every minor's line discipline,
- * take and map the VGA screen, subscribe to IRQ 1 and 4 and switch the
- * UART's receive interrupt on.  A restarted tty starts with empty
+ * take and map the VGA screen (without it, VGA output is dropped),
+ * subscribe to IRQ 1 and 4 and switch the UART's receive interrupt on.  A restarted tty starts with empty
  * queues but gets its attributes and foreground groups back from DS
  * (state.c); its readers got EDEADSRCDST from IPC.
  */
@@ -19,10 +19,8 @@ static int init(const struct sef_init *info)
     if (info->type == SEF_INIT_RESTART)
         state_restore();
     sig_init();
-    if ((r = vga_init()) != OK) {
+    if ((r = vga_init()) != OK)         /* go on with the serial line */
         printf("tty: no VGA screen: %s\n", errname(r));
-        return r;
-    }
     if ((r = kbd_init()) != OK || (r = serial_init()) != OK) {
         printf("tty: interrupts: %s\n", errname(r));
         return r;

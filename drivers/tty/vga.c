@@ -3,7 +3,8 @@
  * log with SYS_CONSOLE and mapped with sys_mapdev.  Handles \n (new
  * line), \r, \b (left, no erase), \t (to the next multiple of 8),
  * scrolling, the hardware cursor (CRTC 0x3D4/0x3D5) and this ANSI
- * subset: ESC[2J (clear screen; ESC[J or ESC[0J: to its end), ESC[H and
+ * subset: ESC[2J (clear screen; ESC[J or ESC[0J: from the cursor to the
+ * end; ESC[1J: from the start to the cursor), ESC[H and
  * ESC[<row>;<col>H or f (1-based, clamped), ESC[K (clear to end of
  * line).  Other escape sequences are swallowed.
  *
@@ -18,7 +19,7 @@
 static volatile uint16_t *screen;
 static int row, col;
 static enum { NORMAL, ESCAPE, CSI } state;
-static int params[NPARAMS], nparams;
+static int params[NPARAMS], cur;        /* CSI parameters; cur: the one being read */
 
 static void cursor(void)
 {
@@ -67,7 +68,9 @@ static int clamp(int v, int lo, int hi)
 static void csi(char c)
 {
     int here = row * VGA_COLS + col;
-    if (c == 'J')
+    if (c == 'J' && params[0] == 1)
+        blank(0, here + 1);
+    else if (c == 'J')
         blank(params[0] == 2 ? 0 : here, VGA_ROWS * VGA_COLS);
     else if (c == 'K')
         blank(here, (row + 1) * VGA_COLS);
@@ -81,17 +84,15 @@ static void escape(char c)
 {
     if (state == ESCAPE) {
         state = c == '[' ? CSI : NORMAL;
-        nparams = 0;
+        cur = 0;
         memset(params, 0, sizeof(params));
         return;
     }
     if (c >= '0' && c <= '9') {
-        if (nparams == 0)
-            nparams = 1;
-        if (nparams <= NPARAMS && params[nparams - 1] < 1000)
-            params[nparams - 1] = params[nparams - 1] * 10 + (c - '0');
+        if (cur < NPARAMS && params[cur] < 1000)
+            params[cur] = params[cur] * 10 + (c - '0');
     } else if (c == ';') {
-        nparams++;
+        cur += cur < NPARAMS;
     } else if (c >= 0x40 && c <= 0x7e) {
         csi(c);
         state = NORMAL;

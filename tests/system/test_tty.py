@@ -130,7 +130,7 @@ def test_vga_output_scrolling_ansi_and_keyboard():
         assert [r.rstrip() for r in rows[:24]] == [f"vga line {i:02d}" for i in range(6, 30)]
         assert "vga line" not in c.output                         # tty0 is VGA only
         rows = screen_at(c, "ansi", cursor=(24, 75))
-        assert rows[0].rstrip() == "top"
+        assert rows[0].rstrip() == "top" + " " * 26 + "x"        # ESC[;30H: row defaults to 1
         assert rows[1].rstrip() == "xy"                           # ESC[K cleared "cdef"
         assert rows[4].rstrip() == " " * 9 + "mid" + " " * 4 + "tab"  # ESC[5;10H, tab to col 16
         assert rows[24].rstrip() == " " * 69 + "corner"          # ESC[30;70H: row clamped

@@ -39,7 +39,7 @@ static void output(void)
         tty_write_str(TTY_VGA, line);
     }
     screen("scroll");
-    tty_write_str(TTY_VGA, "\x1b[2J\x1b[Htop\nabcdef\rxy\x1b[K\x1b[5;10Hmid\ttab\x1b[30;70Hcorner");
+    tty_write_str(TTY_VGA, "\x1b[2J\x1b[Htop\nabcdef\rxy\x1b[K\x1b[;30Hx\x1b[5;10Hmid\ttab\x1b[30;70Hcorner");
     screen("ansi");
 }
 
