@@ -1,9 +1,10 @@
 /*
  * grep.c - /bin/grep [-vcin] pattern [file...]: print the lines that
  * match the pattern.  Patterns are a small regular expression language:
- * ordinary characters match themselves, '.' any character, 'x*' zero or
- * more of x (x an ordinary character, '.' or an escaped one), '^' at the
- * start and '$' at the end anchor, '\c' is c itself.  -v selects the
+ * ordinary characters match themselves, '.' any character, [abc] [a-z]
+ * [^0-9] one character of (not of) a set, 'x*' zero or more of x (x any
+ * of those), '^' at the start and '$' at the end anchor, '\c' is c
+ * itself.  A '[' without its ']' is an ordinary character.  -v selects the
  * lines that do not match, -c prints only their count, -i ignores case,
  * -n prefixes line numbers.  With several files each line (or count) is
  * prefixed by "<file>:".  Exit status 0 if a line was selected, 1 if
@@ -18,11 +19,41 @@
 
 #define USAGE "[-vcin] pattern [file...]"
 
-struct atom { char c; char any; char star; };
+struct atom {
+	char c, any, star;
+	unsigned char *set;     /* [...]: 256 flags, or NULL */
+};
 
 static struct atom *atoms;      /* the compiled pattern */
 static int natoms, anchor_start, anchor_end;
 static int opt_v, opt_c, opt_i, opt_n;
+
+/* [set] at p (after '['): fills a->set; returns the end, or NULL. */
+static const char *compile_set(struct atom *a, const char *p)
+{
+	int negate = *p == '^';
+	const char *q = p + negate;
+	const char *close = strchr(q + (*q == ']'), ']');
+	if (!close)
+		return NULL;
+	a->set = calloc(256, 1);
+	if (!a->set) {
+		warn_msg("out of memory");
+		exit(2);
+	}
+	for (; q < close; q++) {
+		unsigned char lo = (unsigned char)*q, hi = lo;
+		if (q[1] == '-' && q + 2 < close) {
+			hi = (unsigned char)q[2];
+			q += 2;
+		}
+		for (unsigned c = lo; c <= hi; c++)
+			a->set[c] = 1;
+	}
+	for (int c = 0; negate && c < 256; c++)
+		a->set[c] = !a->set[c];
+	return close + 1;
+}
 
 static void compile(const char *p)
 {
@@ -41,9 +72,12 @@ static void compile(const char *p)
 			break;
 		}
 		struct atom *a = &atoms[natoms++];
+		const char *end;
 		if (p[0] == '\\' && p[1]) {
 			a->c = p[1];
 			p += 2;
+		} else if (p[0] == '[' && (end = compile_set(a, p + 1))) {
+			p = end;
 		} else {
 			a->any = p[0] == '.';
 			a->c = *p++;
@@ -59,6 +93,9 @@ static int atom_ok(const struct atom *a, char c)
 {
 	if (a->any)
 		return 1;
+	if (a->set)
+		return a->set[(unsigned char)c] ||
+		       (opt_i && (a->set[tolower((unsigned char)c)] || a->set[toupper((unsigned char)c)]));
 	if (opt_i)
 		return tolower((unsigned char)a->c) == tolower((unsigned char)c);
 	return a->c == c;
