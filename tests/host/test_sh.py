@@ -8,6 +8,7 @@ no prompt without a terminal, and interactive mode on a pseudo-terminal
 (prompt, SIGINT ignored by the shell but delivered to the foreground job
 in its own process group, background jobs reported when done)."""
 import os
+import re
 import signal
 import time
 
@@ -117,3 +118,20 @@ def test_interactive_foreground_job_has_its_own_process_group(host_bin, tmp_path
     child.sendline("exit")
     child.expect(pexpect.EOF)
 
+
+
+def test_malformed_input_never_crashes(host_bin, tmp_path):
+    # 400 random command lines from quotes, operators, expansions and a few
+    # harmless words (seeded: the same every run).  A crash shows as a
+    # negative status (killed by a signal) or a hang; statuses stay <= 127.
+    import random
+    rng = random.Random(4)
+    pieces = list(" \t\n'\"\\$|&;<>#={}?!@*0129") + [
+        "&&", "||", ">>", "2>&1", ">&", "${", "$x", "x=1 ", "echo ", "cat ", "true ", "false "]
+    for _ in range(400):
+        cmd = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        out, err, status = run_sh(host_bin, cmd, tmp_path, timeout=10)
+        assert 0 <= status <= 127, "sh -c %r: status %d\n%s" % (cmd, status, err)
+        for line in err.splitlines():
+            if "syntax error" in line:
+                assert re.fullmatch(r"sh: syntax error: .+", line) and status == 2, (cmd, err)
