@@ -11,12 +11,18 @@ that directory and umask 022.  It expects:
     status  exit status of sh -c
 
 tests/host/test_sh.py and tests/host/test_utils.py run them on the host
-(SHELL and UTILS, plus HOST_ONLY); a system test can run the same lists
-over Stabilix's serial console (SHELL, UTILS, plus STABILIX_ONLY) - there
-stdout and stderr arrive merged, so compare `out + err` where `err` is a
-str, and read the status with `echo status=$?` after `sh -c '...'`.
+(SHELL and UTILS, plus HOST_ONLY).  A system test can run the same lists
+over Stabilix's serial console (SHELL, UTILS, plus STABILIX_ONLY); to get
+the streams apart there (the console merges them, and "[n] pid" on stderr
+would interleave with stdout), type for instance
+    mkdir /tmp/t1 && cd /tmp/t1 && sh -c '<cmd, quoted>' >/tmp/o 2>/tmp/e; echo status=$?
+then `cat /tmp/o` and `cat /tmp/e` between markers (a fresh directory per
+scenario, outside it, since some scenarios list the current directory).
 Messages use the C library's strerror texts; glibc and newlib agree on
-every one used here.
+every one used here.  Some scenarios assume file-system semantics:
+permission bits and umask 022 ("ls -l file", "cp keeps the permission
+bits", "not executable is 126"), "." and ".." from readdir ("ls -a shows
+them"), and link counts ("ls -l file" shows 1).
 """
 import re
 from dataclasses import dataclass
@@ -57,6 +63,9 @@ SHELL = [
       "cat a a a a a a a a > b; cat b b b b b b b b > a; cat a | cat | wc -c", "  69632\n"),
     S("output redirection creates and truncates", "echo first > f; echo second > f; cat f", "second\n"),
     S("append redirection", "echo a > f; echo b >> f; cat f", "a\nb\n"),
+    S("stderr append redirection", "ls x 2> e; ls y 2>> e; cat e",
+      "ls: x: No such file or directory\nls: y: No such file or directory\n"),
+    S("explicit input descriptor", "echo data > f; cat 0< f", "data\n"),
     S("input redirection", "echo data > f; wc -c < f", "      5\n"),
     S("stderr redirection", "ls nosuch 2> e; echo $?; cat e",
       "1\nls: nosuch: No such file or directory\n"),
@@ -132,6 +141,8 @@ SHELL = [
     S("cd without HOME goes to /", "unset HOME; cd; pwd", "/\n"),
     S("cd to a missing directory", "cd nosuch; echo $?", "1\n",
       "sh: cd: nosuch: No such file or directory\n"),
+    S("cd in a pipeline changes nothing", "mkdir d; cd d | cat; ls", "d\n"),
+    S("exit in a pipeline ends only its process", "exit 3 | cat; echo after $?", "after 0\n"),
     S("cd sets PWD", "cd /; echo $PWD", "/\n"),
     S("exit with a status", "exit 3", "", "", 3),
     S("exit keeps $?", "false; exit", "", "", 1),
