@@ -61,6 +61,8 @@ def test_interactive_prompt_and_status(host_bin, tmp_path):
     child = spawn_interactive(host_bin, tmp_path)
     child.sendline("false; echo st=$?")
     child.expect(r"st=1\r\n\$ ")
+    child.sendline("sh -c 'kill -9 $$'; echo st=$?")
+    child.expect(r"sh: sh -c 'kill -9 \$\$': killed by signal 9\r\nst=137\r\n\$ ")
     child.sendline("echo 'a")
     child.expect_exact("> ")
     child.sendline("b'")

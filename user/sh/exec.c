@@ -119,11 +119,16 @@ static void set_assigns(struct cmd *c, int export)
 }
 
 /* In a forked child: plumbing, redirections, then builtin or exec. */
-static void child_run(struct cmd *c, int in, int out, pid_t pgid) __attribute__((noreturn));
-static void child_run(struct cmd *c, int in, int out, pid_t pgid)
+static void child_run(struct cmd *c, int in, int out, pid_t pgid, int fg) __attribute__((noreturn));
+static void child_run(struct cmd *c, int in, int out, pid_t pgid, int fg)
 {
-	if (sh.jobctl)
+	if (sh.jobctl) {
+		/* Also here, not only in the parent: the command must not read
+		 * the terminal before its group owns it (SIGTTOU still ignored). */
 		setpgid(0, pgid);
+		if (fg && sh.interactive)
+			tcsetpgrp(0, pgid ? pgid : getpid());
+	}
 	reset_child_signals();
 	sh.interactive = sh.jobctl = 0;
 	if (in >= 0) {
@@ -147,8 +152,19 @@ static void child_run(struct cmd *c, int in, int out, pid_t pgid)
 	exec_command(argv);
 }
 
+/* Interactive: a line after ^C, a note when a signal killed the job. */
+static void report_signal(int w, const char *text)
+{
+	if (!sh.interactive || !WIFSIGNALED(w) || WTERMSIG(w) == SIGPIPE)
+		return;
+	if (WTERMSIG(w) == SIGINT)
+		sh_printf(2, "\n");
+	else
+		sh_printf(2, "sh: %s: killed by signal %d\n", text, WTERMSIG(w));
+}
+
 /* Waits for every process of a foreground pipeline; the last one's status. */
-static int wait_pipeline(pid_t *pids, int n)
+static int wait_pipeline(pid_t *pids, int n, const char *text)
 {
 	int status = 0;
 	for (int i = 0; i < n; i++) {
@@ -157,14 +173,17 @@ static int wait_pipeline(pid_t *pids, int n)
 		do
 			r = waitpid(pids[i], &w, 0);
 		while (r < 0 && errno == EINTR);
-		if (i == n - 1)
+		if (i == n - 1) {
 			status = r < 0 ? 1 : status_of(w);
+			if (r >= 0)
+				report_signal(w, text);
+		}
 	}
 	return status;
 }
 
 /* Forks every command of the pipeline; returns the number started. */
-static int start_pipeline(struct pipeline *pl, pid_t *pids, pid_t *pgid)
+static int start_pipeline(struct pipeline *pl, pid_t *pids, pid_t *pgid, int fg)
 {
 	int in = -1, i;
 	*pgid = 0;
@@ -178,7 +197,7 @@ static int start_pipeline(struct pipeline *pl, pid_t *pids, pid_t *pgid)
 		if (pid == 0) {
 			if (pfd[0] >= 0)
 				close(pfd[0]);
-			child_run(&pl->cmds[i], in, pfd[1], *pgid);
+			child_run(&pl->cmds[i], in, pfd[1], *pgid, fg);
 		}
 		if (pid < 0)
 			sh_error("fork", errno);
@@ -231,7 +250,7 @@ static int run_pipeline(struct pipeline *pl, int background, const char *text)
 	if (!background && pl->ncmds == 1 && run_in_shell(&pl->cmds[0], &status))
 		return status;
 	pid_t *pids = xmalloc(sizeof *pids * (size_t)pl->ncmds), pgid;
-	int n = start_pipeline(pl, pids, &pgid);
+	int n = start_pipeline(pl, pids, &pgid, !background);
 	if (n == 0) {
 		free(pids);
 		return 1;
@@ -244,7 +263,7 @@ static int run_pipeline(struct pipeline *pl, int background, const char *text)
 	} else {
 		if (sh.interactive)
 			tcsetpgrp(0, pgid);
-		status = wait_pipeline(pids, n);
+		status = wait_pipeline(pids, n, text);
 		if (sh.interactive)
 			tcsetpgrp(0, sh.pgid);
 		if (n < pl->ncmds)
