@@ -1,14 +1,16 @@
 /*
  * expand.c - turn raw words into fields: parameter expansion ($name,
  * ${name}, $? $$ $! $# $0..$9 $@ $*), quote removal ('...', "...", \c),
- * and field splitting of unquoted expansions on spaces, tabs, newlines.
- * No globbing, tilde or command substitution (see docs/shell.md).
+ * field splitting of unquoted expansions on spaces, tabs, newlines, and
+ * pathname expansion (glob.c) of fields with an unquoted * ? or [.
+ * No tilde or command substitution (see docs/shell.md).
  *
  * Interface: expand_words() gives a NULL-terminated malloc'd vector (free
  * with free_fields); expand_word() one string without splitting (for
  * assignments and redirection targets).
  * Invariants: a quoted part always makes a field, even when empty ("");
- * an unquoted expansion that is empty makes none.
+ * an unquoted expansion that is empty makes none; pat mirrors cur with
+ * every quoted glob character escaped by a backslash.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,30 +20,63 @@
 struct fields {
 	char **v; int n, cap;
 	struct str cur;
+	struct str pat;      /* cur as a glob pattern */
 	int have;            /* cur is a field even if empty */
-	int split;           /* split unquoted expansions */
+	int glob;            /* cur has an unquoted * ? [ */
+	int split;           /* split unquoted expansions and glob (command words) */
 };
+
+static void push_field(struct fields *f, const char *s)
+{
+	if (f->n + 2 > f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->v = xrealloc(f->v, sizeof *f->v * (size_t)f->cap);
+	}
+	f->v[f->n++] = xstrdup(s);
+	f->v[f->n] = NULL;
+}
 
 static void field_end(struct fields *f)
 {
 	if (!f->have)
 		return;
-	if (f->n + 2 > f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
-		f->v = xrealloc(f->v, sizeof *f->v * (size_t)f->cap);
+	char **names;
+	int n = f->glob && f->split ? glob_field(f->pat.s, &names) : 0;
+	for (int i = 0; i < n; i++) {
+		push_field(f, names[i]);
+		free(names[i]);
 	}
-	f->v[f->n++] = xstrdup(f->cur.s ? f->cur.s : "");
-	f->v[f->n] = NULL;
-	f->cur.len = 0;
+	if (n)
+		free(names);
+	else
+		push_field(f, f->cur.s ? f->cur.s : "");
+	f->cur.len = f->pat.len = 0;
 	if (f->cur.s)
-		f->cur.s[0] = 0;
-	f->have = 0;
+		f->cur.s[0] = f->pat.s[0] = 0;
+	f->have = f->glob = 0;
 }
 
+static void add_char_q(struct fields *f, char c, int quoted)
+{
+	int meta = c == '*' || c == '?' || c == '[';
+	str_addc(&f->cur, c);
+	if (c == '\\' || (quoted && (meta || c == ']' || c == '-' || c == '!' || c == '^')))
+		str_addc(&f->pat, '\\');
+	str_addc(&f->pat, c);
+	f->glob |= meta && !quoted;
+	f->have = 1;
+}
+
+/* An unquoted character of the word itself. */
 static void add_char(struct fields *f, char c)
 {
-	str_addc(&f->cur, c);
-	f->have = 1;
+	add_char_q(f, c, 0);
+}
+
+/* A character the word quoted ('...', "...", \c). */
+static void add_quoted(struct fields *f, char c)
+{
+	add_char_q(f, c, 1);
 }
 
 static void add_value(struct fields *f, const char *v, int quoted)
@@ -52,7 +87,7 @@ static void add_value(struct fields *f, const char *v, int quoted)
 		if (!quoted && f->split && (*v == ' ' || *v == '\t' || *v == '\n'))
 			field_end(f);
 		else
-			add_char(f, *v);
+			add_char_q(f, *v, quoted);
 	}
 }
 
@@ -136,12 +171,12 @@ static const char *double_quoted(struct fields *f, const char *p)
 	while (*p && *p != '"') {
 		if (*p == '\\' && p[1] && strchr("$`\"\\\n", p[1])) {
 			if (p[1] != '\n')
-				add_char(f, p[1]);
+				add_quoted(f, p[1]);
 			p += 2;
 		} else if (*p == '$') {
 			p = dollar(f, p + 1, 1);
 		} else {
-			add_char(f, *p++);
+			add_quoted(f, *p++);
 		}
 	}
 	return *p ? p + 1 : p;
@@ -156,13 +191,13 @@ static void expand_into(struct fields *f, const char *p)
 				close = p + strlen(p);
 			f->have = 1;
 			for (p++; p < close; p++)
-				add_char(f, *p);
+				add_quoted(f, *p);
 			p = *close ? close + 1 : close;
 		} else if (*p == '"') {
 			p = double_quoted(f, p + 1);
 		} else if (*p == '\\' && p[1]) {
 			if (p[1] != '\n')
-				add_char(f, p[1]);
+				add_quoted(f, p[1]);
 			p += 2;
 		} else if (*p == '$') {
 			p = dollar(f, p + 1, 0);
@@ -181,6 +216,7 @@ char **expand_words(char **raw, int n, int *nout)
 	for (int i = 0; i < n; i++)
 		expand_into(&f, raw[i]);
 	str_free(&f.cur);
+	str_free(&f.pat);
 	*nout = f.n;
 	return f.v;
 }
@@ -194,6 +230,7 @@ char *expand_word(const char *raw)
 		free(f.v[i]);
 	free(f.v);
 	str_free(&f.cur);
+	str_free(&f.pat);
 	return s;
 }
 

@@ -94,6 +94,9 @@ char **expand_words(char **raw, int n, int *nout); /* malloc'd fields, NULL-term
 char *expand_word(const char *raw);                /* one string, no field splitting */
 void free_fields(char **f);
 
+/* ---- glob.c ---- */
+int glob_field(const char *pattern, char ***names);  /* count; names sorted, malloc'd */
+
 /* ---- exec.c ---- */
 int run_list(struct list *l);
 int status_of(int wstatus);
