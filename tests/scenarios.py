@@ -214,6 +214,8 @@ UTILS = [
     S("cp directory source", "mkdir d; cp d e; echo $?", "1\n", "cp: d: Is a directory\n"),
     S("cp several files to a non-directory", "echo a > f; cp f f g; echo $?", "1\n",
       "cp: g: Not a directory\n"),
+    S("cp onto itself keeps the file", "echo data > f; cp f f; echo $?; cat f; mkdir d; cp d/../f d/..; echo $?",
+      "1\ndata\n1\n", "cp: f and f are the same file\ncp: d/../f and d/../f are the same file\n"),
     S("cp keeps the permission bits", "echo a > f; cp f g; ls -l g", "-rw-r--r--   1        2 g\n"),
     S("cp usage", "cp f", "", usage("cp", "src dst | cp src... dir"), 2),
     # mv

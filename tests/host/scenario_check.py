@@ -1,6 +1,6 @@
 """scenario_check.py - run one tests/scenarios.py scenario on the host and
 assert on everything it expects (stdout, stderr, status)."""
-from conftest import run_sh
+from hostrun import run_sh
 from scenarios import matches
 
 

@@ -14,7 +14,7 @@ import time
 
 import pexpect
 import pytest
-from conftest import host_env, run_sh
+from hostrun import host_env, run_sh
 from scenario_check import check_scenario
 from scenarios import SHELL
 

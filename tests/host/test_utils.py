@@ -7,7 +7,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import ROOT
+from hostrun import ROOT
 from scenario_check import check_scenario
 from scenarios import HOST_ONLY, UTILS
 

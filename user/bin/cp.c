@@ -3,7 +3,8 @@
  * last operand is a directory each source goes to dir/<its basename>;
  * several sources need a directory.  The copy gets the source's
  * permission bits.  Directories are not copied ("cp: <src>: Is a
- * directory").  Errors: "cp: <file>: <strerror>", exit status 1.
+ * directory"), nor a file onto itself.  Errors: "cp: <file>: <strerror>",
+ * exit status 1.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -62,6 +63,12 @@ static int copy_file(const char *src, const char *dst)
 		close(in);
 		errno = EISDIR;
 		warn_file(src);
+		return -1;
+	}
+	struct stat dst_st;
+	if (stat(dst, &dst_st) == 0 && dst_st.st_dev == st.st_dev && dst_st.st_ino == st.st_ino) {
+		warn_msg("%s and %s are the same file", src, dst);
+		close(in);
 		return -1;
 	}
 	int out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, st.st_mode & 0777);

@@ -12,6 +12,7 @@
  * SIGTTOU (its children get the default actions back).
  * The exit status is that of the last command (2 after a syntax error).
  */
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include "sh.h"
@@ -46,6 +47,7 @@ static void start_job_control(void)
 int main(int argc, char **argv)
 {
 	vars_init(environ);
+	signal(SIGCHLD, SIG_DFL);      /* an inherited SIG_IGN would make waitpid fail */
 	sh.pid = getpid();
 	sh.pgid = getpgrp();
 	set_args(argv[0], argv + 1, 0);
