@@ -14,10 +14,10 @@ tests/host/test_sh.py and tests/host/test_utils.py run them on the host
 (SHELL and UTILS, plus HOST_ONLY).  A system test can run the same lists
 over Stabilix's serial console (SHELL, UTILS, plus STABILIX_ONLY); to get
 the streams apart there (the console merges them, and "[n] pid" on stderr
-would interleave with stdout), type for instance
-    mkdir /tmp/t1 && cd /tmp/t1 && sh -c '<cmd, quoted>' >/tmp/o 2>/tmp/e; echo status=$?
-then `cat /tmp/o` and `cat /tmp/e` between markers (a fresh directory per
-scenario, outside it, since some scenarios list the current directory).
+would interleave with stdout), guest_lines() gives the lines to type into
+Stabilix's shell for one scenario and parse_guest() reads the result back
+out of everything the console showed (echo, prompts and \r\n included);
+tests/host/test_sh.py checks this round trip with the host build.
 Messages use the C library's strerror texts; glibc and newlib agree on
 every one used here.  Some scenarios assume file-system semantics:
 permission bits and umask 022 ("ls -l file", "cp keeps the permission
@@ -330,3 +330,40 @@ STABILIX_ONLY = [
     S("service list shows ds", "service list | grep -c '^ds '", "1\n"),
     S("dmesg has the boot banner", "dmesg | grep -c 'Stabilix kernel booting'", "1\n"),
 ]
+
+
+# ---- running a scenario through an interactive shell (Stabilix's console) ----
+def sh_quote(s):
+    """s as one single-quoted shell word."""
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def guest_lines(sc, n, base="/tmp"):
+    """Lines to type into a shell (/bin/sh) to run scenario sc as number n:
+    in a fresh directory base/sc<n>.d with HOME there, the streams into
+    base/sc<n>.o and .e, then markers around their contents.  The markers
+    are typed with '' inside so that the echoed command never contains
+    them."""
+    d, o, e = "%s/sc%d.d" % (base, n), "%s/sc%d.o" % (base, n), "%s/sc%d.e" % (base, n)
+    m = "sc%d" % n
+    return [
+        "mkdir %s && cd %s && HOME=%s sh -c %s > %s 2> %s; echo %s''-status=$?; cd /"
+        % (d, d, d, sh_quote(sc.cmd), o, e, m),
+        "echo %s''-out; cat %s; echo %s''-err; cat %s; echo %s''-end" % (m, o, m, e, m),
+    ]
+
+
+def parse_guest(text, n):
+    """(stdout, stderr, status) of scenario n from the console text, or
+    None if its markers are not (yet) all there."""
+    text = text.replace("\r\n", "\n")
+    m = "sc%d" % n
+    st = re.search(r"%s-status=(\d+)\n" % m, text)
+    out_at = text.find(m + "-out\n")
+    err_at = text.find(m + "-err\n", out_at + 1)
+    end_at = text.find(m + "-end\n", err_at + 1)
+    if not st or min(out_at, err_at, end_at) < 0:
+        return None
+    out = text[out_at + len(m) + 5:err_at]
+    err = text[err_at + len(m) + 5:end_at]
+    return out, err, int(st.group(1))

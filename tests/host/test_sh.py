@@ -137,3 +137,19 @@ def test_malformed_input_never_crashes(host_bin, tmp_path):
         for line in err.splitlines():
             if "syntax error" in line:
                 assert re.fullmatch(r"sh: syntax error: .+", line) and status == 2, (cmd, err)
+
+
+def test_guest_recipe_round_trip(host_bin, tmp_path):
+    # The recipe a system test types into Stabilix's shell (guest_lines)
+    # and reads back (parse_guest), checked here with one host shell
+    # reading every scenario's lines from its stdin.
+    from scenarios import UTILS, guest_lines, matches, parse_guest
+    cases = SHELL + UTILS
+    script = "".join(l + "\n" for n, sc in enumerate(cases) for l in guest_lines(sc, n, str(tmp_path)))
+    out, err, status = run_sh(host_bin, None, tmp_path, args=[], stdin=script.encode(), timeout=300)
+    assert status == 0, err
+    for n, sc in enumerate(cases):
+        got = parse_guest(out, n)
+        assert got is not None, "scenario %d (%s): markers missing" % (n, sc.name)
+        assert matches(sc.out, got[0]) and matches(sc.err, got[1]) and got[2] == sc.status, \
+            "%s: got %r" % (sc.name, got)
