@@ -140,6 +140,8 @@ SHELL = [
     S("command not found is 127", "nosuchcmd; echo $?", "127\n", "sh: nosuchcmd: command not found\n"),
     S("missing path is 127", "./nosuch; echo $?", "127\n", "sh: ./nosuch: No such file or directory\n"),
     S("not executable is 126", "echo x > f; ./f; echo $?", "126\n", "sh: ./f: Permission denied\n"),
+    S("not executable in PATH is 126", "mkdir d; echo x > d/prog; PATH=$HOME/d; prog", "",
+      "sh: prog: Permission denied\n", 126),
     S("directory is not executable", "mkdir d; ./d; echo $?", "126\n", "sh: ./d: Permission denied\n"),
     S("killed by a signal is 128+n", "sh -c 'kill -9 $$'; echo $?", "137\n"),
     S("killed by SIGTERM is 143", "sleep 5 & kill $!; wait $!; echo $?", "143\n",

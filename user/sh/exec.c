@@ -78,7 +78,7 @@ static void exec_command(char **argv)
 		_exit(err == ENOENT || err == ENOTDIR ? 127 : 126);
 	}
 	const char *path = var_get("PATH");
-	int denied = 0;
+	int err = 0;                /* first failure other than "not there" */
 	struct str full = { 0 };
 	for (const char *p = path ? path : "/bin"; ; ) {
 		const char *colon = strchr(p, ':');
@@ -91,14 +91,14 @@ static void exec_command(char **argv)
 		str_addc(&full, '/');
 		str_adds(&full, argv[0]);
 		try_exec(full.s, argv, env);
-		if (errno == EACCES)
-			denied = 1;
+		if (!err && errno != ENOENT && errno != ENOTDIR)
+			err = errno;
 		if (!colon)
 			break;
 		p = colon + 1;
 	}
-	if (denied) {
-		sh_error(argv[0], EACCES);
+	if (err) {
+		sh_error(argv[0], err);
 		_exit(126);
 	}
 	sh_printf(2, "sh: %s: command not found\n", argv[0]);
@@ -131,11 +131,11 @@ static void child_run(struct cmd *c, int in, int out, pid_t pgid, int fg)
 	}
 	reset_child_signals();
 	sh.interactive = sh.jobctl = 0;
-	if (in >= 0) {
+	if (in > 0) {               /* (0 only if the shell started without stdin) */
 		dup2(in, 0);
 		close(in);
 	}
-	if (out >= 0) {
+	if (out >= 0 && out != 1) {
 		dup2(out, 1);
 		close(out);
 	}
