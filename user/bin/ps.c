@@ -1,7 +1,7 @@
 /*
  * ps.c - /bin/ps: every process - user processes, servers and drivers:
  *     PID  PPID    EP STATE        PAGES NAME
- *       1     0   259 recv             12 init
+ *       1     0   259 recv            12 init
  * servers and drivers (no PM pid) show "-" as PID.  No arguments.
  * Errors: "ps: <strerror>", status 1.
  */

@@ -6,6 +6,7 @@
  * Invariants: ar_alloc returns zeroed memory that lives until ar_free;
  * a struct str is always NUL-terminated once anything was added.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,7 +18,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p) {
-		sh_error("malloc", 12 /* ENOMEM */);
+		sh_error("malloc", ENOMEM);
 		_exit(2);
 	}
 	return p;
@@ -27,7 +28,7 @@ void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p) {
-		sh_error("realloc", 12);
+		sh_error("realloc", ENOMEM);
 		_exit(2);
 	}
 	return p;
