@@ -27,6 +27,7 @@ LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
 .DEFAULT_GOAL := all
 include mk/newlib.mk
 include mk/posix.mk
+include mk/libc.mk
 
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \

@@ -304,7 +304,9 @@ UTILS = [
     S("service fi unknown fault", "service fi tty melt", "",
       usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
     S("service label too long", "service up abcdefghijklmnopq", "",
-      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),    # init takes no arguments (it is started by PM, never by hand)
+    S("init with arguments", "init now", "",
+      usage("init", "(no arguments: init is started by the system)"), 2),
 ]
 
 # On the host the Stabilix calls fail with ENOSYS (tests/host/host_stabilix.c).

@@ -84,7 +84,7 @@ static const char *base_name(const char *p)
 static int load(endpoint_t ep, int stack_size)
 {
     struct sys_exec x;
-    int size = vfs_exec_read(ep == NONE ? 0 : ep, path, image, sizeof(image));
+    int size = vfs_exec_read(ep, path, image, sizeof(image));
     int r;
     if (size < 0)
         return size;

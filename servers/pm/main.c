@@ -2,7 +2,7 @@
  * main.c - the process manager: startup and the receive/dispatch loop.
  *
  * PM starts fresh (a restart loses the process table: processes are not
- * recovered), reads the clock, and starts init (/sbin/init, or the file
+ * recovered), reads the clock, and starts init (/bin/init, or the file
  * named by the kernel command-line key init=) when a VFS is there.
  * Requests are dispatched through table.c; notifications from the
  * kernel bring death reports of PM's processes and PM's alarm (sleepers,
@@ -25,7 +25,7 @@ static void notified(const message *m)
 
 static int init_fresh(const struct sef_init *info)
 {
-    char file[40] = "/sbin/init";
+    char file[40] = "/bin/init";
     endpoint_t vfs;
     int r;
     time_init();

@@ -1,0 +1,21 @@
+/*
+ * libc.h - what the files of lib/libc share (not a public header): the
+ * servers' endpoints (from the initial stack, start.c), the call to PM,
+ * and turning a negative reply into errno.
+ */
+#ifndef LIBC_LIBC_H
+#define LIBC_LIBC_H
+
+#include <stdint.h>
+#include "libsys.h"
+#include "proto/pm.h"
+
+extern endpoint_t __pm_ep, __vfs_ep, __inet_ep;
+
+/* Send m (type set here) to PM; the reply's m_type, or an IPC error. */
+int __pm_call(int type, message *m);
+
+/* errno = -r (IPC failures become EIO); returns -1. */
+int __err(int r);
+
+#endif

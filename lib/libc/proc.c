@@ -1,0 +1,103 @@
+/*
+ * proc.c - processes: _exit, fork, wait, waitpid, getpid, getppid,
+ * getpgrp, setpgid, kill.  Each is one call to PM (proto/pm.h).
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <signal.h>
+#include "libc.h"
+
+static struct pm_req *rq(message *m)
+{
+    return MSG_BODY(m, struct pm_req);
+}
+
+void _exit(int status)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    rq(&m)->status = status;
+    __pm_call(PM_EXIT, &m);
+    for (;;)
+        ;                               /* PM ended us; never reached */
+}
+
+pid_t fork(void)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    r = __pm_call(PM_FORK, &m);
+    return r < 0 ? __err(r) : r;
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    rq(&m)->pid = pid;
+    rq(&m)->options = options & WNOHANG;    /* nothing ever stops: WUNTRACED is moot */
+    r = __pm_call(PM_WAITPID, &m);
+    if (r < 0)
+        return __err(r);
+    if (status && r > 0)
+        *status = rq(&m)->status;
+    return r;
+}
+
+pid_t wait(int *status)
+{
+    return waitpid(-1, status, 0);
+}
+
+static int getpid_call(struct pm_req *out)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    r = __pm_call(PM_GETPID, &m);
+    *out = *rq(&m);
+    return r;
+}
+
+pid_t getpid(void)
+{
+    struct pm_req r;
+    return getpid_call(&r) < 0 ? -1 : r.pid;
+}
+
+pid_t getppid(void)
+{
+    struct pm_req r;
+    return getpid_call(&r) < 0 ? -1 : r.ppid;
+}
+
+pid_t getpgrp(void)
+{
+    struct pm_req r;
+    return getpid_call(&r) < 0 ? -1 : r.pgrp;
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    rq(&m)->pid = pid;
+    rq(&m)->pgrp = pgid;
+    r = __pm_call(PM_SETPGID, &m);
+    return r < 0 ? __err(r) : 0;
+}
+
+int kill(pid_t pid, int sig)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    rq(&m)->pid = pid;
+    rq(&m)->signal = sig;
+    r = __pm_call(PM_KILL, &m);
+    return r < 0 ? __err(r) : 0;
+}

@@ -1,0 +1,100 @@
+/*
+ * signal.c - POSIX signals over PM: sigaction, signal, raise,
+ * sigprocmask, sigsuspend, pause.  PM keeps the handlers and the mask;
+ * when it delivers a signal the kernel pushes a frame and the handler
+ * returns into __sigtramp, which hands the saved context back to PM
+ * (PM_SIGRETURN) so the interrupted code continues.  Signal numbers and
+ * SIG_DFL/SIG_IGN are newlib's, which PM uses too.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+#include "libc.h"
+
+void __sigtramp(void);
+void __sigreturn(int signo, uint32_t ctx);
+
+/* The handler's return address: [esp] = signo, [esp+4] = context. */
+__asm__(".globl __sigtramp\n__sigtramp:\n\tcall __sigreturn\n");
+
+void __sigreturn(int signo, uint32_t ctx)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_sig)->ctx = ctx;
+    __pm_call(PM_SIGRETURN, &m);
+    _exit(128 + SIGSEGV);               /* PM refused the context */
+}
+
+static struct pm_sig *sq(message *m)
+{
+    return MSG_BODY(m, struct pm_sig);
+}
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    sq(&m)->signo = sig;
+    sq(&m)->handler = act ? (uint32_t)act->sa_handler : ~0u;
+    sq(&m)->mask = act ? act->sa_mask : 0;
+    sq(&m)->flags = act ? (uint32_t)act->sa_flags : 0;
+    sq(&m)->restorer = (uint32_t)__sigtramp;
+    r = __pm_call(PM_SIGACTION, &m);
+    if (r < 0)
+        return __err(r);
+    if (old) {
+        old->sa_handler = (_sig_func_ptr)sq(&m)->handler;
+        old->sa_mask = sq(&m)->mask;
+        old->sa_flags = (int)sq(&m)->flags;
+    }
+    return 0;
+}
+
+_sig_func_ptr signal(int sig, _sig_func_ptr handler)
+{
+    struct sigaction act, old = { 0 };
+    act.sa_handler = handler;
+    act.sa_mask = 0;
+    act.sa_flags = 0;
+    return sigaction(sig, &act, &old) < 0 ? SIG_ERR : old.sa_handler;
+}
+
+int raise(int sig)
+{
+    return kill(getpid(), sig);
+}
+
+int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    sq(&m)->how = set ? how : -1;
+    sq(&m)->mask = set ? *set : 0;
+    r = __pm_call(PM_SIGMASK, &m);
+    if (r < 0)
+        return __err(r);
+    if (old)
+        *old = sq(&m)->mask;
+    return 0;
+}
+
+int sigsuspend(const sigset_t *mask)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    sq(&m)->mask = *mask;
+    r = __pm_call(PM_SIGSUSPEND, &m);
+    return __err(r < 0 ? r : -EINTR);
+}
+
+int pause(void)
+{
+    sigset_t now = 0;
+    if (sigprocmask(SIG_BLOCK, 0, &now) < 0)
+        return -1;
+    return sigsuspend(&now);
+}

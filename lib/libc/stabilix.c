@@ -1,0 +1,154 @@
+/*
+ * stabilix.c - the Stabilix-specific calls of <stabilix.h> (ps, dmesg,
+ * free, uptime, poweroff, reboot, service), all through PM: ordinary
+ * processes may not make kernel calls or talk to RS themselves.
+ */
+#include <errno.h>
+#include <string.h>
+#include "libc.h"
+#include "stabilix.h"
+
+int sx_procs(struct sx_proc *out, int max)
+{
+    int n = 0;
+    for (int slot = 0; slot < NR_PROCS && n < max; slot++) {
+        message m;
+        struct pm_proc *p = MSG_BODY(&m, struct pm_proc);
+        int r;
+        memset(&m, 0, sizeof(m));
+        p->slot = slot;
+        r = __pm_call(PM_PROCINFO, &m);
+        if (r == -ESRCH)
+            continue;
+        if (r < 0)
+            return __err(r);
+        out[n].pid = p->pid;
+        out[n].ppid = p->ppid;
+        out[n].endpoint = p->ep;
+        memcpy(out[n].name, p->name, sizeof(out[n].name));
+        out[n].name[sizeof(out[n].name) - 1] = '\0';
+        memcpy(out[n].state, p->state, sizeof(out[n].state));
+        out[n].state[sizeof(out[n].state) - 1] = '\0';
+        out[n].pages = p->pages;
+        n++;
+    }
+    return n;
+}
+
+int sx_klog(char *buf, int size, unsigned *offset)
+{
+    message m;
+    struct pm_sysinfo *s = MSG_BODY(&m, struct pm_sysinfo);
+    int r;
+    if (size <= 0)
+        return __err(-EINVAL);
+    memset(&m, 0, sizeof(m));
+    s->what = PM_SI_KLOG;
+    s->offset = *offset;
+    s->size = size > 4096 ? 4096 : (uint32_t)size;
+    s->grant = grant_create(__pm_ep, buf, s->size, GRANT_WRITE);
+    if (s->grant < 0)
+        return __err(s->grant);
+    r = __pm_call(PM_SYSINFO, &m);
+    grant_revoke(s->grant);
+    if (r < 0)
+        return __err(r);
+    *offset += s->len;
+    return (int)s->len;
+}
+
+int sx_meminfo(unsigned *free_kib, unsigned *total_kib)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_sysinfo)->what = PM_SI_MEM;
+    r = __pm_call(PM_SYSINFO, &m);
+    if (r < 0)
+        return __err(r);
+    *free_kib = MSG_BODY(&m, struct pm_sysinfo)->free_kib;
+    *total_kib = MSG_BODY(&m, struct pm_sysinfo)->total_kib;
+    return 0;
+}
+
+long sx_uptime_ms(void)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    r = __pm_call(PM_TIME, &m);
+    return r < 0 ? __err(r) : (long)MSG_BODY(&m, struct pm_time)->uptime_ms;
+}
+
+int sx_shutdown(int how)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_req)->status = how == SX_REBOOT ? PM_SD_REBOOT : PM_SD_POWEROFF;
+    r = __pm_call(PM_SHUTDOWN, &m);
+    return __err(r < 0 ? r : -EIO);
+}
+
+static const char *state_name(int state)
+{
+    switch (state) {
+    case RS_STATE_UP: return "up";
+    case RS_STATE_DOWN: return "down";
+    case RS_STATE_WAITING: return "restarting";
+    case RS_STATE_FAILED: return "failed";
+    default: return "?";
+    }
+}
+
+int sx_service_list(struct sx_service *out, int max)
+{
+    int n = 0;
+    for (int i = 0; n < max; i++) {
+        message m;
+        struct rs_entry *e = MSG_BODY(&m, struct rs_entry);
+        int r;
+        memset(&m, 0, sizeof(m));
+        MSG_BODY(&m, struct pm_service)->rs_call = RS_LIST;
+        MSG_BODY(&m, struct pm_service)->index = i;
+        r = __pm_call(PM_SERVICE, &m);
+        if (r == -ESRCH)
+            break;
+        if (r < 0)
+            return __err(r);
+        memcpy(out[n].label, e->label, sizeof(out[n].label));
+        out[n].label[sizeof(out[n].label) - 1] = '\0';
+        out[n].endpoint = e->ep;
+        strcpy(out[n].state, state_name(e->state));
+        out[n].restarts = e->restarts;
+        memcpy(out[n].reason, e->reason, sizeof(out[n].reason));
+        out[n].reason[sizeof(out[n].reason) - 1] = '\0';
+        n++;
+    }
+    return n;
+}
+
+int sx_service_ctl(const char *cmd, const char *label, const char *arg)
+{
+    static const struct { const char *name; int call; } cmds[] = {
+        { "up", RS_UP }, { "down", RS_DOWN }, { "restart", RS_RESTART }, { "fi", RS_FI },
+    };
+    static const struct { const char *name; int kind; } kinds[] = {
+        { "crash", RS_FI_CRASH }, { "hang", RS_FI_HANG }, { "exception", RS_FI_EXCEPTION },
+    };
+    message m;
+    struct pm_service *s = MSG_BODY(&m, struct pm_service);
+    int r;
+    memset(&m, 0, sizeof(m));
+    for (unsigned i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+        if (strcmp(cmd, cmds[i].name) == 0)
+            s->rs_call = cmds[i].call;
+    for (unsigned i = 0; arg && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+        if (strcmp(arg, kinds[i].name) == 0)
+            s->req.kind = kinds[i].kind;
+    if (!s->rs_call || (s->rs_call == RS_FI && !s->req.kind) || strlen(label) >= sizeof(s->req.label))
+        return __err(-EINVAL);
+    strcpy(s->req.label, label);
+    r = __pm_call(PM_SERVICE, &m);
+    return r < 0 ? __err(r) : 0;
+}

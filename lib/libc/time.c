@@ -1,0 +1,83 @@
+/*
+ * time.c - the clock: gettimeofday and times from PM_TIME (newlib builds
+ * time() and clock() on them); sleep, usleep, nanosleep with PM_SLEEP
+ * (10 ms resolution; a signal ends them early with the time left).
+ */
+#include <errno.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <time.h>
+#include <unistd.h>
+#include "libc.h"
+
+static int pm_time(struct pm_time *t)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    r = __pm_call(PM_TIME, &m);
+    *t = *MSG_BODY(&m, struct pm_time);
+    return r;
+}
+
+int gettimeofday(struct timeval *tv, void *tz)
+{
+    struct pm_time t;
+    int r = pm_time(&t);
+    if (r < 0)
+        return __err(r);
+    if (tv) {
+        tv->tv_sec = t.sec;
+        tv->tv_usec = t.usec;
+    }
+    return 0;
+}
+
+/* No CPU accounting yet: every tick since boot counts as elapsed. */
+clock_t times(struct tms *buf)
+{
+    struct pm_time t;
+    int r = pm_time(&t);
+    if (r < 0)
+        return (clock_t)__err(r);
+    if (buf) {
+        buf->tms_utime = buf->tms_stime = 0;
+        buf->tms_cutime = buf->tms_cstime = 0;
+    }
+    return (clock_t)(t.uptime_ms / 10);
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    message m;
+    uint64_t ms;
+    int r;
+    if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1000000000L || req->tv_sec < 0)
+        return __err(-EINVAL);
+    ms = (uint64_t)req->tv_sec * 1000 + ((uint64_t)req->tv_nsec + 999999) / 1000000;
+    if (ms > 0x7fffffffu / 100)
+        ms = 0x7fffffffu / 100;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_time)->ms = (uint32_t)ms;
+    r = __pm_call(PM_SLEEP, &m);
+    if (r == -EINTR && rem) {
+        uint32_t left = MSG_BODY(&m, struct pm_time)->ms;
+        rem->tv_sec = left / 1000;
+        rem->tv_nsec = (long)(left % 1000) * 1000000L;
+    }
+    return r < 0 ? __err(r) : 0;
+}
+
+unsigned sleep(unsigned seconds)
+{
+    struct timespec req = { (time_t)seconds, 0 }, rem = { 0, 0 };
+    if (nanosleep(&req, &rem) < 0 && errno == EINTR)
+        return (unsigned)rem.tv_sec + (rem.tv_nsec > 0);
+    return 0;
+}
+
+int usleep(useconds_t us)
+{
+    struct timespec req = { (time_t)(us / 1000000), (long)(us % 1000000) * 1000 };
+    return nanosleep(&req, 0);
+}
