@@ -28,7 +28,7 @@
  *   VFS_DUP2      fd; fd2                                        -> fd2
  *   VFS_PIPE      flags (O_NONBLOCK, O_CLOEXEC)                  -> OK, fd = read end, fd2 = write end
  *   VFS_FCNTL     fd; request = F_*; offset = argument           -> value
- *   VFS_IOCTL     fd; request; grant,len = argument (either access) -> driver's reply
+ *   VFS_IOCTL     fd; request (VFS_IOC); grant,len = argument -> driver's reply
  *   VFS_FTRUNCATE fd; offset = new size
  *   VFS_ACCESS    path; mode = R_OK|W_OK|X_OK (F_OK = 0)
  *   VFS_UMASK     mode = new mask                                -> old mask
@@ -119,6 +119,15 @@
 #define VFS_S_IFREG     0100000
 #define VFS_S_IFLNK     0120000
 #define VFS_S_ISTYPE(m, t)  (((m) & VFS_S_IFMT) == (t))
+
+/* ioctl request numbers: the argument's size and direction are part of
+ * the number, so libc knows what to lend (VFS_IOC_IN: the driver reads
+ * it, VFS_IOC_OUT: the driver writes it; VFS lends both ways). */
+#define VFS_IOC_IN      0x80000000u
+#define VFS_IOC_OUT     0x40000000u
+#define VFS_IOC(dir, group, num, size) \
+    ((uint32_t)(dir) | (((uint32_t)(size) & 0x1fff) << 16) | ((uint32_t)(group) << 8) | (num))
+#define VFS_IOC_SIZE(req)  (((req) >> 16) & 0x1fff)
 
 /* A device number: major in the high byte of the low 16 bits. */
 #define VFS_MAKEDEV(major, minor)  ((uint32_t)(((major) << 8) | ((minor) & 0xff)))
