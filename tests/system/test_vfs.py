@@ -263,6 +263,8 @@ PIPES = [
     "ok - the peer still holds a writer: non-blocking read: EAGAIN",
     "ok - VFS_PM_EXIT closes the peer's descriptors: 0",
     "ok - then the read sees end of file: 0",
+    "ok - pipes made before the system-wide limit: 16, then ENFILE",
+    "ok - after the peer's exit a pipe can be made: 0",
 ]
 
 PM = [

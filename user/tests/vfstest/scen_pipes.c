@@ -5,7 +5,7 @@
  * read woken by the other process's write (both ways), 1 MiB through a
  * pipe with a CRC, EOF when the last writer closes (the peer's close or
  * its exit), EPIPE (also for a writer suspended when the reader goes),
- * and VFS_PM_UNPAUSE ending a suspended read with EINTR.
+ * VFS_PM_UNPAUSE ending a suspended read with EINTR, and ENFILE.
  */
 #include "vfstest.h"
 #include "crc32.h"
@@ -100,9 +100,29 @@ static void exits(void)
     v_close(q[0]);
 }
 
+/* 16 pipes exist at most (NR_PIPES): 8 kept alive by the peer's copies
+ * of our descriptors, 8 more of ours, then ENFILE (not EMFILE: we hold
+ * only 16 descriptors). */
+static void system_limit(void)
+{
+    int p[2], made = 0, r = 0;
+    for (int i = 0; i < 8; i++)
+        made += v_pipe(p, 0) == 0;
+    pm_call(VFS_PM_FORK, self_ep, peer_ep, 0, 0, 0);
+    for (int fd = 0; fd < 16; fd++)
+        v_close(fd);
+    while (made < 40 && (r = v_pipe(p, 0)) == 0)
+        made++;
+    check(made == 16 && r == -ENFILE, "pipes made before the system-wide limit: %d, then %s",
+          made, ename(r));
+    pm_call(VFS_PM_EXIT, peer_ep, 0, 0, 0, 0);
+    expect("after the peer's exit a pipe can be made", v_pipe(p, 0), 0);
+}
+
 void scen_pipes(void)
 {
     one_process();
     two_processes();
     exits();
+    system_limit();
 }
