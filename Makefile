@@ -26,6 +26,7 @@ LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
 
 .DEFAULT_GOAL := all
 include mk/newlib.mk
+include mk/posix.mk
 
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \
@@ -85,17 +86,20 @@ $(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 
 # ---- the boot ramdisk (docs/vfs.md) -------------------------------------------
 # build/root/ = etc/root/ + every POSIX program (build/posix/<name> ->
-# /bin/<name>) + empty /tmp and /dev; the device nodes come from
+# /bin/<name>, aliases as copies) once mk/libc.mk links them (it defines
+# POSIX_BINS) + empty /tmp and /dev; the device nodes come from
 # etc/ramdisk.nodes.  mkiso.sh names the module "ramdisk" (no .cpio).
-POSIX_PROGS ?=
+RAMDISK_PROGS   := $(if $(POSIX_BINS),$(POSIX_PROGS))
+RAMDISK_ALIASES := $(if $(POSIX_BINS),$(POSIX_ALIASES))
 RAMDISK   := $(B)/ramdisk.cpio
 ROOT_FILES := $(shell find etc/root -type f 2>/dev/null)
 
-$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) $(addprefix $(B)/posix/,$(POSIX_PROGS))
+$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) $(addprefix $(B)/posix/,$(RAMDISK_PROGS))
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev
 	$(Q)cp -R etc/root/. $(B)/root/
-	$(Q)for p in $(POSIX_PROGS); do cp $(B)/posix/$$p $(B)/root/bin/$$p; done
+	$(Q)for p in $(RAMDISK_PROGS); do cp $(B)/posix/$$p $(B)/root/bin/$$p; done
+	$(Q)for a in $(RAMDISK_ALIASES); do cp $(B)/posix/$${a#*:} $(B)/root/bin/$${a%%:*}; done
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 
 # ---- ISOs -------------------------------------------------------------------

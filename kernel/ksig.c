@@ -5,7 +5,8 @@
  * queued for its supervisor, which gets a SYSEV_KSIG notification and
  * fetches the records with sys_getksig.  The queue is a bounded ring; when
  * it is full the oldest record is dropped and counted (never overwritten
- * silently: the count is logged).
+ * silently: the count is logged).  A death is logged unless it is a clean
+ * exit or a kill by the supervisor itself (which knows why).
  */
 #include "kernel.h"
 #include "proc.h"
@@ -33,7 +34,8 @@ void ksig_report(struct proc *p, int reason, int status)
 {
     struct proc *sup;
     struct ksig *k;
-    if (reason != KSIG_EXIT || status != 0)
+    int by_supervisor = reason == KSIG_KILLED && current && current->endpoint == p->supervisor;
+    if ((reason != KSIG_EXIT || status != 0) && !by_supervisor)
         kprintf("kernel: %s (ep %d) %s, status %d\n", p->name, p->endpoint,
                 reason_name(reason), status);
     if (ep_lookup(p->supervisor, &sup) != OK)

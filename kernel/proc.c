@@ -54,28 +54,19 @@ static void init_regs(struct trapframe *r, uint32_t entry)
     r->esp = USER_STACK_TOP;
 }
 
-/* Create a ready process running the ELF image; *err says why not. */
-struct proc *proc_spawn(const char *name, const struct elf_src *src,
-                        struct priv *priv, int *err)
+static struct proc *free_slot(void)
 {
-    struct proc *p = 0;
-    uint32_t entry;
-    for (int i = 0; i < NR_PROCS && !p; i++)
+    for (int i = 0; i < NR_PROCS; i++)
         if (proc_table[i].flags & P_FREE)
-            p = &proc_table[i];
-    *err = -EAGAIN;
-    if (!p)
-        return 0;
-    *err = -ENOMEM;
-    if (!(p->pgdir = as_create()))
-        return 0;
-    *err = elf_load(p->pgdir, src, &entry);
-    if (*err != OK) {
-        as_destroy(p->pgdir);
-        p->pgdir = 0;
-        kprintf("kernel: cannot load %s: error %d\n", name, *err);
-        return 0;
-    }
+            return &proc_table[i];
+    return 0;
+}
+
+/* Make a free slot a ready process running in 'pgdir' from 'entry'. */
+static void proc_start(struct proc *p, const char *name, uint32_t *pgdir,
+                       uint32_t entry, struct priv *priv)
+{
+    p->pgdir = pgdir;
     init_regs(&p->regs, entry);
     strlcpy(p->name, name, sizeof(p->name));
     p->priv = priv;
@@ -86,15 +77,68 @@ struct proc *proc_spawn(const char *name, const struct elf_src *src,
     p->devmap_next = DEVMAP_BASE;
     p->flags = 0;
     ready(p);
+}
+
+/* A new address space loaded with an ELF image, or NULL and *err. */
+uint32_t *proc_load(const char *name, const struct elf_src *src,
+                    uint32_t *entry, int *err)
+{
+    uint32_t *pgdir = as_create();
+    *err = -ENOMEM;
+    if (!pgdir)
+        return 0;
+    *err = elf_load(pgdir, src, entry);
+    if (*err != OK) {
+        as_destroy(pgdir);
+        kprintf("kernel: cannot load %s: error %d\n", name, *err);
+        return 0;
+    }
+    return pgdir;
+}
+
+/* Create a ready process running the ELF image; *err says why not. */
+struct proc *proc_spawn(const char *name, const struct elf_src *src,
+                        struct priv *priv, int *err)
+{
+    struct proc *p = free_slot();
+    uint32_t *pgdir, entry;
+    *err = -EAGAIN;
+    if (!p || !(pgdir = proc_load(name, src, &entry, err)))
+        return 0;
+    proc_start(p, name, pgdir, entry, priv);
     return p;
 }
 
-static struct proc *free_slot(void)
+/* Give p (blocked in a call, or NULL: a new user process) the address
+ * space 'pgdir' starting at 'entry' with stack pointer 'sp': what exec
+ * does once the new image is completely loaded. */
+struct proc *proc_exec(struct proc *p, const char *name, uint32_t *pgdir,
+                       uint32_t entry, uint32_t sp)
 {
-    for (int i = 0; i < NR_PROCS; i++)
-        if (proc_table[i].flags & P_FREE)
-            return &proc_table[i];
-    return 0;
+    uint32_t *old;
+    if (!p) {
+        if (!(p = free_slot()))
+            return 0;
+        proc_start(p, name, pgdir, entry, &priv_table[USER_PRIV]);
+        p->regs.esp = sp;
+        return p;
+    }
+    old = p->pgdir;
+    p->pgdir = pgdir;
+    as_destroy(old);
+    irq_release(p);
+    fpu_forget(p);
+    p->fpu_used = 0;
+    memset(p->grants, 0, sizeof(p->grants));
+    init_regs(&p->regs, entry);
+    p->regs.esp = sp;
+    strlcpy(p->name, name, sizeof(p->name));
+    p->priv = &priv_table[USER_PRIV];       /* a new program: no privileges */
+    p->priority = p->priv->priority;
+    p->devmap_next = DEVMAP_BASE;
+    p->flags = 0;
+    ready(p);
+    return p;
 }
 
 /* A copy of 'parent' (which is blocked in a call to 'waiter'): same

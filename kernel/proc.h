@@ -87,6 +87,10 @@ struct proc *proc_by_label(const char *label);
 struct elf_src;
 struct proc *proc_spawn(const char *name, const struct elf_src *src,
                         struct priv *priv, int *err);
+uint32_t *proc_load(const char *name, const struct elf_src *src,
+                    uint32_t *entry, int *err);
+struct proc *proc_exec(struct proc *p, const char *name, uint32_t *pgdir,
+                       uint32_t entry, uint32_t sp);
 void proc_exit(struct proc *p, int reason, int status);
 struct proc *proc_fork(struct proc *parent, struct proc *waiter, int *err);
 void proc_fault(struct proc *p, struct trapframe *tf);

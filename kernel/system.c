@@ -27,6 +27,9 @@ static const call_handler call_table[NR_SYS_CALLS] = {
     [SYS_CONSOLE - SYS_BASE]      = do_console,
     [SYS_FORK - SYS_BASE]         = do_fork,
     [SYS_VMCTL - SYS_BASE]        = do_vmctl,
+    [SYS_EXEC - SYS_BASE]         = do_exec,
+    [SYS_SIGFRAME - SYS_BASE]     = do_sigframe,
+    [SYS_SIGRETURN - SYS_BASE]    = do_sigreturn,
 };
 
 int kernel_call(struct proc *caller, message *m)

@@ -26,4 +26,7 @@ int do_getmodule(struct proc *caller, message *m);
 int do_console(struct proc *caller, message *m);
 int do_fork(struct proc *caller, message *m);
 int do_vmctl(struct proc *caller, message *m);
+int do_exec(struct proc *caller, message *m);
+int do_sigframe(struct proc *caller, message *m);
+int do_sigreturn(struct proc *caller, message *m);
 #endif

@@ -10,5 +10,7 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 size_t strlcpy(char *dst, const char *src, size_t size);
+size_t strnlen(const char *s, size_t max);
+char *strrchr(const char *s, int c);
 int memchr_nul(const char *s, size_t n);
 #endif

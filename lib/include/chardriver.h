@@ -29,7 +29,11 @@
  * answer yet (a terminal read waiting for a key) returns EDONTREPLY,
  * remembers 'who', and answers later with chardriver_reply.
  * notify gets every notification that is not an RS heartbeat
- * (interrupts: m_source == HARDWARE); it may be NULL.  'flags' is the
+ * (interrupts: m_source == HARDWARE); it may be NULL.  other (may be
+ * NULL: EBADREQUEST) gets the requests of types CDEV_BASE + CDEV_NR_CALLS
+ * .. CHARDRIVER_LAST_TYPE, a driver's own calls (e.g. TTY_SIGPULL): it
+ * checks the type itself, fills the reply's payload in m and returns
+ * the reply status, like a server_loop handler.  'flags' is the
  * request's flags field, passed unchanged (the protocol defines no bits
  * yet: open mode, non-blocking reads are the driver's to interpret).
  */
@@ -45,6 +49,7 @@
 #endif
 
 #define CHARDRIVER_MAX_IO  (64 * 1024)  /* largest read/write request */
+#define CHARDRIVER_LAST_TYPE 0xC7F      /* last type passed to 'other' */
 
 struct chardriver {
     int nr_minors;                      /* minors 0 .. nr_minors-1 exist */
@@ -57,6 +62,7 @@ struct chardriver {
     int (*ioctl)(int minor, uint32_t request, endpoint_t who, grant_id_t g,
                  uint32_t size);
     void (*notify)(const message *m);
+    int (*other)(message *m);           /* driver-specific requests */
 };
 
 /* Serve requests for drv forever (exits if drv is malformed). */

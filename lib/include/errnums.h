@@ -18,6 +18,7 @@
 #define E2BIG       7
 #define ENOEXEC     8
 #define EBADF       9
+#define ECHILD      10
 #define EAGAIN      11
 #define ENOMEM      12
 #define EACCES      13
@@ -49,6 +50,7 @@
 #define ENOTREADY   304   /* sendnb: the destination is not receiving */
 #define EBADEPT     305   /* not an endpoint at all */
 #define EBADREQUEST 306   /* malformed request (unknown type, bad field) */
-#define EDONTREPLY  307   /* internal: a handler that sends no reply */
+#define EDONTREPLY  0x7fffffff  /* internal: a handler that sends no reply
+                                 (never a valid result: counts and pids are smaller) */
 
 #endif

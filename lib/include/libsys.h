@@ -51,6 +51,10 @@ int sys_setalarm(uint32_t ticks);
 int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *ep);
 int sys_fork(endpoint_t parent, endpoint_t *child);
 int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len);
+int sys_exec(struct sys_exec *rq);                  /* fills rq->new_ep */
+int sys_sigframe(endpoint_t ep, uint32_t handler, uint32_t restorer, int signo,
+                 uint32_t mask);
+int sys_sigreturn(endpoint_t ep, uint32_t ctx, uint32_t *mask);
 int sys_getmodule(int index, const char *name, char *name_out, void *buf,
                   uint32_t len, uint32_t *size);
 

@@ -1,19 +1,23 @@
 /*
  * vfs_call.c - the one way lib/libc talks to VFS: a message, up to two
  * buffers lent with one-shot grants (the ids are kept aside: VFS's reply
- * overwrites the message), and errno from the reply.  VFS's endpoint
- * comes from __vfs_endpoint, a weak definition using the kernel's label
- * lookup: a process that may not make that kernel call (an ordinary user
- * process) needs libc to supply a strong one (e.g. from PM at exec).
+ * overwrites the message), and errno from the reply.  VFS's endpoint is
+ * __vfs_ep, which crt0 takes from what PM put on the stack at exec
+ * (lib/libc/start.c); a program started otherwise (a service started by
+ * RS or the kernel) finds it by label through the kernel.
  */
 #include "vfs.h"
 
-__attribute__((weak)) endpoint_t __vfs_endpoint(void)
+extern endpoint_t __vfs_ep __attribute__((weak));
+
+endpoint_t __vfs_endpoint(void)
 {
-    static endpoint_t ep = NONE;
-    if (ep == NONE && sys_lookup("vfs", &ep) != OK)
-        ep = NONE;
-    return ep;
+    static endpoint_t found = NONE;
+    if (&__vfs_ep && __vfs_ep != NONE)
+        return __vfs_ep;
+    if (found == NONE && sys_lookup("vfs", &found) != OK)
+        found = NONE;
+    return found;
 }
 
 int __vfs_ret(int r)

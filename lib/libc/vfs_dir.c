@@ -9,7 +9,7 @@
 
 #define DIR_BUF 16              /* records per VFS_GETDENTS */
 
-struct __dirstream {
+struct stabilix_dir {
     int fd;
     int next, count;            /* records used / held in buf */
     struct vfs_dirent buf[DIR_BUF];
@@ -59,7 +59,8 @@ struct dirent *readdir(DIR *d)
         d->count = r / (int)sizeof(d->buf[0]);
     }
     d->out.d_ino = d->buf[d->next].ino;
-    memcpy(d->out.d_name, d->buf[d->next].name, sizeof(d->out.d_name));
+    memcpy(d->out.d_name, d->buf[d->next].name, sizeof(d->buf[0].name));
+    d->out.d_name[sizeof(d->buf[0].name) - 1] = '\0';  /* VFS sends it terminated */
     d->next++;
     return &d->out;
 }

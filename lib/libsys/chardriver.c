@@ -88,15 +88,30 @@ static const srv_handler handlers[CDEV_NR_CALLS] = {
     [CDEV_IOCTL - CDEV_BASE] = do_ioctl,
 };
 
+/* A driver-specific request (type past the CDEV_* calls). */
+static int do_other(message *m)
+{
+    return drv->other(m);
+}
+
+#define NR_TYPES (CHARDRIVER_LAST_TYPE - CDEV_BASE + 1)
+
 void chardriver_task(const struct chardriver *d)
 {
     static struct srv_table table = { CDEV_BASE, CDEV_NR_CALLS, handlers, 0 };
+    static srv_handler wide[NR_TYPES];
     if (!d || d->nr_minors <= 0) {
         printf("chardriver: no minors to serve\n");
         sys_exit(1);
     }
     drv = d;
     table.notify = d->notify;
+    if (d->other) {                     /* the CDEV_* calls, then 'other' */
+        for (int i = 0; i < NR_TYPES; i++)
+            wide[i] = i < CDEV_NR_CALLS ? handlers[i] : do_other;
+        table.count = NR_TYPES;
+        table.handlers = wide;
+    }
     server_loop(&table);
 }
 

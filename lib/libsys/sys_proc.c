@@ -108,3 +108,42 @@ int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len)
     v->len = len;
     return kernel_call(SYS_VMCTL, &m);
 }
+
+int sys_exec(struct sys_exec *rq)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    *MSG_BODY(&m, struct sys_exec) = *rq;
+    r = kernel_call(SYS_EXEC, &m);
+    if (r == OK)
+        rq->new_ep = MSG_BODY(&m, struct sys_exec)->new_ep;
+    return r;
+}
+
+int sys_sigframe(endpoint_t ep, uint32_t handler, uint32_t restorer, int signo,
+                 uint32_t mask)
+{
+    message m;
+    struct sys_sigframe *f = MSG_BODY(&m, struct sys_sigframe);
+    memset(&m, 0, sizeof(m));
+    f->ep = ep;
+    f->handler = handler;
+    f->restorer = restorer;
+    f->signo = signo;
+    f->mask = mask;
+    return kernel_call(SYS_SIGFRAME, &m);
+}
+
+int sys_sigreturn(endpoint_t ep, uint32_t ctx, uint32_t *mask)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_sigreturn)->ep = ep;
+    MSG_BODY(&m, struct sys_sigreturn)->ctx = ctx;
+    r = kernel_call(SYS_SIGRETURN, &m);
+    if (r == OK)
+        *mask = MSG_BODY(&m, struct sys_sigreturn)->mask;
+    return r;
+}

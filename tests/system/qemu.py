@@ -75,3 +75,190 @@ def start(*labels, **args):
     """The command line that starts exactly these services, plus key=value args."""
     words = ["start=" + ",".join(labels)] + [f"{k}={v}" for k, v in args.items()]
     return " ".join(words)
+
+
+# ---- interactive sessions ---------------------------------------------------
+import os
+import shutil
+import socket
+import tempfile
+import threading
+
+# QEMU sendkey names for the characters type_keys() can type.
+_KEYNAMES = {" ": "spc", "\n": "ret", "\r": "ret", "\t": "tab", "\b": "backspace",
+             "-": "minus", "=": "equal", "[": "bracket_left", "]": "bracket_right",
+             ";": "semicolon", "'": "apostrophe", "`": "grave_accent", "\\": "backslash",
+             ",": "comma", ".": "dot", "/": "slash", "*": "asterisk"}
+_SHIFTED = {"!": "1", "@": "2", "#": "3", "$": "4", "%": "5", "^": "6", "&": "7",
+            "(": "9", ")": "0", "_": "minus", "+": "equal", "{": "bracket_left",
+            "}": "bracket_right", ":": "semicolon", '"': "apostrophe", "~": "grave_accent",
+            "|": "backslash", "<": "comma", ">": "dot", "?": "slash"}
+
+
+class Console:
+    """A QEMU session that stays up while a test talks to the guest.
+
+    The serial line (COM1) is a pipe: send() types on it, expect() waits
+    for a regex in what the guest printed.  The QEMU monitor is on a
+    private unix socket: sendkey()/type_keys() press keys on the PS/2
+    keyboard, vga_text() returns the 25 rows of the VGA text screen.
+
+        with Console().start(start("rs", rs_start="ds,tty,ttytest")) as c:
+            c.expect(r"ttytest: waiting canon")
+            c.send("hello\\r")
+            m = c.expect(r"read canon: (\\d+) bytes")
+
+    expect() only looks at output after the end of the previous match
+    (like pexpect); c.output is everything so far (CR removed),
+    c.since(mark) what came after c.mark().
+    """
+
+    def __init__(self):
+        self.proc = None
+        self._buf = ""
+        self._pos = 0
+        self._lock = threading.Lock()
+        self._dir = None
+        self._mon = None
+
+    # -- life cycle
+    def start(self, cmdline="", iso=TEST_ISO, extra=(), timeout=10):
+        if not Path(iso).exists():
+            raise FileNotFoundError(f"{iso} is missing: run 'make all' first")
+        self._dir = tempfile.mkdtemp(prefix="stabilix-")
+        sock = os.path.join(self._dir, "monitor.sock")
+        args = qemu_args(iso, cmdline, extra)
+        args[args.index("-monitor") + 1] = f"unix:{sock},server=on,wait=off"
+        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        threading.Thread(target=self._reader, daemon=True).start()
+        deadline = time.monotonic() + timeout
+        while self._mon is None:
+            try:
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.connect(sock)
+                self._mon = s
+            except OSError:
+                s.close()
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.close()
+                    raise RuntimeError("QEMU monitor did not come up:\n" + self.output)
+                time.sleep(0.05)
+        self._monitor_read()                # banner and first prompt
+        return self
+
+    def close(self):
+        if self._mon:
+            self._mon.close()
+            self._mon = None
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+        if self.proc:
+            self.proc.wait()
+        if self._dir:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _reader(self):
+        while True:
+            chunk = self.proc.stdout.read1(65536)
+            if not chunk:
+                return
+            with self._lock:
+                self._buf += chunk.decode("utf-8", "replace").replace("\r", "")
+
+    # -- the serial line
+    @property
+    def output(self):
+        with self._lock:
+            return self._buf
+
+    def mark(self):
+        """A position in the output, for since()."""
+        return len(self.output)
+
+    def since(self, mark):
+        return self.output[mark:]
+
+    def expect(self, regex, timeout=30):
+        """Wait for regex in the output after the previous match; returns
+        the match, raises TimeoutError (with the output's tail) if it does
+        not come or QEMU ends."""
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.output
+            m = re.compile(regex).search(text, self._pos)
+            if m:
+                self._pos = m.end()
+                return m
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                tail = "\n".join(text.splitlines()[-30:])
+                raise TimeoutError(f"no {regex!r} within {timeout}s; output ends:\n{tail}")
+            time.sleep(0.05)
+
+    def send(self, text):
+        """Type text on the serial line (bytes or str, sent as is)."""
+        data = text.encode("latin-1") if isinstance(text, str) else text
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def wait_exit(self, timeout=30):
+        """Wait for the guest to power off; its status (isa-debug-exit), or None."""
+        try:
+            code = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return None
+        return code >> 1 if code & 1 else None
+
+    # -- the monitor: keyboard and screen
+    def _monitor_read(self, timeout=10):
+        data, deadline = b"", time.monotonic() + timeout
+        self._mon.settimeout(0.5)
+        while not data.endswith(b"(qemu) ") and time.monotonic() < deadline:
+            try:
+                chunk = self._mon.recv(65536)
+            except socket.timeout:
+                continue
+            if not chunk:
+                break
+            data += chunk
+        return data.decode("utf-8", "replace")
+
+    def monitor(self, command):
+        """Run one HMP command; returns what the monitor printed."""
+        self._mon.sendall(command.encode() + b"\n")
+        return self._monitor_read()
+
+    def sendkey(self, *keys, hold_ms=30):
+        """Press keys on the PS/2 keyboard, e.g. sendkey("h", "shift-a", "ret")."""
+        for k in keys:
+            self.monitor(f"sendkey {k} {hold_ms}")
+            time.sleep(hold_ms / 1000 + 0.02)
+
+    def type_keys(self, text):
+        """Type text on the PS/2 keyboard (US layout; newline = Enter)."""
+        keys = []
+        for ch in text:
+            if ch.isalpha() and ch.isupper():
+                keys.append("shift-" + ch.lower())
+            elif ch.isalnum():
+                keys.append(ch)
+            elif ch in _SHIFTED:
+                keys.append("shift-" + _SHIFTED[ch])
+            else:
+                keys.append(_KEYNAMES[ch])
+        self.sendkey(*keys)
+
+    def vga_text(self):
+        """The VGA text screen now: 25 strings of 80 characters."""
+        path = os.path.join(self._dir, "vga.bin")
+        self.monitor(f'pmemsave 0xb8000 4000 "{path}"')
+        cells = Path(path).read_bytes()
+        chars = bytes(cells[i] for i in range(0, len(cells), 2)).decode("latin-1")
+        return [chars[r * 80:(r + 1) * 80] for r in range(25)]

@@ -29,7 +29,10 @@
 #define SYS_CONSOLE     (SYS_BASE + 14)  /* a tty driver takes the VGA screen */
 #define SYS_FORK        (SYS_BASE + 15)  /* PM: copy a process that is calling PM */
 #define SYS_VMCTL       (SYS_BASE + 16)  /* PM: map/unmap anonymous memory */
-#define NR_SYS_CALLS    17
+#define SYS_EXEC        (SYS_BASE + 17)  /* PM: replace (or create) a user process */
+#define SYS_SIGFRAME    (SYS_BASE + 18)  /* PM: make a process run a signal handler */
+#define SYS_SIGRETURN   (SYS_BASE + 19)  /* PM: resume where the handler interrupted */
+#define NR_SYS_CALLS    20
 
 struct sys_kill     { endpoint_t ep; };
 struct sys_exit     { int32_t status; };
@@ -86,6 +89,23 @@ struct sys_fork     { endpoint_t parent; endpoint_t child; /* out */ };
 #define VM_MAP   1      /* zeroed pages in [addr, addr+len), all unmapped before */
 #define VM_UNMAP 2      /* free the pages of [addr, addr+len), all mapped before */
 struct sys_vmctl    { endpoint_t ep; int32_t op; uint32_t addr; uint32_t len; };
+/* exec: the ELF image and a ready-made initial stack (argc, argv, envp,
+ * strings; pointers already relative to EXEC_STACK_TOP) in PM's memory.
+ * ep = NONE creates a new user process (PM's first one, init). */
+#define EXEC_STACK_TOP  0xe0000000u
+#define EXEC_STACK_MAX  (32u * 1024)
+struct sys_exec     { endpoint_t ep; uint32_t image; uint32_t size;
+                      uint32_t stack; uint32_t stack_len; char name[16];
+                      endpoint_t new_ep; /* out */ };
+/* The frame pushed on the user stack for a handler: the handler returns
+ * to 'restorer' with (signo, ctx) as its arguments. */
+struct sigctx       { uint32_t edi, esi, ebp, ebx, edx, ecx, eax;
+                      uint32_t eip, eflags, esp; uint32_t mask; };
+struct sigframe     { uint32_t retaddr; int32_t signo; uint32_t ctx_addr;
+                      struct sigctx ctx; };
+struct sys_sigframe { endpoint_t ep; uint32_t handler; uint32_t restorer;
+                      int32_t signo; uint32_t mask; uint32_t frame; /* out */ };
+struct sys_sigreturn { endpoint_t ep; uint32_t ctx; uint32_t mask; /* out */ };
 struct sys_module   { int32_t index; char name[32]; uint32_t addr; uint32_t len; uint32_t size; };
 
 MSG_PAYLOAD_CHECK(struct sys_safecopy);
@@ -98,5 +118,8 @@ MSG_PAYLOAD_CHECK(struct sys_meminfo);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
 MSG_PAYLOAD_CHECK(struct sys_spawn);
 MSG_PAYLOAD_CHECK(struct sys_module);
+MSG_PAYLOAD_CHECK(struct sys_exec);
+MSG_PAYLOAD_CHECK(struct sys_sigframe);
+MSG_PAYLOAD_CHECK(struct sys_sigreturn);
 
 #endif

@@ -1,0 +1,67 @@
+/*
+ * table.c - the terminal's chardriver table (lib/include/chardriver.h):
+ * open and close count users of a minor (input routing, line.c), read
+ * follows the non-blocking contract of proto/tty.h, write copies the
+ * whole request first and then outputs it, so a bad grant prints nothing.
+ */
+#include "tty.h"
+
+static char wbuf[CHARDRIVER_MAX_IO];    /* one write request */
+
+static int tty_open(int minor, int flags, endpoint_t who)
+{
+    ttys[minor].opens++;
+    return OK;
+}
+
+static int tty_close(int minor, endpoint_t who)
+{
+    if (ttys[minor].opens > 0)
+        ttys[minor].opens--;
+    return OK;
+}
+
+static int tty_read(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
+                    uint32_t size, int flags)
+{
+    return line_read(minor, who, g, size);
+}
+
+static int tty_write(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
+                     uint32_t size, int flags)
+{
+    int r = sys_safecopyfrom(who, g, 0, wbuf, size);
+    if (r != OK)
+        return r;
+    tty_output(minor, wbuf, size);
+    return (int)size;
+}
+
+static void tty_notify(const message *m);
+
+const struct chardriver tty_driver = {
+    .nr_minors = TTY_NR_MINORS,
+    .open = tty_open,
+    .close = tty_close,
+    .read = tty_read,
+    .write = tty_write,
+    .ioctl = tty_ioctl,
+    .notify = tty_notify,
+    .other = tty_other,
+};
+
+/* Interrupts: read the devices, re-enable the lines, wake readers. */
+static void tty_notify(const message *m)
+{
+    if (m->m_source != HARDWARE)
+        return;
+    if (m->m.u32[0] & (1u << 1)) {
+        kbd_intr();
+        sys_irqctl(IRQ_ENABLE, 1);
+    }
+    if (m->m.u32[0] & (1u << 4)) {
+        serial_intr();
+        sys_irqctl(IRQ_ENABLE, 4);
+    }
+    tty_wake();
+}

@@ -1,0 +1,33 @@
+/*
+ * stabilix.h - Stabilix-specific calls of lib/libc for the system
+ * utilities (ps, dmesg, free, uptime, service, poweroff, reboot).
+ * Each returns what its comment says, or -1 with errno set.
+ * On the host, tests/host/host_stabilix.c stands in for them (every call
+ * fails with ENOSYS) so that the utilities' argument and error paths can
+ * be tested there.
+ */
+#ifndef STABILIX_H
+#define STABILIX_H
+
+struct sx_proc {              /* one process: user processes, servers, drivers */
+    int pid;                  /* PM's pid, or -1 for servers/drivers */
+    int ppid;
+    int endpoint;
+    char name[16];
+    char state[12];           /* "run", "recv", "send", "wait", "zombie", ... */
+    unsigned pages;           /* memory in 4 KiB pages */
+};
+int sx_procs(struct sx_proc *out, int max);          /* count, or -1 + errno */
+int sx_klog(char *buf, int size, unsigned *offset);  /* bytes read from *offset (advanced),
+                                                        0 at the end, -1 + errno */
+int sx_meminfo(unsigned *free_kib, unsigned *total_kib);
+long sx_uptime_ms(void);
+#define SX_POWEROFF 1
+#define SX_REBOOT   2
+int sx_shutdown(int how);                          /* does not return on success */
+struct sx_service { char label[16]; int endpoint; char state[12]; int restarts; char reason[24]; };
+int sx_service_list(struct sx_service *out, int max);        /* count, or -1 + errno */
+int sx_service_ctl(const char *cmd, const char *label, const char *arg);
+                                      /* cmd "up" "down" "restart" "fi" (arg: crash|hang|exception) */
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * pm.h - the process manager (servers/pm): the process table and the
+ * handlers.  One mproc per process PM knows: those it forked or exec'd,
+ * and those it adopted (a process that called PM without having been
+ * made by it, such as a test program started by the kernel: parent 0).
+ *
+ * Invariants:
+ *   - a FREE slot has no process; an ALIVE one has a live endpoint; a
+ *     ZOMBIE has ended and keeps its status until its parent waits;
+ *   - 'blocked' says which PM call the process waits in (no reply sent
+ *     yet); a process is in at most one;
+ *   - a process whose parent is gone is reparented to pid 1 (or freed at
+ *     once when there is no pid 1).
+ */
+#ifndef PM_PM_H
+#define PM_PM_H
+
+#include "sef.h"
+#include "proto/pm.h"
+
+#define NR_MPROCS NR_PROCS
+
+enum { MP_FREE, MP_ALIVE, MP_ZOMBIE };
+enum { PB_NONE, PB_WAIT, PB_SUSPEND, PB_SLEEP, PB_CALL };
+
+struct mproc {
+    int state;
+    int pid, ppid, pgrp;
+    endpoint_t ep;
+    int status;                     /* when ZOMBIE */
+    int blocked;                    /* PB_*: a PM call without reply */
+    int wait_pid, wait_options;     /* PB_WAIT */
+    uint32_t wake_at;               /* PB_SLEEP: uptime tick */
+    uint32_t brk_base, brk;         /* page-aligned heap bounds (0: unknown) */
+    uint32_t sig_handler[PM_NSIG], sig_amask[PM_NSIG], sig_flags[PM_NSIG];
+    uint32_t restorer;              /* libc's sigreturn trampoline */
+    uint32_t sigmask, sigpending;
+    uint32_t suspend_mask;          /* PB_SUSPEND: the mask to restore */
+    char name[16];
+};
+
+extern struct mproc mproc[NR_MPROCS];
+
+/* mproc.c */
+struct mproc *mp_by_ep(endpoint_t ep);
+struct mproc *mp_caller(endpoint_t ep);     /* adopts an unknown caller */
+struct mproc *mp_by_pid(int pid);
+struct mproc *mp_new(int ppid, endpoint_t ep);
+void mp_ended(struct mproc *mp, int status);
+int wait_matches(const struct mproc *parent, const struct mproc *z);
+void reap(struct mproc *parent, struct mproc *z);
+void reply(struct mproc *mp, message *m);   /* end mp's blocked call */
+void reply_status(struct mproc *mp, int status);
+
+/* forkexit.c */
+void terminate(struct mproc *mp, int status);
+void death_reports(void);
+
+/* signal.c */
+extern int retry_pending;               /* a delivery waits for EBUSY to clear */
+void sig_send(struct mproc *mp, int signo);
+void sig_flush(void);
+int sig_default_kills(int signo);
+
+/* time.c */
+void time_init(void);
+void timers_expired(void);
+void timer_wake(struct mproc *mp, int status);
+uint32_t now_ticks(void);
+
+/* vfs.c: what VFS must know about processes (nothing if there is no VFS) */
+int vfs_fork(endpoint_t parent, endpoint_t child);
+void vfs_exit(endpoint_t ep);
+int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size);
+void vfs_exec_done(endpoint_t ep);
+void vfs_unpause(endpoint_t ep);
+
+/* exec.c */
+int exec_init(const char *path);
+
+/* handlers (table.c) */
+int do_fork(message *m);
+int do_exit(message *m);
+int do_waitpid(message *m);
+int do_getpid(message *m);
+int do_setpgid(message *m);
+int do_brk(message *m);
+int do_exec(message *m);
+int do_kill(message *m);
+int do_sigaction(message *m);
+int do_sigmask(message *m);
+int do_sigsuspend(message *m);
+int do_sigreturn(message *m);
+int do_time(message *m);
+int do_sleep(message *m);
+int do_procinfo(message *m);
+int do_sysinfo(message *m);
+int do_shutdown(message *m);
+int do_service(message *m);
+
+#endif

@@ -1,0 +1,371 @@
+"""scenarios.py - what /bin/sh and the utilities must do, as data.
+
+Each scenario is one shell command line run as `sh -c CMD` in a fresh,
+empty current directory, with PATH naming only the directory of our
+programs (build/host on the Linux host, /bin on Stabilix), HOME set to
+that directory and umask 022.  It expects:
+
+    out     exact standard output (str), or a compiled regex that must
+            match all of it (re.fullmatch)
+    err     exact standard error (str) or a regex; "" means nothing at all
+    status  exit status of sh -c
+
+tests/host/test_sh.py and tests/host/test_utils.py run them on the host
+(SHELL and UTILS, plus HOST_ONLY).  A system test can run the same lists
+over Stabilix's serial console (SHELL, UTILS, plus STABILIX_ONLY); to get
+the streams apart there (the console merges them, and "[n] pid" on stderr
+would interleave with stdout), guest_lines() gives the lines to type into
+Stabilix's shell for one scenario and parse_guest() reads the result back
+out of everything the console showed (echo, prompts and \r\n included);
+tests/host/test_sh.py checks this round trip with the host build.
+Messages use the C library's strerror texts; glibc and newlib agree on
+every one used here.  Some scenarios assume file-system semantics:
+permission bits and umask 022 ("ls -l file", "cp keeps the permission
+bits", "not executable is 126"), "." and ".." from readdir ("ls -a shows
+them"), and link counts ("ls -l file" shows 1).
+"""
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    cmd: str
+    out: object = ""          # str or re.Pattern
+    err: object = ""          # str or re.Pattern
+    status: int = 0
+
+
+def S(name, cmd, out="", err="", status=0):
+    return Scenario(name, cmd, out, err, status)
+
+
+def matches(expected, actual):
+    """True when actual is expected (a str) or fully matches it (a regex)."""
+    if isinstance(expected, re.Pattern):
+        return expected.fullmatch(actual) is not None
+    return expected == actual
+
+
+def usage(prog, args):
+    return "usage: %s%s\n" % (prog, " " + args if args else "")
+
+
+# ---- the shell ------------------------------------------------------------------
+SHELL = [
+    S("simple command", "echo hello world", "hello world\n"),
+    S("three-stage pipeline", "echo one two three | grep two | wc -w", "      3\n"),
+    S("long pipeline", "echo x | cat | cat | cat | cat | cat | cat | cat | cat | cat", "x\n"),
+    S("pipeline status is the last command's", "false | true; echo $?; true | false", "0\n", status=1),
+    S("pipeline carries more than a pipe buffer",
+      "echo 0123456789abcdef > a; cat a a a a a a a a > b; cat b b b b b b b b > a; "
+      "cat a a a a a a a a > b; cat b b b b b b b b > a; cat a | cat | wc -c", "  69632\n"),
+    S("output redirection creates and truncates", "echo first > f; echo second > f; cat f", "second\n"),
+    S("append redirection", "echo a > f; echo b >> f; cat f", "a\nb\n"),
+    S("stderr append redirection", "ls x 2> e; ls y 2>> e; cat e",
+      "ls: x: No such file or directory\nls: y: No such file or directory\n"),
+    S("explicit input descriptor", "echo data > f; cat 0< f", "data\n"),
+    S("input redirection", "echo data > f; wc -c < f", "      5\n"),
+    S("stderr redirection", "ls nosuch 2> e; echo $?; cat e",
+      "1\nls: nosuch: No such file or directory\n"),
+    S("2>&1 joins stderr to a pipe", "ls nosuch 2>&1 | wc -l", "      1\n"),
+    S("> f 2>&1 sends both to the file", "ls nosuch > f 2>&1; echo x >> f; cat f",
+      "ls: nosuch: No such file or directory\nx\n"),
+    S(">&2 writes to stderr", "echo oops >&2", "", "oops\n"),
+    S("redirection before the command word", "> f echo hi; cat f", "hi\n"),
+    S("redirection alone creates the file", "> empty; ls", "empty\n"),
+    S("failed input redirection skips the command", "cat < nosuch; echo $?", "1\n",
+      "sh: nosuch: No such file or directory\n"),
+    S("builtin redirection is undone", "pwd > f; echo after; cat f | wc -l", "after\n      1\n"),
+    S("&& runs on success", "true && echo yes", "yes\n"),
+    S("&& skips on failure", "false && echo yes; echo $?", "1\n"),
+    S("|| runs on failure", "false || echo no", "no\n"),
+    S("|| skips on success", "true || echo no; echo $?", "0\n"),
+    S("&& || chain", "false && echo a || echo b && echo c", "b\nc\n"),
+    S("; sequences", "echo a; echo b ; echo c", "a\nb\nc\n"),
+    S("newline separates commands", "echo a\necho b", "a\nb\n"),
+    S("$? after a failing command", "false; echo $?; true; echo $?", "1\n0\n"),
+    S("$? from a child's exit status", "sh -c 'exit 3'; echo $?", "3\n"),
+    S("$$ is the shell's pid, also in pipeline children",
+      "a=$$; echo $$ | grep -c \"^$a\\$\"", "1\n"),
+    S("variables", "x=1; echo $x ${x}2 \"$x\"", "1 12 1\n"),
+    S("unset variable is empty", "echo a${nosuch}b$nosuch.", "ab.\n"),
+    S("unset builtin", "x=1; unset x; echo [$x]", "[]\n"),
+    S("plain variable is not exported", "x=5; sh -c 'echo [$x]'", "[]\n"),
+    S("export NAME=value", "export x=5; sh -c 'echo [$x]'", "[5]\n"),
+    S("export NAME then assign", "export y; y=7; sh -c 'echo $y'", "7\n"),
+    S("assignment before a command is for that command only",
+      "z=9 sh -c 'echo $z'; echo [$z]", "9\n[]\n"),
+    S("export of a bad name", "export 1x=2; echo $?", "1\n", "sh: export: 1x=2: bad variable name\n"),
+    S("single quotes keep everything", "echo 'a  b $x \\ \"'", "a  b $x \\ \"\n"),
+    S("double quotes expand variables", "x=v; echo \"[$x] [\\$x] ['x']\"", "[v] [$x] ['x']\n"),
+    S("backslash escapes", "echo a\\ \\ b \\$x \\\\", "a  b $x \\\n"),
+    S("unquoted expansion is split, quoted is not", "x='a   b'; echo $x; echo \"$x\"", "a b\na   b\n"),
+    S("empty quoted argument is kept", "sh -c 'echo $#' name \"\" a ''", "3\n"),
+    S("quotes join words", "echo \"a\"'b'c", "abc\n"),
+    S("operators inside quotes are text", "echo 'a|b' \"c;d\" 'e&&f' '>g'", "a|b c;d e&&f >g\n"),
+    S("glob *", "echo > b.c; echo > a.c; echo > c.h; echo *.c; echo *", "a.c b.c\na.c b.c c.h\n"),
+    S("glob ? and [set]", "echo > a1; echo > b2; echo > c3; echo ?2 [ac]* [!a]?", "b2 a1 c3 b2 c3\n"),
+    S("glob in a directory path", "mkdir d e; echo > d/x.c; echo > e/y.c; echo */*.c", "d/x.c e/y.c\n"),
+    S("glob skips dot files", "echo > .h; echo > v; echo * .*", "v .h\n"),
+    S("glob without a match stays", "echo *.none 'x'*", "*.none x*\n"),
+    S("quoted glob characters are literal", "echo > a.c; echo '*.c' \"*\" \\*", "*.c * *\n"),
+    S("glob on an unquoted expansion", "echo > a.c; x='*.c'; echo $x \"$x\"", "a.c *.c\n"),
+    S("rm with a glob", "echo > a.c; echo > b.c; echo > k; rm *.c; ls", "k\n"),
+    S("comment", "echo a # not this\n# whole line\necho b#c", "a\nb#c\n"),
+    S("sh -c name and arguments", "sh -c 'echo $0 $1 $2 $#' zero one two", "zero one two 2\n"),
+    S("\"$@\" keeps arguments apart", "sh -c 'sh -c \"echo \\$#\" x \"$@\"' n 'a b' c", "2\n"),
+    S("$@ unquoted is split", "sh -c 'sh -c \"echo \\$#\" x $@' n 'a b' c", "3\n"),
+    S("background job prints [n] pid and wait waits",
+      "sleep 0.3 > f & echo started; wait; echo done", "started\ndone\n", re.compile(r"\[1\] \d+\n")),
+    S("wait $! returns the job's status", "sh -c 'exit 5' & wait $!; echo $?", "5\n",
+      re.compile(r"\[1\] \d+\n")),
+    S("wait %n", "false & wait %1; echo $?", "1\n", re.compile(r"\[1\] \d+\n")),
+    S("background job runs while the shell goes on",
+      "sleep 1 & echo a; ls; wait; echo b", "a\nb\n", re.compile(r"\[1\] \d+\n")),
+    S("background job output", "echo bg > f & wait; cat f", "bg\n", re.compile(r"\[1\] \d+\n")),
+    S("two background jobs are numbered", "sleep 0.1 & sleep 0.1 & wait", "",
+      re.compile(r"\[1\] \d+\n\[2\] \d+\n")),
+    S("$! is the last background pid", "true & echo $! | grep -c '^[0-9][0-9]*$'; wait", "1\n",
+      re.compile(r"\[1\] \d+\n")),
+    S("background and-or list", "false && echo no || echo yes & wait", "yes\n",
+      re.compile(r"\[1\] \d+\n")),
+    S("wait for an unknown job", "wait 12345; echo $?", "127\n", "sh: wait: 12345: no such job\n"),
+    S("script file with arguments", "echo 'echo in script $1 $#' > s; sh s a b", "in script a 2\n"),
+    S("script exit status", "echo 'exit 4' > s; sh s; echo $?", "4\n"),
+    S("multi-line script", "echo 'x=1\necho one $x\necho two' > s; sh s", "one 1\ntwo\n"),
+    S("missing script", "sh nosuch; echo $?", "127\n", "sh: nosuch: No such file or directory\n"),
+    S("commands from a non-terminal stdin", "echo 'echo from stdin; echo $((1))x' | sh", "from stdin\n$((1))x\n"),
+    S("command not found is 127", "nosuchcmd; echo $?", "127\n", "sh: nosuchcmd: command not found\n"),
+    S("missing path is 127", "./nosuch; echo $?", "127\n", "sh: ./nosuch: No such file or directory\n"),
+    S("not executable is 126", "echo x > f; ./f; echo $?", "126\n", "sh: ./f: Permission denied\n"),
+    S("not executable in PATH is 126", "mkdir d; echo x > d/prog; PATH=$HOME/d; prog", "",
+      "sh: prog: Permission denied\n", 126),
+    S("directory is not executable", "mkdir d; ./d; echo $?", "126\n", "sh: ./d: Permission denied\n"),
+    S("killed by a signal is 128+n", "sh -c 'kill -9 $$'; echo $?", "137\n"),
+    S("killed by SIGTERM is 143", "sleep 5 & kill $!; wait $!; echo $?", "143\n",
+      re.compile(r"\[1\] \d+\n")),
+    S("cd and relative paths", "mkdir d; cd d; echo x > f; cd ..; cat d/f", "x\n"),
+    S("cd without argument goes to $HOME", "HOME=/; cd; pwd", "/\n"),
+    S("cd without HOME goes to /", "unset HOME; cd; pwd", "/\n"),
+    S("cd to a missing directory", "cd nosuch; echo $?", "1\n",
+      "sh: cd: nosuch: No such file or directory\n"),
+    S("cd in a pipeline changes nothing", "mkdir d; cd d | cat; ls", "d\n"),
+    S("exit in a pipeline ends only its process", "exit 3 | cat; echo after $?", "after 0\n"),
+    S("cd sets PWD", "cd /; echo $PWD", "/\n"),
+    S("exit with a status", "exit 3", "", "", 3),
+    S("exit keeps $?", "false; exit", "", "", 1),
+    S("exit stops the script", "echo a; exit 0; echo b", "a\n"),
+    S("exit with a bad number", "exit abc", "", "sh: exit: abc: bad number\n", 2),
+    S("PATH search uses $PATH", "PATH=/nonexistent; echo x", "", "sh: echo: command not found\n", 127),
+    S("PATH with several directories", "mkdir d; PATH=$HOME/d:$PATH; echo x", "x\n"),
+    S("syntax error: unterminated quote", "echo \"abc", "", "sh: syntax error: unterminated quote\n", 2),
+    S("syntax error: unterminated single quote", "echo 'abc", "", "sh: syntax error: unterminated quote\n", 2),
+    S("syntax error: leading pipe", "| foo", "", "sh: syntax error: unexpected '|'\n", 2),
+    S("syntax error: redirection without file", "echo >", "",
+      "sh: syntax error: missing file name after redirection\n", 2),
+    S("syntax error: redirection to an operator", "echo > | cat", "",
+      "sh: syntax error: unexpected '|'\n", 2),
+    S("syntax error: trailing &&", "echo a &&", "", "sh: syntax error: unexpected end of input\n", 2),
+    S("syntax error: double semicolon", "echo a;; echo b", "", "sh: syntax error: unexpected ';'\n", 2),
+    S("syntax error stops a script after the good lines", "echo first\n| bad\necho never", "first\n",
+      "sh: syntax error: unexpected '|'\n", 2),
+    S("line continuation after a pipe", "echo a |\n cat", "a\n"),
+    S("backslash-newline joins lines", "echo a \\\nb", "a b\n"),
+    S("quote spanning lines", "echo 'a\nb'", "a\nb\n"),
+    S("bad sh option", "sh -x", "", "usage: sh [-c command [name [arg...]] | file [arg...]]\n", 2),
+]
+
+
+# ---- the utilities ---------------------------------------------------------------
+UTILS = [
+    # cat
+    S("cat files in order", "echo a > f; echo b > g; cat f g", "a\nb\n"),
+    S("cat stdin", "echo in | cat", "in\n"),
+    S("cat - means stdin", "echo a > f; echo b > g; echo x | cat f - g", "a\nx\nb\n"),
+    S("cat missing file goes on", "echo a > f; cat nosuch f; echo $?", "a\n1\n",
+      "cat: nosuch: No such file or directory\n"),
+    S("cat bad option", "cat -z", "", "cat: unknown option -z\n" + usage("cat", "[-u] [file...]"), 2),
+    # echo, true, false
+    S("echo -n", "echo -n a; echo b c", "ab c\n"),
+    S("echo without arguments", "echo", "\n"),
+    S("echo -n only as first argument", "echo a -n", "a -n\n"),
+    S("true and false", "true; echo $?; false; echo $?", "0\n1\n"),
+    # mkdir
+    S("mkdir", "mkdir d e; ls", "d\ne\n"),
+    S("mkdir existing", "mkdir d; mkdir d; echo $?", "1\n", "mkdir: d: File exists\n"),
+    S("mkdir -p parents", "mkdir -p a/b/c; ls a/b", "c\n"),
+    S("mkdir -p existing is fine", "mkdir -p a; mkdir -p a/; echo $?", "0\n"),
+    S("mkdir without parent", "mkdir x/y; echo $?", "1\n", "mkdir: x/y: No such file or directory\n"),
+    S("mkdir usage", "mkdir", "", usage("mkdir", "[-p] dir..."), 2),
+    # rm
+    S("rm file", "echo a > f; echo b > g; rm f; ls", "g\n"),
+    S("rm missing", "rm nosuch; echo $?", "1\n", "rm: nosuch: No such file or directory\n"),
+    S("rm -f missing is quiet", "rm -f nosuch; echo $?", "0\n"),
+    S("rm directory needs -r", "mkdir d; rm d; echo $?; ls", "1\nd\n", "rm: d: Is a directory\n"),
+    S("rm -r tree", "mkdir -p d/e/f; echo x > d/e/g; echo y > d/h; rm -r d; ls; echo $?", "0\n"),
+    S("rm -rf", "mkdir -p d/e; echo x > d/e/f; rm -rf d nosuch; echo $?; ls", "0\n"),
+    S("rm refuses ..", "rm -rf ..; echo $?", "1\n", "rm: ..: refusing to remove '.' or '..'\n"),
+    S("rm usage", "rm", "", usage("rm", "[-rf] file..."), 2),
+    # cp
+    S("cp file to file", "echo data > f; cp f g; cat g", "data\n"),
+    S("cp overwrites", "echo new > f; echo old-old > g; cp f g; cat g", "new\n"),
+    S("cp files to directory", "echo a > f; echo b > g; mkdir d; cp f g d; ls d; cat d/g", "f\ng\nb\n"),
+    S("cp missing source", "cp nosuch g; echo $?", "1\n", "cp: nosuch: No such file or directory\n"),
+    S("cp directory source", "mkdir d; cp d e; echo $?", "1\n", "cp: d: Is a directory\n"),
+    S("cp several files to a non-directory", "echo a > f; cp f f g; echo $?", "1\n",
+      "cp: g: Not a directory\n"),
+    S("cp onto itself keeps the file", "echo data > f; cp f f; echo $?; cat f; mkdir d; cp d/../f d/..; echo $?",
+      "1\ndata\n1\n", "cp: f and f are the same file\ncp: d/../f and d/../f are the same file\n"),
+    S("cp keeps the permission bits", "echo a > f; cp f g; ls -l g", "-rw-r--r--   1        2 g\n"),
+    S("cp usage", "cp f", "", usage("cp", "src dst | cp src... dir"), 2),
+    # mv
+    S("mv renames", "echo a > f; mv f g; ls; cat g", "g\na\n"),
+    S("mv into directory", "echo a > f; mkdir d; mv f d; ls d; ls", "f\nd\n"),
+    S("mv directory", "mkdir d; echo x > d/f; mv d e; cat e/f; ls", "x\ne\n"),
+    S("mv missing", "mv nosuch g; echo $?", "1\n", "mv: nosuch: No such file or directory\n"),
+    S("mv usage", "mv", "", usage("mv", "src dst | mv src... dir"), 2),
+    # ls
+    S("ls sorted", "echo > b; echo > a; mkdir c; ls", "a\nb\nc\n"),
+    S("ls hides dot files", "echo > .hidden; echo > v; ls", "v\n"),
+    S("ls -a shows them", "echo > .hidden; ls -a", ".\n..\n.hidden\n"),
+    S("ls -l file", "echo hello > f; ls -l f", "-rw-r--r--   1        6 f\n"),
+    S("ls -l directory mode", "mkdir d; ls -l | grep -c '^drwxr-xr-x  *[0-9][0-9]*  *[0-9][0-9]* d$'", "1\n"),
+    S("ls -la combined", "echo > f; ls -la | wc -l", "      3\n"),
+    S("ls a directory", "mkdir d; echo > d/x; ls d", "x\n"),
+    S("ls files then directories", "mkdir d; echo > d/x; echo > f; ls d f",
+      "f\n\nd:\nx\n"),
+    S("ls missing", "ls nosuch; echo $?", "1\n", "ls: nosuch: No such file or directory\n"),
+    S("ls usage", "ls -z", "", "ls: unknown option -z\n" + usage("ls", "[-la] [path...]"), 2),
+    # kill
+    S("kill -l", "kill -l | grep -c '^ 9 KILL$'", "1\n"),
+    S("kill default TERM", "sleep 5 & kill $!; wait $!; echo $?", "143\n", re.compile(r"\[1\] \d+\n")),
+    S("kill -9", "sleep 5 & kill -9 $!; wait $!; echo $?", "137\n", re.compile(r"\[1\] \d+\n")),
+    S("kill -s KILL", "sleep 5 & kill -s KILL $!; wait $!; echo $?", "137\n", re.compile(r"\[1\] \d+\n")),
+    S("kill -SIGINT", "sleep 5 & kill -SIGINT $!; wait $!; echo $?", "130\n", re.compile(r"\[1\] \d+\n")),
+    S("kill a non-number", "kill abc; echo $?", "1\n", "kill: abc: not a process id\n"),
+    S("kill unknown signal", "kill -s FOO 1", "",
+      "kill: FOO: unknown signal\n" + usage("kill", "[-s signal | -signal] pid... | kill -l"), 2),
+    S("kill usage", "kill", "", usage("kill", "[-s signal | -signal] pid... | kill -l"), 2),
+    # sleep
+    S("sleep", "sleep 0.1; echo $?", "0\n"),
+    S("sleep usage", "sleep", "", usage("sleep", "seconds"), 2),
+    S("sleep bad number", "sleep 1x", "", usage("sleep", "seconds"), 2),
+    # wc
+    S("wc all counts", "echo 'one two' > f; echo three >> f; wc f", "      2       3      14 f\n"),
+    S("wc -l -w -c", "echo 'a b c' > f; wc -l f; wc -w f; wc -c f", "      1 f\n      3 f\n      6 f\n"),
+    S("wc stdin", "echo 'a b' | wc", "      1       2       4\n"),
+    S("wc total", "echo a > f; echo b c > g; wc -lw f g", "      1       1 f\n      1       2 g\n      2       3 total\n"),
+    S("wc missing", "wc nosuch; echo $?", "1\n", "wc: nosuch: No such file or directory\n"),
+    S("wc usage", "wc -x", "", "wc: unknown option -x\n" + usage("wc", "[-lwc] [file...]"), 2),
+    # grep
+    S("grep fixed string", "echo foo > t; echo bar >> t; echo food >> t; grep foo t", "foo\nfood\n"),
+    S("grep -v", "echo foo > t; echo bar >> t; grep -v foo t", "bar\n"),
+    S("grep -c", "echo foo > t; echo bar >> t; echo foo >> t; grep -c foo t", "2\n"),
+    S("grep -i", "echo FOO > t; echo bar >> t; grep -i foo t", "FOO\n"),
+    S("grep -n", "echo a > t; echo b >> t; echo ab >> t; grep -n b t", "2:b\n3:ab\n"),
+    S("grep anchors", "echo ab > t; echo ba >> t; echo b >> t; grep '^b' t; grep 'b$' t",
+      "ba\nb\nab\nb\n"),
+    S("grep . and *", "echo ac > t; echo abbbc >> t; echo axc >> t; echo c >> t; grep 'ab*c' t; grep '^a.c$' t",
+      "ac\nabbbc\naxc\n"),
+    S("grep .* matches everything", "echo x > t; echo >> t; grep -c '.*' t", "2\n"),
+    S("grep escaped dot", "echo a.c > t; echo abc >> t; grep 'a\\.c' t", "a.c\n"),
+    S("grep bracket sets", "echo a1 > t; echo b >> t; echo ']x' >> t; grep '[0-9]' t; grep -c '^[^0-9]*$' t; grep '[]]' t",
+      "a1\n2\n]x\n"),
+    S("grep no match is 1", "echo a | grep b; echo $?", "1\n"),
+    S("grep several files", "echo x > f; echo y > g; echo x > h; grep x f g h", "f:x\nh:x\n"),
+    S("grep stdin with -vn", "echo 'a\nb\nc' > t; cat t | grep -vn b", "1:a\n3:c\n"),
+    S("grep missing file is 2", "grep x nosuch; echo $?", "2\n", "grep: nosuch: No such file or directory\n"),
+    S("grep usage", "grep", "", usage("grep", "[-vcin] pattern [file...]"), 2),
+    # hexdump
+    S("hexdump -C", "echo hello world > f; hexdump -C f",
+      "00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 0a              |hello world.|\n0000000c\n"),
+    S("hexdump squeezes repeated lines",
+      "echo aaaaaaaaaaaaaaa > f; cat f f f f > g; hexdump g",
+      "00000000  61 61 61 61 61 61 61 61  61 61 61 61 61 61 61 0a  |aaaaaaaaaaaaaaa.|\n*\n00000040\n"),
+    S("hexdump stdin, non-printing bytes", "echo -n 'a\tb' | hexdump",
+      "00000000  61 09 62                                          |a.b|\n00000003\n"),
+    S("hexdump empty input", "echo -n | hexdump", ""),
+    S("hexdump missing", "hexdump nosuch; echo $?", "1\n", "hexdump: nosuch: No such file or directory\n"),
+    S("hexdump usage", "hexdump -x", "", "hexdump: unknown option -x\n" + usage("hexdump", "[-C] [file...]"), 2),
+    # the Stabilix-specific utilities: argument checks (same everywhere)
+    S("uptime usage", "uptime now", "", usage("uptime", ""), 2),
+    S("free usage", "free -x", "", "free: unknown option -x\n" + usage("free", "[-m]"), 2),
+    S("mem is free", "mem extra", "", usage("mem", "[-m]"), 2),
+    S("dmesg usage", "dmesg -c", "", usage("dmesg", ""), 2),
+    S("ps usage", "ps aux", "", usage("ps", ""), 2),
+    S("poweroff usage", "poweroff now", "", usage("poweroff", ""), 2),
+    S("reboot usage", "reboot now", "", usage("reboot", ""), 2),
+    S("service usage", "service", "",
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
+    S("service unknown command", "service start tty", "",
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
+    S("service fi unknown fault", "service fi tty melt", "",
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
+    S("service label too long", "service up abcdefghijklmnopq", "",
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
+]
+
+# On the host the Stabilix calls fail with ENOSYS (tests/host/host_stabilix.c).
+NOSYS = "Function not implemented"
+HOST_ONLY = [
+    S("uptime without the system", "uptime", "", "uptime: %s\n" % NOSYS, 1),
+    S("free without the system", "free", "", "free: %s\n" % NOSYS, 1),
+    S("free -m without the system", "free -m", "", "free: %s\n" % NOSYS, 1),
+    S("mem without the system", "mem", "", "mem: %s\n" % NOSYS, 1),
+    S("dmesg without the system", "dmesg", "", "dmesg: %s\n" % NOSYS, 1),
+    S("ps without the system", "ps", "", "ps: %s\n" % NOSYS, 1),
+    S("service list without the system", "service list", "", "service: %s\n" % NOSYS, 1),
+    S("service up without the system", "service up tty", "", "service: tty: %s\n" % NOSYS, 1),
+    S("service fi without the system", "service fi tty crash", "", "service: tty: %s\n" % NOSYS, 1),
+    S("poweroff without the system", "poweroff", "", "poweroff: %s\n" % NOSYS, 1),
+    S("reboot without the system", "reboot", "", "reboot: %s\n" % NOSYS, 1),
+]
+
+# Only meaningful on Stabilix (not run on the host): the real calls.
+STABILIX_ONLY = [
+    S("uptime", "uptime", re.compile(r"up \d+:\d\d:\d\d\.\d{3}\n")),
+    S("free", "free", re.compile(r"total: +\d+ KiB\nused: +\d+ KiB\nfree: +\d+ KiB\n")),
+    S("ps lists init", "ps | grep -c ' init$'", "1\n"),
+    S("ps header", "ps | grep -c '^  PID  PPID    EP STATE'", "1\n"),
+    S("service list shows ds", "service list | grep -c '^ds '", "1\n"),
+    S("dmesg has the boot banner", "dmesg | grep -c 'Stabilix kernel booting'", "1\n"),
+]
+
+
+# ---- running a scenario through an interactive shell (Stabilix's console) ----
+def sh_quote(s):
+    """s as one single-quoted shell word."""
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def guest_lines(sc, n, base="/tmp"):
+    """Lines to type into a shell (/bin/sh) to run scenario sc as number n:
+    in a fresh directory base/sc<n>.d with HOME there, the streams into
+    base/sc<n>.o and .e, then markers around their contents.  The markers
+    are typed with '' inside so that the echoed command never contains
+    them."""
+    d, o, e = "%s/sc%d.d" % (base, n), "%s/sc%d.o" % (base, n), "%s/sc%d.e" % (base, n)
+    m = "sc%d" % n
+    return [
+        "mkdir %s && cd %s && HOME=%s sh -c %s > %s 2> %s; echo %s''-status=$?; cd /"
+        % (d, d, d, sh_quote(sc.cmd), o, e, m),
+        "echo %s''-out; cat %s; echo %s''-err; cat %s; echo %s''-end" % (m, o, m, e, m),
+    ]
+
+
+def parse_guest(text, n):
+    """(stdout, stderr, status) of scenario n from the console text, or
+    None if its markers are not (yet) all there."""
+    text = text.replace("\r\n", "\n")
+    m = "sc%d" % n
+    st = re.search(r"%s-status=(\d+)\n" % m, text)
+    out_at = text.find(m + "-out\n")
+    err_at = text.find(m + "-err\n", out_at + 1)
+    end_at = text.find(m + "-end\n", err_at + 1)
+    if not st or min(out_at, err_at, end_at) < 0:
+        return None
+    out = text[out_at + len(m) + 5:err_at]
+    err = text[err_at + len(m) + 5:end_at]
+    return out, err, int(st.group(1))

@@ -1,0 +1,18 @@
+/*
+ * reboot.c - /bin/reboot: restart the machine (sx_shutdown(SX_REBOOT)).  No arguments.
+ * Does not return on success; otherwise "reboot: <strerror>", status 1.
+ */
+#include <errno.h>
+#include <string.h>
+#include "stabilix.h"
+#include "util.h"
+
+int main(int argc, char **argv)
+{
+	util_init(argc, argv);
+	if (argc != 1)
+		usage("");
+	sx_shutdown(SX_REBOOT);
+	warn_msg("%s", strerror(errno));
+	return 1;
+}
