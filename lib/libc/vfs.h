@@ -26,5 +26,7 @@ int __vfs_path(int type, const char *path, struct vfs_req *fill);
 int __vfs_ret(int r);
 struct vfs_req *__vfs_req(message *m, int type);
 endpoint_t __vfs_endpoint(void);
+/* ioctl with an argument of 'size' bytes lent both ways (termios). */
+int __vfs_ioctl(int fd, unsigned request, void *arg, size_t size);
 
 #endif
