@@ -85,10 +85,28 @@ $(B)/bin/$(notdir $(1)): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(LIBSY
 endef
 $(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 
+# ---- the boot ramdisk (docs/vfs.md) -------------------------------------------
+# build/root/ = etc/root/ + every POSIX program (build/posix/<name> ->
+# /bin/<name>, aliases as copies) once mk/libc.mk links them (it defines
+# POSIX_BINS) + empty /tmp and /dev; the device nodes come from
+# etc/ramdisk.nodes.  mkiso.sh names the module "ramdisk" (no .cpio).
+RAMDISK_PROGS   := $(if $(POSIX_BINS),$(POSIX_PROGS))
+RAMDISK_ALIASES := $(if $(POSIX_BINS),$(POSIX_ALIASES))
+RAMDISK   := $(B)/ramdisk.cpio
+ROOT_FILES := $(shell find etc/root -type f 2>/dev/null)
+
+$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) $(addprefix $(B)/posix/,$(RAMDISK_PROGS))
+	@echo "  CPIO    $@"
+	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev
+	$(Q)cp -R etc/root/. $(B)/root/
+	$(Q)for p in $(RAMDISK_PROGS); do cp $(B)/posix/$$p $(B)/root/bin/$$p; done
+	$(Q)for a in $(RAMDISK_ALIASES); do cp $(B)/posix/$${a#*:} $(B)/root/bin/$${a%%:*}; done
+	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
+
 # ---- ISOs -------------------------------------------------------------------
 ISO       := $(B)/stabilix.iso
 TEST_ISO  := $(B)/stabilix-test.iso
-SYS_MODS  := etc/services.conf $(addprefix $(B)/bin/,$(notdir $(SYS_DIRS)))
+SYS_MODS  := etc/services.conf $(addprefix $(B)/bin/,$(notdir $(SYS_DIRS))) $(RAMDISK)
 TEST_MODS := $(SYS_MODS) $(wildcard tests/system/*.conf) $(addprefix $(B)/bin/,$(notdir $(TEST_DIRS)))
 
 all: $(ISO) $(TEST_ISO)
@@ -136,7 +154,8 @@ gdb: $(KERNEL)
 	gdb -q $(KERNEL) -ex 'target remote :1234'
 
 clean:
-	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO)
+	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO) \
+		$(B)/root $(RAMDISK)
 
 .PHONY: all setup run test bench qemu-gdb gdb clean unit
 -include $(shell find $(B) -type f -name '*.d' 2>/dev/null)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # mkiso.sh ISO KERNEL MODULE... - build a hybrid (CD and USB stick) ISO
 # with grub-mkrescue: the kernel plus every module, loaded in the order
-# given.  The modules' own file names are their multiboot strings.
+# given.  The modules' own file names are their multiboot strings (a
+# .cpio archive without its suffix: build/ramdisk.cpio is "ramdisk").
 set -eu
 iso=$1; kernel=$2; shift 2
 root=$iso.root
@@ -10,7 +11,7 @@ mkdir -p "$root/boot/grub" "$root/boot/mod"
 cp "$kernel" "$root/boot/kernel.elf"
 lines=""
 for m in "$@"; do
-    name=$(basename "$m")
+    name=$(basename "$m" .cpio)
     cp "$m" "$root/boot/mod/$name"
     lines="$lines    module2 /boot/mod/$name $name
 "

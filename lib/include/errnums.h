@@ -17,17 +17,32 @@
 #define ENXIO       6
 #define E2BIG       7
 #define ENOEXEC     8
+#define EBADF       9
 #define ECHILD      10
 #define EAGAIN      11
 #define ENOMEM      12
+#define EACCES      13
 #define EFAULT      14
 #define EBUSY       16
 #define EEXIST      17
+#define EXDEV       18
+#define ENODEV      19
+#define ENOTDIR     20
+#define EISDIR      21
 #define EINVAL      22
+#define ENFILE      23
+#define EMFILE      24
+#define ENOTTY      25
+#define EFBIG       27
 #define ENOSPC      28
+#define ESPIPE      29
+#define EMLINK      31
+#define EPIPE       32
 #define ERANGE      34
 #define ENOSYS      88
+#define ENOTEMPTY   90
 #define ENAMETOOLONG 91
+#define ELOOP       92
 
 #define EDEADSRCDST 301   /* source or destination is dead or stale */
 #define ELOCKED     302   /* the send would close a cycle of blocked senders */

@@ -22,5 +22,8 @@ typedef struct stabilix_dir DIR;
 DIR *opendir(const char *path);
 struct dirent *readdir(DIR *dir);
 int closedir(DIR *dir);
+DIR *fdopendir(int fd);
+void rewinddir(DIR *dir);
+int dirfd(DIR *dir);
 
 #endif

@@ -1,0 +1,67 @@
+/*
+ * proto/fs.h - between VFS and a file-system server (0xB00).  Generic:
+ * any file system (the boot ramdisk's ramfs, a future ext2) serves it.
+ *
+ * Files are named by inode number; the root directory's is in the reply
+ * to FS_MOUNT.  Names and data travel through grants VFS creates over its
+ * own buffers: a name grant holds len bytes, the name without a NUL,
+ * 1..VFS_NAME_MAX characters, no '/', not "." or ".." for calls that
+ * create or remove.  A file system checks every field itself (it never
+ * trusts VFS's numbers) and changes nothing when a call fails.
+ *
+ *   FS_MOUNT     -                                  -> attr of the root
+ *   FS_LOOKUP    ino = dir; grant,len = name         -> attr (ENOENT, ENOTDIR)
+ *   FS_GETATTR   ino                                 -> attr
+ *   FS_READ      ino; pos; grant,len (GRANT_WRITE)   -> bytes (0 at/after the end)
+ *   FS_WRITE     ino; pos; grant,len (GRANT_READ)    -> bytes: what fits; ENOSPC if nothing fits
+ *   FS_CREATE    ino = dir; name; mode (S_IFREG|S_IFCHR|S_IFIFO + perms); rdev -> attr (EEXIST)
+ *   FS_MKDIR     ino = dir; name; mode                -> attr
+ *   FS_UNLINK    ino = dir; name (not a directory: EISDIR)
+ *   FS_RMDIR     ino = dir; name (ENOTDIR, ENOTEMPTY)
+ *   FS_LINK      ino = dir; name; ino2 = existing file (not a directory: EPERM)
+ *   FS_RENAME    ino = old dir; ino2 = new dir; grant holds "old" then "new",
+ *                len1 = length of "old", len = both lengths
+ *   FS_GETDENTS  ino = dir; pos = entry cookie; grant,len -> bytes of
+ *                struct vfs_dirent, reply pos = next cookie
+ *   FS_TRUNCATE  ino; pos = new size (a regular file)
+ *   FS_REF       ino; delta = +1 | -1: VFS starts/stops using the inode,
+ *                so an unlinked file stays until VFS lets go of it
+ * Attribute replies are a struct vfs_stat (proto/vfs.h) in the payload.
+ */
+#ifndef STABILIX_PROTO_FS_H
+#define STABILIX_PROTO_FS_H
+
+#include "../ipc.h"
+#include "vfs.h"
+
+#define FS_BASE      0xB00
+#define FS_MOUNT     (FS_BASE + 0)
+#define FS_LOOKUP    (FS_BASE + 1)
+#define FS_GETATTR   (FS_BASE + 2)
+#define FS_READ      (FS_BASE + 3)
+#define FS_WRITE     (FS_BASE + 4)
+#define FS_CREATE    (FS_BASE + 5)
+#define FS_MKDIR     (FS_BASE + 6)
+#define FS_UNLINK    (FS_BASE + 7)
+#define FS_RMDIR     (FS_BASE + 8)
+#define FS_LINK      (FS_BASE + 9)
+#define FS_RENAME    (FS_BASE + 10)
+#define FS_GETDENTS  (FS_BASE + 11)
+#define FS_TRUNCATE  (FS_BASE + 12)
+#define FS_REF       (FS_BASE + 13)
+#define FS_NR_CALLS  14
+
+struct fs_req {
+    uint32_t ino;
+    uint32_t ino2;
+    grant_id_t grant;
+    uint32_t len;
+    uint32_t len1;
+    uint32_t pos;
+    uint32_t mode;
+    uint32_t rdev;
+    int32_t delta;
+};
+MSG_PAYLOAD_CHECK(struct fs_req);
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * proto/vfs.h - the virtual file system's protocol (0xA00): POSIX file
+ * calls from any process, and the process-manager calls (VFS_PM_*) that
+ * VFS accepts only from PM.  Design notes: docs/vfs.md.
+ *
+ * Every request is a struct vfs_req (PM's: struct vfs_pm_req).  Paths and
+ * data travel through grants the caller creates for VFS: a path grant
+ * (GRANT_READ) holds len bytes with a NUL among them (len counts the NUL;
+ * at most VFS_PATH_MAX), data grants hold len bytes.  The reply's m_type
+ * is the result (a byte count, a descriptor, OK) or -E<error> with
+ * newlib's numbers; some calls fill reply fields as noted.
+ *
+ *   VFS_OPEN      grant,len = path; flags = O_*; mode          -> fd
+ *   VFS_CLOSE     fd
+ *   VFS_READ      fd; grant,len = buffer (GRANT_WRITE)          -> bytes
+ *   VFS_WRITE     fd; grant,len = data (GRANT_READ)              -> bytes
+ *   VFS_LSEEK     fd; offset; whence (SEEK_SET/CUR/END)          -> OK, offset = new position
+ *   VFS_FSTAT     fd; grant2,len2 = struct vfs_stat (GRANT_WRITE)
+ *   VFS_STAT      grant,len = path; grant2,len2 = struct vfs_stat
+ *   VFS_LSTAT     as VFS_STAT (there are no symbolic links)
+ *   VFS_MKDIR     path; mode        VFS_RMDIR, VFS_UNLINK, VFS_CHDIR  path
+ *   VFS_MKNOD     path; mode (S_IFCHR | S_IFIFO | S_IFREG + permissions); offset = rdev
+ *   VFS_LINK      grant,len = existing path; grant2,len2 = new path
+ *   VFS_RENAME    grant,len = old path; grant2,len2 = new path
+ *   VFS_GETCWD    grant,len = buffer                              -> length with the NUL
+ *   VFS_GETDENTS  fd; grant,len = buffer of struct vfs_dirent    -> bytes (0 at the end)
+ *   VFS_DUP       fd                                             -> new fd
+ *   VFS_DUP2      fd; fd2                                        -> fd2
+ *   VFS_PIPE      flags (O_NONBLOCK, O_CLOEXEC)                  -> OK, fd = read end, fd2 = write end
+ *   VFS_FCNTL     fd; request = F_*; offset = argument           -> value
+ *   VFS_IOCTL     fd; request (VFS_IOC); grant,len = argument -> driver's reply
+ *   VFS_FTRUNCATE fd; offset = new size
+ *   VFS_ACCESS    path; mode = R_OK|W_OK|X_OK (F_OK = 0)
+ *   VFS_UMASK     mode = new mask                                -> old mask
+ *
+ * PM only (anybody else: EPERM), struct vfs_pm_req:
+ *   VFS_PM_FORK     ep = parent, ep2 = child: the child gets a copy of the
+ *                   descriptor table (sharing open file descriptions), cwd, umask
+ *   VFS_PM_EXIT     ep: close its descriptors, drop a suspended call, forget it
+ *   VFS_PM_EXEC     ep; grant,len = path (relative to ep's cwd);
+ *                   grant2,len2 = buffer in PM -> the file's size, copied
+ *   VFS_PM_EXECDONE ep: close ep's FD_CLOEXEC descriptors
+ *   VFS_PM_UNPAUSE  ep: a suspended call of ep is answered EINTR
+ */
+#ifndef STABILIX_PROTO_VFS_H
+#define STABILIX_PROTO_VFS_H
+
+#include "../ipc.h"
+
+#define VFS_BASE       0xA00
+#define VFS_OPEN       (VFS_BASE + 0)
+#define VFS_CLOSE      (VFS_BASE + 1)
+#define VFS_READ       (VFS_BASE + 2)
+#define VFS_WRITE      (VFS_BASE + 3)
+#define VFS_LSEEK      (VFS_BASE + 4)
+#define VFS_FSTAT      (VFS_BASE + 5)
+#define VFS_STAT       (VFS_BASE + 6)
+#define VFS_LSTAT      (VFS_BASE + 7)
+#define VFS_MKDIR      (VFS_BASE + 8)
+#define VFS_RMDIR      (VFS_BASE + 9)
+#define VFS_UNLINK     (VFS_BASE + 10)
+#define VFS_LINK       (VFS_BASE + 11)
+#define VFS_RENAME     (VFS_BASE + 12)
+#define VFS_CHDIR      (VFS_BASE + 13)
+#define VFS_GETCWD     (VFS_BASE + 14)
+#define VFS_GETDENTS   (VFS_BASE + 15)
+#define VFS_DUP        (VFS_BASE + 16)
+#define VFS_DUP2       (VFS_BASE + 17)
+#define VFS_PIPE       (VFS_BASE + 18)
+#define VFS_FCNTL      (VFS_BASE + 19)
+#define VFS_IOCTL      (VFS_BASE + 20)
+#define VFS_FTRUNCATE  (VFS_BASE + 21)
+#define VFS_ACCESS     (VFS_BASE + 22)
+#define VFS_UMASK      (VFS_BASE + 23)
+#define VFS_MKNOD      (VFS_BASE + 24)
+#define VFS_PM_FORK    (VFS_BASE + 32)
+#define VFS_PM_EXIT    (VFS_BASE + 33)
+#define VFS_PM_EXEC    (VFS_BASE + 34)
+#define VFS_PM_EXECDONE (VFS_BASE + 35)
+#define VFS_PM_UNPAUSE (VFS_BASE + 36)
+#define VFS_NR_CALLS   37
+
+#define VFS_PATH_MAX   256      /* bytes of a path, NUL included */
+#define VFS_NAME_MAX   59       /* characters of one path component */
+#define VFS_OPEN_MAX   32       /* descriptors per process */
+
+/* Open flags, fcntl and whence: newlib's values (sys/_default_fcntl.h). */
+#define VFS_O_RDONLY    0
+#define VFS_O_WRONLY    1
+#define VFS_O_RDWR      2
+#define VFS_O_ACCMODE   3
+#define VFS_O_APPEND    0x0008
+#define VFS_O_CREAT     0x0200
+#define VFS_O_TRUNC     0x0400
+#define VFS_O_EXCL      0x0800
+#define VFS_O_NONBLOCK  0x4000
+#define VFS_O_NOCTTY    0x8000
+#define VFS_O_CLOEXEC   0x40000
+#define VFS_O_DIRECTORY 0x200000
+#define VFS_F_DUPFD     0
+#define VFS_F_GETFD     1
+#define VFS_F_SETFD     2
+#define VFS_F_GETFL     3
+#define VFS_F_SETFL     4
+#define VFS_FD_CLOEXEC  1
+#define VFS_SEEK_SET    0
+#define VFS_SEEK_CUR    1
+#define VFS_SEEK_END    2
+#define VFS_R_OK        4
+#define VFS_W_OK        2
+#define VFS_X_OK        1
+
+/* File types and permissions: the POSIX octal values. */
+#define VFS_S_IFMT      0170000
+#define VFS_S_IFIFO     0010000
+#define VFS_S_IFCHR     0020000
+#define VFS_S_IFDIR     0040000
+#define VFS_S_IFBLK     0060000
+#define VFS_S_IFREG     0100000
+#define VFS_S_IFLNK     0120000
+#define VFS_S_ISTYPE(m, t)  (((m) & VFS_S_IFMT) == (t))
+
+/* ioctl request numbers: the argument's size and direction are part of
+ * the number, so libc knows what to lend (VFS_IOC_IN: the driver reads
+ * it, VFS_IOC_OUT: the driver writes it; VFS lends both ways). */
+#define VFS_IOC_IN      0x80000000u
+#define VFS_IOC_OUT     0x40000000u
+#define VFS_IOC(dir, group, num, size) \
+    ((uint32_t)(dir) | (((uint32_t)(size) & 0x1fff) << 16) | ((uint32_t)(group) << 8) | (num))
+#define VFS_IOC_SIZE(req)  (((req) >> 16) & 0x1fff)
+
+/* A device number: major in the high byte of the low 16 bits. */
+#define VFS_MAKEDEV(major, minor)  ((uint32_t)(((major) << 8) | ((minor) & 0xff)))
+#define VFS_MAJOR(dev)  (((dev) >> 8) & 0xff)
+#define VFS_MINOR(dev)  ((dev) & 0xff)
+
+struct vfs_req {
+    int32_t fd;
+    int32_t fd2;
+    grant_id_t grant;
+    uint32_t len;
+    grant_id_t grant2;
+    uint32_t len2;
+    int32_t flags;
+    uint32_t mode;
+    int32_t offset;          /* lseek offset (reply: position), size, rdev, fcntl argument */
+    int32_t whence;
+    uint32_t request;        /* fcntl command, ioctl request */
+};
+MSG_PAYLOAD_CHECK(struct vfs_req);
+
+struct vfs_pm_req {
+    endpoint_t ep;
+    endpoint_t ep2;
+    grant_id_t grant;
+    uint32_t len;
+    grant_id_t grant2;
+    uint32_t len2;
+};
+MSG_PAYLOAD_CHECK(struct vfs_pm_req);
+
+/* What VFS_STAT/VFS_FSTAT copy out (and file systems answer FS_GETATTR
+ * with): 13 words, fixed layout.  Times are seconds since boot. */
+struct vfs_stat {
+    uint32_t dev, ino, mode, nlink, uid, gid, rdev, size;
+    uint32_t atime, mtime, ctime, blksize, blocks;
+};
+MSG_PAYLOAD_CHECK(struct vfs_stat);
+
+/* One directory entry of VFS_GETDENTS (and FS_GETDENTS): 64 bytes. */
+struct vfs_dirent {
+    uint32_t ino;
+    char name[VFS_NAME_MAX + 1];     /* NUL-terminated */
+};
+_Static_assert(sizeof(struct vfs_dirent) == 64, "vfs_dirent is 64 bytes");
+
+#endif

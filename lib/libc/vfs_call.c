@@ -1,0 +1,75 @@
+/*
+ * vfs_call.c - the one way lib/libc talks to VFS: a message, up to two
+ * buffers lent with one-shot grants (the ids are kept aside: VFS's reply
+ * overwrites the message), and errno from the reply.  VFS's endpoint is
+ * __vfs_ep, which crt0 takes from what PM put on the stack at exec
+ * (lib/libc/start.c); a program started otherwise (a service started by
+ * RS or the kernel) finds it by label through the kernel.
+ */
+#include "vfs.h"
+
+extern endpoint_t __vfs_ep __attribute__((weak));
+
+endpoint_t __vfs_endpoint(void)
+{
+    static endpoint_t found = NONE;
+    if (&__vfs_ep && __vfs_ep != NONE)
+        return __vfs_ep;
+    if (found == NONE && sys_lookup("vfs", &found) != OK)
+        found = NONE;
+    return found;
+}
+
+int __vfs_ret(int r)
+{
+    if (r >= 0)
+        return r;
+    errno = -r > 300 ? EIO : -r;
+    return -1;
+}
+
+struct vfs_req *__vfs_req(message *m, int type)
+{
+    memset(m, 0, sizeof(*m));
+    m->m_type = type;
+    return MSG_BODY(m, struct vfs_req);
+}
+
+int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
+               const void *b2, uint32_t l2, int a2)
+{
+    struct vfs_req *rq = MSG_BODY(m, struct vfs_req);
+    endpoint_t vfs = __vfs_endpoint();
+    grant_id_t g1 = -1, g2 = -1;
+    int r;
+    if (vfs == NONE)
+        return -EIO;
+    if (b1 && (g1 = rq->grant = grant_create(vfs, b1, l1, a1)) < 0)
+        return g1;
+    if (b2 && (g2 = rq->grant2 = grant_create(vfs, b2, l2, a2)) < 0) {
+        if (b1)
+            grant_revoke(g1);
+        return g2;
+    }
+    if (b1)
+        rq->len = l1;
+    if (b2)
+        rq->len2 = l2;
+    r = ipc_call(vfs, m);
+    if (b1)
+        grant_revoke(g1);
+    if (b2)
+        grant_revoke(g2);
+    return r == OK ? m->m_type : r;
+}
+
+int __vfs_path(int type, const char *path, struct vfs_req *fill)
+{
+    message m;
+    struct vfs_req *rq = __vfs_req(&m, type);
+    if (!path)
+        return -EFAULT;
+    if (fill)
+        *rq = *fill;
+    return __vfs_call(&m, path, strlen(path) + 1, GRANT_READ, 0, 0, 0);
+}

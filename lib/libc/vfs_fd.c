@@ -1,0 +1,102 @@
+/*
+ * vfs_fd.c - descriptor calls: dup, dup2, pipe, fcntl, ioctl.  ioctl's
+ * argument size and direction come from the request number when it is
+ * built with VFS_IOC (proto/vfs.h): the argument is lent for reading
+ * (VFS_IOC_IN) and/or writing (VFS_IOC_OUT).  The terminal's requests
+ * (proto/tty.h: plain numbers, exact argument sizes) are known here and
+ * lent both ways; any other request lends nothing.  __vfs_ioctl lends an
+ * argument of a given size both ways (for libc's own termios calls).
+ */
+#include "vfs.h"
+#include <stdarg.h>
+#include <sys/ioctl.h>
+#include "proto/tty.h"
+
+_Static_assert(F_DUPFD == VFS_F_DUPFD && F_GETFD == VFS_F_GETFD && F_SETFD == VFS_F_SETFD &&
+               F_GETFL == VFS_F_GETFL && F_SETFL == VFS_F_SETFL &&
+               FD_CLOEXEC == VFS_FD_CLOEXEC, "fcntl commands pass through unchanged");
+
+static int fd_call(int type, int fd, int fd2)
+{
+    message m;
+    struct vfs_req *rq = __vfs_req(&m, type);
+    rq->fd = fd;
+    rq->fd2 = fd2;
+    return __vfs_ret(__vfs_call(&m, 0, 0, 0, 0, 0, 0));
+}
+
+int dup(int fd)
+{
+    return fd_call(VFS_DUP, fd, 0);
+}
+
+int dup2(int fd, int fd2)
+{
+    return fd_call(VFS_DUP2, fd, fd2);
+}
+
+int pipe(int fds[2])
+{
+    message m;
+    int r;
+    __vfs_req(&m, VFS_PIPE);
+    r = __vfs_call(&m, 0, 0, 0, 0, 0, 0);
+    if (r == OK) {
+        fds[0] = MSG_BODY(&m, struct vfs_req)->fd;
+        fds[1] = MSG_BODY(&m, struct vfs_req)->fd2;
+    }
+    return __vfs_ret(r);
+}
+
+int fcntl(int fd, int cmd, ...)
+{
+    message m;
+    struct vfs_req *rq = __vfs_req(&m, VFS_FCNTL);
+    va_list ap;
+    va_start(ap, cmd);
+    rq->offset = cmd == F_GETFD || cmd == F_GETFL ? 0 : va_arg(ap, int);
+    va_end(ap);
+    rq->fd = fd;
+    rq->request = (uint32_t)cmd;
+    return __vfs_ret(__vfs_call(&m, 0, 0, 0, 0, 0, 0));
+}
+
+static uint32_t tty_size(uint32_t req)
+{
+    switch (req) {
+    case TTY_GETATTR: case TTY_SETATTR: return sizeof(struct tty_attr);
+    case TTY_GETPGRP: case TTY_SETPGRP: return sizeof(int32_t);
+    case TTY_GETWINSZ: return sizeof(struct tty_winsize);
+    default: return 0;
+    }
+}
+
+static int ioctl_call(int fd, uint32_t req, void *arg, uint32_t size, int access)
+{
+    message m;
+    __vfs_req(&m, VFS_IOCTL)->fd = fd;
+    MSG_BODY(&m, struct vfs_req)->request = req;
+    if (!arg || !size || !access)
+        return __vfs_ret(__vfs_call(&m, 0, 0, 0, 0, 0, 0));
+    return __vfs_ret(__vfs_call(&m, arg, size, access, 0, 0, 0));
+}
+
+int __vfs_ioctl(int fd, unsigned request, void *arg, size_t size)
+{
+    return ioctl_call(fd, request, arg, size, GRANT_READ | GRANT_WRITE);
+}
+
+int ioctl(int fd, int request, ...)
+{
+    uint32_t req = (uint32_t)request, size = VFS_IOC_SIZE(req);
+    int access = (req & VFS_IOC_IN ? GRANT_READ : 0) | (req & VFS_IOC_OUT ? GRANT_WRITE : 0);
+    void *arg = 0;
+    va_list ap;
+    if (!access && (size = tty_size(req)) != 0)
+        access = GRANT_READ | GRANT_WRITE;
+    va_start(ap, request);
+    if (access && size)
+        arg = va_arg(ap, void *);
+    va_end(ap);
+    return ioctl_call(fd, req, arg, size, access);
+}

@@ -1,0 +1,69 @@
+/*
+ * inode.c - ramfs's inode table: allocation, lookup by number, release
+ * and attributes.  inode_get accepts any number and answers 0 for one
+ * that is out of range or free, so a handler never trusts VFS's number.
+ */
+#include "ramfs.h"
+
+static struct inode inodes[RAMFS_NINODES];
+
+uint32_t now(void)
+{
+    return sys_uptime() / 100;          /* seconds since boot (HZ 100) */
+}
+
+struct inode *inode_get(uint32_t ino)
+{
+    if (ino < 1 || ino > RAMFS_NINODES || inodes[ino - 1].mode == 0)
+        return 0;
+    return &inodes[ino - 1];
+}
+
+uint32_t inode_nr(const struct inode *ip)
+{
+    return (uint32_t)(ip - inodes) + 1;
+}
+
+int is_dir(const struct inode *ip)
+{
+    return VFS_S_ISTYPE(ip->mode, VFS_S_IFDIR);
+}
+
+struct inode *inode_alloc(uint32_t mode, uint32_t rdev)
+{
+    for (int i = 0; i < RAMFS_NINODES; i++) {
+        struct inode *ip = &inodes[i];
+        if (ip->mode != 0)
+            continue;
+        memset(ip, 0, sizeof(*ip));
+        ip->mode = mode;
+        ip->rdev = rdev;
+        ip->first = NO_BLOCK;
+        ip->atime = ip->mtime = ip->ctime = now();
+        return ip;
+    }
+    return 0;
+}
+
+void inode_release(struct inode *ip)
+{
+    if (ip->nlink > 0 || ip->refs > 0)
+        return;
+    file_truncate(ip, 0);
+    ip->mode = 0;
+}
+
+void inode_attr(const struct inode *ip, struct vfs_stat *st)
+{
+    memset(st, 0, sizeof(*st));
+    st->ino = inode_nr(ip);
+    st->mode = ip->mode;
+    st->nlink = ip->nlink;
+    st->rdev = ip->rdev;
+    st->size = ip->size;
+    st->atime = ip->atime;
+    st->mtime = ip->mtime;
+    st->ctime = ip->ctime;
+    st->blksize = RAMFS_BLOCK;
+    st->blocks = ip->nblocks * (RAMFS_BLOCK / 512);
+}

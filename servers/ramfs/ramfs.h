@@ -1,0 +1,97 @@
+/*
+ * ramfs.h - the boot ramdisk's file system: a writable in-memory tree
+ * loaded from the "ramdisk" boot module (a cpio newc archive), serving
+ * proto/fs.h to VFS.  Shared declarations of servers/ramfs/.
+ *
+ * Storage: a fixed pool of RAMFS_NBLOCKS blocks of RAMFS_BLOCK bytes.  A
+ * file's blocks form a chain (next_block[]); free blocks form another.
+ * Directories are files of struct vfs_dirent records (ino 0 = free slot),
+ * the first two being "." and "..".  Inode number = table index + 1; the
+ * root is RAMFS_ROOT.  Invariants: a used inode has mode != 0; a block is
+ * in exactly one chain; the bytes of a file's last block past its size
+ * are zero (so extending a file reads zeros); an inode is freed only when
+ * nlink == 0 and VFS holds no reference (refs == 0).
+ */
+#ifndef RAMFS_H
+#define RAMFS_H
+
+#include "sef.h"
+#include "proto/fs.h"
+
+#define RAMFS_BLOCK    4096
+#define RAMFS_POOL     (8u * 1024 * 1024)          /* the capacity: one place */
+#define RAMFS_NBLOCKS  (RAMFS_POOL / RAMFS_BLOCK)
+#define RAMFS_NINODES  2048
+#define RAMFS_ROOT     1
+#define RAMFS_IO_MAX   (64u * 1024)                /* largest FS_READ/FS_WRITE */
+#define RAMDISK_MAX    (6u * 1024 * 1024)          /* largest boot image */
+#define NO_BLOCK       0xffffu
+#define DIRENT_SIZE    ((uint32_t)sizeof(struct vfs_dirent))
+
+struct inode {
+    uint32_t mode;              /* 0: free */
+    uint32_t nlink;
+    uint32_t refs;              /* VFS's references (FS_REF) */
+    uint32_t size;
+    uint32_t rdev;
+    uint32_t atime, mtime, ctime;
+    uint16_t first;             /* first block or NO_BLOCK */
+    uint16_t nblocks;
+};
+
+/* inode.c */
+struct inode *inode_get(uint32_t ino);          /* a used inode, or 0 */
+uint32_t inode_nr(const struct inode *ip);
+struct inode *inode_alloc(uint32_t mode, uint32_t rdev);   /* 0: none free */
+void inode_release(struct inode *ip);           /* free if unlinked and unused */
+void inode_attr(const struct inode *ip, struct vfs_stat *st);
+uint32_t now(void);
+int is_dir(const struct inode *ip);
+
+/* blocks.c */
+void blocks_init(void);
+uint32_t blocks_free(void);
+int file_read(struct inode *ip, uint32_t pos, void *dst, uint32_t len);
+int file_read_grant(struct inode *ip, uint32_t pos, endpoint_t who,
+                    grant_id_t g, uint32_t len);
+int file_write(struct inode *ip, uint32_t pos, const void *src, uint32_t len);
+int file_truncate(struct inode *ip, uint32_t size);
+
+/* dir.c */
+int name_ok(const char *name, uint32_t len);
+uint32_t dir_lookup(struct inode *dp, const char *name, uint32_t len, uint32_t *slot);
+int dir_add(struct inode *dp, const char *name, uint32_t len, uint32_t ino);
+void dir_set(struct inode *dp, uint32_t slot, uint32_t ino);
+int dir_empty(struct inode *dp);
+int dir_init(struct inode *dp, uint32_t parent);
+int dir_getdents(struct inode *dp, uint32_t *cookie, void *buf, uint32_t len);
+
+/* namei.c: the tree operations shared by the protocol and the loader */
+int ns_create(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
+              uint32_t rdev, struct inode **out);
+int ns_mkdir(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
+             struct inode **out);
+
+/* ops.c: a name from the request's grant, checked (NUL-terminated in buf) */
+int get_name(const message *m, uint32_t off, uint32_t len, char *buf);
+
+/* cpio.c */
+int cpio_load(void);
+
+/* ops.c, tree.c: the handlers */
+int do_mount(message *m);
+int do_lookup(message *m);
+int do_getattr(message *m);
+int do_read(message *m);
+int do_write(message *m);
+int do_getdents(message *m);
+int do_truncate(message *m);
+int do_ref(message *m);
+int do_create(message *m);
+int do_mkdir(message *m);
+int do_unlink(message *m);
+int do_rmdir(message *m);
+int do_link(message *m);
+int do_rename(message *m);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * table.c - ramfs's call vector: one handler per FS_* request (proto/fs.h).
+ */
+#include "ramfs.h"
+
+static const srv_handler handlers[FS_NR_CALLS] = {
+    [FS_MOUNT - FS_BASE] = do_mount,
+    [FS_LOOKUP - FS_BASE] = do_lookup,
+    [FS_GETATTR - FS_BASE] = do_getattr,
+    [FS_READ - FS_BASE] = do_read,
+    [FS_WRITE - FS_BASE] = do_write,
+    [FS_CREATE - FS_BASE] = do_create,
+    [FS_MKDIR - FS_BASE] = do_mkdir,
+    [FS_UNLINK - FS_BASE] = do_unlink,
+    [FS_RMDIR - FS_BASE] = do_rmdir,
+    [FS_LINK - FS_BASE] = do_link,
+    [FS_RENAME - FS_BASE] = do_rename,
+    [FS_GETDENTS - FS_BASE] = do_getdents,
+    [FS_TRUNCATE - FS_BASE] = do_truncate,
+    [FS_REF - FS_BASE] = do_ref,
+};
+
+const struct srv_table ramfs_table = {
+    .base = FS_BASE,
+    .count = FS_NR_CALLS,
+    .handlers = handlers,
+};

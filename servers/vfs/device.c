@@ -1,0 +1,274 @@
+/*
+ * device.c - character devices.  The major number picks the server:
+ *   1  memory devices served by VFS itself: minor 0 /dev/null (reads end
+ *      of file, writes vanish), minor 1 /dev/zero (reads zeros);
+ *   4  "tty" (minor 0 console, 1 tty0, 2 ttyS0);
+ *   5  "cdevtest", the test driver of tests/system/test_vfs.py.
+ * A driver's endpoint is looked up by label (DS, else the kernel) when
+ * first needed, and again when DS reports that the label changed or a
+ * call finds the driver dead; an open file remembers the driver it was
+ * opened with, so after a restart its reads and writes fail with EIO
+ * (the stream was interrupted) and a new open reaches the new driver.
+ * Reads follow the driver contract: EAGAIN means no data; VFS suspends
+ * the read (unless O_NONBLOCK) and retries it when the driver notifies.
+ */
+#include "vfs.h"
+
+#define MEM_MAJOR 1
+
+struct major {
+    int major;
+    const char *label;
+    endpoint_t ep;                      /* NONE: not known (yet) */
+};
+
+static struct major majors[] = {
+    { 4, "tty", NONE },
+    { 5, "cdevtest", NONE },
+};
+#define NR_MAJORS ((int)(sizeof(majors) / sizeof(majors[0])))
+
+static struct major *major_of(uint32_t rdev)
+{
+    for (int i = 0; i < NR_MAJORS; i++)
+        if (majors[i].major == (int)VFS_MAJOR(rdev))
+            return &majors[i];
+    return 0;
+}
+
+static endpoint_t lookup(struct major *mj)
+{
+    endpoint_t ep;
+    if (ds_retrieve_label(mj->label, &ep) == OK || sys_lookup(mj->label, &ep) == OK)
+        return ep;
+    return NONE;
+}
+
+void dev_init(void)
+{
+    for (int i = 0; i < NR_MAJORS; i++)
+        ds_subscribe(majors[i].label);  /* no DS (tests): lookups only */
+}
+
+/* The driver is gone: its suspended reads fail with EIO. */
+static void driver_gone(struct major *mj)
+{
+    mj->ep = NONE;
+    for (int i = 0; i < NR_PROCS; i++) {
+        struct vproc *p = &procs[i];
+        if (p->susp.kind == SUSP_DEV_READ && major_of(p->susp.f->vp->rdev) == mj)
+            resume(p, -EIO);
+    }
+}
+
+static int cdev_call(struct major *mj, message *m)
+{
+    int r = ipc_call(mj->ep, m);
+    if (r == -EDEADSRCDST || r == -EBADEPT) {
+        driver_gone(mj);
+        return -EIO;
+    }
+    return r == OK ? m->m_type : r;
+}
+
+static void cdev_msg(message *m, int type, const struct filp *f, uint32_t rdev)
+{
+    struct cdev_req *rq = MSG_BODY(m, struct cdev_req);
+    memset(m, 0, sizeof(*m));
+    m->m_type = type;
+    rq->minor = VFS_MINOR(rdev);
+    rq->position = f ? f->pos : 0;
+    rq->flags = f ? f->flags : 0;
+}
+
+int dev_open(struct vnode *vp, int flags, endpoint_t *drv)
+{
+    struct major *mj;
+    message m;
+    int r = -EIO;
+    if (VFS_MAJOR(vp->rdev) == MEM_MAJOR)
+        return VFS_MINOR(vp->rdev) <= 1 ? OK : -ENXIO;
+    if (!(mj = major_of(vp->rdev)))
+        return -ENXIO;
+    for (int tries = 0; tries < 2 && r == -EIO; tries++) {
+        if (mj->ep == NONE && (mj->ep = lookup(mj)) == NONE)
+            return -ENXIO;
+        cdev_msg(&m, CDEV_OPEN, 0, vp->rdev);
+        MSG_BODY(&m, struct cdev_req)->flags = flags;
+        r = cdev_call(mj, &m);
+    }
+    *drv = mj->ep;
+    return r;
+}
+
+void dev_close(struct filp *f)
+{
+    struct major *mj = major_of(f->vp->rdev);
+    message m;
+    if (!mj || f->drv == NONE || f->drv != mj->ep)
+        return;
+    cdev_msg(&m, CDEV_CLOSE, f, f->vp->rdev);
+    cdev_call(mj, &m);
+}
+
+/* The driver of f, if it is still the one f was opened with. */
+static struct major *live_driver(struct filp *f)
+{
+    struct major *mj = major_of(f->vp->rdev);
+    return mj && f->drv != NONE && f->drv == mj->ep ? mj : 0;
+}
+
+static int zeros(struct vproc *p, grant_id_t g, uint32_t len)
+{
+    memset(iobuf, 0, IO_CHUNK);
+    for (uint32_t done = 0; done < len;) {
+        uint32_t n = len - done < IO_CHUNK ? len - done : IO_CHUNK;
+        int r = sys_safecopyto(p->ep, g, done, iobuf, n);
+        if (r != OK)
+            return done ? (int)done : r;
+        done += n;
+    }
+    return (int)len;
+}
+
+int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
+{
+    struct major *mj;
+    grant_id_t dg;
+    message m;
+    int r;
+    if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
+        return VFS_MINOR(f->vp->rdev) == 0 ? 0 : zeros(p, g, len);
+    if (!(mj = live_driver(f)))
+        return -EIO;
+    if (len > IO_CHUNK)
+        len = IO_CHUNK;
+    cdev_msg(&m, CDEV_READ, f, f->vp->rdev);
+    MSG_BODY(&m, struct cdev_req)->size = len;
+    if ((dg = grant_create(mj->ep, iobuf, len, GRANT_WRITE)) < 0)
+        return -EIO;
+    MSG_BODY(&m, struct cdev_req)->grant = dg;
+    r = cdev_call(mj, &m);
+    grant_revoke(dg);
+    if (r == -EAGAIN && !(f->flags & VFS_O_NONBLOCK))
+        return suspend(p, SUSP_DEV_READ, f, g, len, 0);
+    if (r <= 0)
+        return r;
+    if (sys_safecopyto(p->ep, g, 0, iobuf, r) != OK)
+        return -EFAULT;
+    f->pos += r;
+    return r;
+}
+
+int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
+{
+    struct major *mj;
+    uint32_t done = 0;
+    message m;
+    if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
+        return (int)len;                /* null and zero swallow writes */
+    if (!(mj = live_driver(f)))
+        return -EIO;
+    while (done < len) {
+        uint32_t n = len - done < IO_CHUNK ? len - done : IO_CHUNK;
+        int r = sys_safecopyfrom(p->ep, g, done, iobuf, n);
+        grant_id_t dg;
+        if (r != OK)
+            return done ? (int)done : r;
+        cdev_msg(&m, CDEV_WRITE, f, f->vp->rdev);
+        MSG_BODY(&m, struct cdev_req)->size = n;
+        if ((dg = grant_create(mj->ep, iobuf, n, GRANT_READ)) < 0)
+            return done ? (int)done : -EIO;
+        MSG_BODY(&m, struct cdev_req)->grant = dg;
+        r = cdev_call(mj, &m);
+        grant_revoke(dg);
+        if (r <= 0)
+            return done ? (int)done : r;
+        done += r;
+        f->pos += r;
+        if ((uint32_t)r < n)
+            break;
+    }
+    return (int)done;
+}
+
+/* ioctl: the argument is copied in (when the client's grant can be read),
+ * lent to the driver for reading and writing, and copied back (when the
+ * client's grant can be written). */
+int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
+              uint32_t len)
+{
+    struct major *mj;
+    message m;
+    grant_id_t dg = -1;
+    int r;
+    if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
+        return -ENOTTY;
+    if (!(mj = live_driver(f)))
+        return -EIO;
+    if (len > IOCTL_MAX)
+        return -EINVAL;
+    memset(iobuf, 0, len);
+    if (len && sys_safecopyfrom(p->ep, g, 0, iobuf, len) == -EINVAL)
+        return -EFAULT;                 /* no such grant */
+    if (len && (dg = grant_create(mj->ep, iobuf, len, GRANT_READ | GRANT_WRITE)) < 0)
+        return -EIO;
+    cdev_msg(&m, CDEV_IOCTL, f, f->vp->rdev);
+    MSG_BODY(&m, struct cdev_req)->request = request;
+    MSG_BODY(&m, struct cdev_req)->grant = dg;
+    MSG_BODY(&m, struct cdev_req)->size = len;
+    r = cdev_call(mj, &m);
+    if (len)
+        grant_revoke(dg);
+    if (r >= 0 && len)
+        sys_safecopyto(p->ep, g, 0, iobuf, len);
+    return r;
+}
+
+/* Retry the suspended reads of mj's devices. */
+static void retry_reads(struct major *mj)
+{
+    for (int i = 0; i < NR_PROCS; i++) {
+        struct vproc *p = &procs[i];
+        struct susp s = p->susp;
+        int r;
+        if (s.kind != SUSP_DEV_READ || major_of(s.f->vp->rdev) != mj)
+            continue;
+        r = dev_read(p, s.f, s.grant, s.len);
+        if (r != EDONTREPLY)
+            resume(p, r);
+    }
+}
+
+/* DS told us labels changed: a driver with a new endpoint was restarted. */
+static void ds_changes(void)
+{
+    char key[DS_KEY_MAX];
+    int type, deleted;
+    while (ds_check(key, &type, &deleted) == OK) {
+        for (int i = 0; i < NR_MAJORS; i++) {
+            endpoint_t ep = NONE;
+            if (strcmp(key, majors[i].label) != 0)
+                continue;
+            if (!deleted && ds_retrieve_label(key, &ep) != OK)
+                ep = NONE;
+            if (ep != majors[i].ep) {
+                driver_gone(&majors[i]);
+                majors[i].ep = ep;
+            }
+        }
+    }
+}
+
+void dev_notify(const message *m)
+{
+    endpoint_t ds;
+    for (int i = 0; i < NR_MAJORS; i++) {
+        if (majors[i].ep != NONE && majors[i].ep == m->m_source) {
+            retry_reads(&majors[i]);
+            return;
+        }
+    }
+    if (sys_lookup("ds", &ds) == OK && ds == m->m_source)
+        ds_changes();
+}

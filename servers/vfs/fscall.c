@@ -1,0 +1,116 @@
+/*
+ * fscall.c - requests from VFS to file-system servers (proto/fs.h) and
+ * the mount table.  Names and data go through a grant VFS makes over its
+ * own buffer for the one call, revoked when the call returns.  A file
+ * system that died (EDEADSRCDST) is looked up again by label for the next
+ * call; the failed call answers EIO.  mounts[0] is "/" (ramfs); more
+ * mounts would cover a directory vnode with another server's root.
+ */
+#include "vfs.h"
+
+struct mount mounts[NR_MOUNTS];
+uint8_t iobuf[IO_CHUNK];
+static char namebuf[2 * (VFS_NAME_MAX + 1)];
+
+static int find_server(struct mount *mt)
+{
+    if (mt->ep != NONE)
+        return OK;
+    if (sys_lookup(mt->label, &mt->ep) != OK) {
+        mt->ep = NONE;
+        return -EIO;
+    }
+    return OK;
+}
+
+int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
+{
+    struct mount *mt;
+    struct fs_req *rq = MSG_BODY(m, struct fs_req);
+    grant_id_t g = -1;
+    int r;
+    if (mnt < 0 || mnt >= NR_MOUNTS || !mounts[mnt].used)
+        return -EIO;
+    mt = &mounts[mnt];
+    if (find_server(mt) != OK)
+        return -EIO;
+    if (buf && (g = rq->grant = grant_create(mt->ep, buf, len, access)) < 0)
+        return g;
+    r = ipc_call(mt->ep, m);            /* the reply overwrites *rq */
+    if (buf)
+        grant_revoke(g);
+    if (r == -EDEADSRCDST) {
+        mt->ep = NONE;                  /* restarted: look it up next time */
+        return -EIO;
+    }
+    return r == OK ? m->m_type : r;
+}
+
+int fs_simple(int mnt, int type, uint32_t ino, struct fs_req *rq)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    m.m_type = type;
+    *MSG_BODY(&m, struct fs_req) = *rq;
+    MSG_BODY(&m, struct fs_req)->ino = ino;
+    r = fs_call(mnt, &m, 0, 0, 0);
+    *rq = *MSG_BODY(&m, struct fs_req);
+    return r;
+}
+
+/* A call naming 'name' in directory ino; m holds the other fields and
+ * gets the reply. */
+int fs_name(int mnt, int type, uint32_t ino, const char *name, message *m)
+{
+    struct fs_req *rq = MSG_BODY(m, struct fs_req);
+    uint32_t len = strlen(name);
+    m->m_type = type;
+    rq->ino = ino;
+    rq->len = len;
+    memcpy(namebuf, name, len);
+    return fs_call(mnt, m, namebuf, len, GRANT_READ);
+}
+
+int fs_getattr(int mnt, uint32_t ino, struct vfs_stat *st)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    m.m_type = FS_GETATTR;
+    MSG_BODY(&m, struct fs_req)->ino = ino;
+    if ((r = fs_call(mnt, &m, 0, 0, 0)) == OK)
+        *st = *MSG_BODY(&m, struct vfs_stat);
+    return r;
+}
+
+int fs_ref(int mnt, uint32_t ino, int delta)
+{
+    struct fs_req rq;
+    memset(&rq, 0, sizeof(rq));
+    rq.delta = delta;
+    return fs_simple(mnt, FS_REF, ino, &rq);
+}
+
+/* Mount the root file system if it is not mounted yet. */
+int mount_root(void)
+{
+    struct mount *mt = &mounts[0];
+    struct loc l;
+    message m;
+    int r;
+    if (mt->used && mt->root)
+        return OK;
+    mt->used = 1;
+    mt->ep = NONE;
+    strlcpy(mt->label, "ramfs", sizeof(mt->label));
+    memset(&m, 0, sizeof(m));
+    m.m_type = FS_MOUNT;
+    if ((r = fs_call(0, &m, 0, 0, 0)) != OK)
+        return r;
+    l.mnt = 0;
+    l.st = *MSG_BODY(&m, struct vfs_stat);
+    if (!(mt->root = vnode_get(&l)))
+        return -ENFILE;
+    return OK;
+}

@@ -1,0 +1,25 @@
+/*
+ * vfs - the virtual file system server: descriptors, paths, the mount
+ * table, pipes and the character-device map, over file-system servers
+ * (ramfs at "/") and drivers.  One thread that never waits for a client:
+ * calls that must wait are suspended (suspend.c).  docs/vfs.md.
+ */
+#include "vfs.h"
+
+extern const struct srv_table vfs_table;
+
+static int init(const struct sef_init *info)
+{
+    for (int i = 0; i < NR_PROCS; i++)
+        procs[i].ep = NONE;
+    dev_init();
+    if (mount_root() != OK)
+        printf("vfs: root file system not mounted yet\n");
+    return OK;
+}
+
+int main(void)
+{
+    sef_startup(init, init);
+    server_loop(&vfs_table);
+}

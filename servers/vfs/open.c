@@ -1,0 +1,157 @@
+/*
+ * open.c - open, close, and the calls that create names: mkdir, mknod.
+ * open checks everything that can fail before it creates or truncates:
+ * a free descriptor (EMFILE), a free open file description (ENFILE) and
+ * vnode; only then does it create the file, open the device or truncate.
+ */
+#include "vfs.h"
+
+#define OPEN_FLAGS (VFS_O_ACCMODE | VFS_O_APPEND | VFS_O_CREAT | VFS_O_TRUNC | \
+                    VFS_O_EXCL | VFS_O_NONBLOCK | VFS_O_NOCTTY | VFS_O_CLOEXEC | \
+                    VFS_O_DIRECTORY)
+#define FILP_FLAGS (VFS_O_ACCMODE | VFS_O_APPEND | VFS_O_NONBLOCK)
+
+/* Find or create the file that open(path, O_CREAT) names. */
+static int open_create(struct vproc *p, const char *path, int flags, uint32_t mode,
+                       struct loc *l)
+{
+    char name[VFS_NAME_MAX + 1];
+    message m;
+    int trailing, r = resolve_parent(p, path, l, name, &trailing);
+    if (r != OK)
+        return r;
+    if (!name[0] || is_dotname(name))
+        return flags & VFS_O_EXCL ? -EEXIST : -EISDIR;
+    r = step(l, name, strlen(name));
+    if (r == OK)
+        return flags & VFS_O_EXCL ? -EEXIST : fs_getattr(l->mnt, l->st.ino, &l->st);
+    if (r != -ENOENT)
+        return r;
+    if (trailing)
+        return -EISDIR;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct fs_req)->mode = VFS_S_IFREG | (mode & 07777 & ~p->umask);
+    if ((r = fs_name(l->mnt, FS_CREATE, l->st.ino, name, &m)) != OK)
+        return r;
+    l->st = *MSG_BODY(&m, struct vfs_stat);
+    return OK;
+}
+
+static int open_check(const struct loc *l, int flags)
+{
+    uint32_t mode = l->st.mode;
+    if (IS_TYPE(mode, VFS_S_IFDIR))
+        return (flags & VFS_O_ACCMODE) != VFS_O_RDONLY ? -EISDIR : OK;
+    if (flags & VFS_O_DIRECTORY)
+        return -ENOTDIR;
+    if (IS_TYPE(mode, VFS_S_IFREG) || IS_TYPE(mode, VFS_S_IFCHR))
+        return OK;
+    return -ENXIO;                      /* FIFOs, block devices: not yet */
+}
+
+/* Install an open file on a vnode in descriptor fd. */
+static int install(struct vproc *p, int fd, struct vnode *vp, int flags)
+{
+    struct filp *f = filp_alloc();
+    endpoint_t drv = NONE;
+    int r;
+    if (IS_TYPE(vp->mode, VFS_S_IFCHR) && (r = dev_open(vp, flags, &drv)) != OK) {
+        vnode_put(vp);
+        return r;
+    }
+    f->refs = 1;
+    f->vp = vp;
+    f->flags = flags & FILP_FLAGS;
+    f->drv = drv;
+    p->fd[fd] = f;
+    p->cloexec[fd] = (flags & VFS_O_CLOEXEC) != 0;
+    return fd;
+}
+
+int do_open(message *m)
+{
+    struct vproc *p = vproc_get(m->m_source);
+    struct vfs_req *rq = REQ(m);
+    char path[VFS_PATH_MAX];
+    struct loc l;
+    struct vnode *vp;
+    int fd, r, flags = rq->flags;
+    if (!p)
+        return -EIO;
+    if ((flags & ~OPEN_FLAGS) || (flags & VFS_O_ACCMODE) == VFS_O_ACCMODE)
+        return -EINVAL;
+    if ((r = get_path(m->m_source, rq->grant, rq->len, path)) != OK)
+        return r;
+    if ((fd = fd_free_slot(p, 0)) < 0)
+        return fd;
+    if (filp_free_count() == 0 || vnode_free_count() == 0)
+        return -ENFILE;
+    r = flags & VFS_O_CREAT ? open_create(p, path, flags, rq->mode, &l)
+                            : resolve(p, path, &l);
+    if (r != OK || (r = open_check(&l, flags)) != OK)
+        return r;
+    if ((flags & VFS_O_TRUNC) && IS_TYPE(l.st.mode, VFS_S_IFREG) &&
+        (flags & VFS_O_ACCMODE) != VFS_O_RDONLY) {
+        struct fs_req t = { .pos = 0 };
+        if ((r = fs_simple(l.mnt, FS_TRUNCATE, l.st.ino, &t)) != OK)
+            return r;
+    }
+    if (!(vp = vnode_get(&l)))
+        return -ENFILE;
+    return install(p, fd, vp, flags);
+}
+
+int do_close(message *m)
+{
+    struct vproc *p = vproc_get(m->m_source);
+    int fd = REQ(m)->fd;
+    if (!p)
+        return -EIO;
+    if (!fd_filp(p, fd))
+        return -EBADF;
+    fd_close(p, fd);
+    return OK;
+}
+
+/* Create name in the directory path names, with the FS call type. */
+static int make_node(message *m, int type, uint32_t mode, uint32_t rdev)
+{
+    struct vproc *p = vproc_get(m->m_source);
+    struct vfs_req *rq = REQ(m);
+    char path[VFS_PATH_MAX], name[VFS_NAME_MAX + 1];
+    struct loc dir;
+    message fm;
+    int trailing, r;
+    if (!p)
+        return -EIO;
+    if ((r = get_path(m->m_source, rq->grant, rq->len, path)) != OK ||
+        (r = resolve_parent(p, path, &dir, name, &trailing)) != OK)
+        return r;
+    if (!name[0] || is_dotname(name))
+        return -EEXIST;
+    if (trailing && type != FS_MKDIR)
+        return -ENOTDIR;
+    memset(&fm, 0, sizeof(fm));
+    MSG_BODY(&fm, struct fs_req)->mode = mode;
+    MSG_BODY(&fm, struct fs_req)->rdev = rdev;
+    return fs_name(dir.mnt, type, dir.st.ino, name, &fm);
+}
+
+int do_mkdir(message *m)
+{
+    struct vproc *p = vproc_get(m->m_source);
+    if (!p)
+        return -EIO;
+    return make_node(m, FS_MKDIR, REQ(m)->mode & 07777 & ~p->umask, 0);
+}
+
+int do_mknod(message *m)
+{
+    struct vproc *p = vproc_get(m->m_source);
+    uint32_t mode = REQ(m)->mode, t = mode & VFS_S_IFMT;
+    if (!p)
+        return -EIO;
+    if (t != VFS_S_IFREG && t != VFS_S_IFCHR && t != VFS_S_IFIFO)
+        return -EINVAL;
+    return make_node(m, FS_CREATE, t | (mode & 07777 & ~p->umask), (uint32_t)REQ(m)->offset);
+}

@@ -1,0 +1,88 @@
+/*
+ * proc.c - VFS's view of processes: one vproc per endpoint slot, made on
+ * the first request of an endpoint (cwd "/", no descriptors, umask 022).
+ * A slot holding another endpoint belongs to a process that died without
+ * PM telling us: it is cleaned up first.  Also the descriptor helpers and
+ * the late reply to a suspended call.
+ */
+#include "vfs.h"
+
+struct vproc procs[NR_PROCS];
+
+int ep_ok(endpoint_t ep)
+{
+    return ep > 0 && EP_SLOT(ep) < NR_PROCS;
+}
+
+void reply(endpoint_t ep, int status)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    m.m_type = status;
+    ipc_sendnb(ep, &m);                 /* it is blocked in ipc_call to us */
+}
+
+struct vproc *vproc_find(endpoint_t ep)
+{
+    struct vproc *p;
+    if (!ep_ok(ep))
+        return 0;
+    p = &procs[EP_SLOT(ep)];
+    return p->ep == ep ? p : 0;
+}
+
+void vproc_forget(struct vproc *p)
+{
+    p->susp.kind = SUSP_NONE;
+    for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
+        fd_close(p, fd);
+    if (p->cwd)
+        vnode_put(p->cwd);
+    memset(p, 0, sizeof(*p));
+    p->ep = NONE;
+}
+
+struct vproc *vproc_get(endpoint_t ep)
+{
+    struct vproc *p;
+    if (!ep_ok(ep))
+        return 0;
+    p = &procs[EP_SLOT(ep)];
+    if (p->ep == ep)
+        return p;
+    if (p->ep != NONE && p->ep != 0)
+        vproc_forget(p);                /* a dead process's slot */
+    memset(p, 0, sizeof(*p));
+    if (mount_root() != OK)
+        return 0;
+    p->ep = ep;
+    p->umask = 022;
+    p->cwd = mounts[0].root;
+    vnode_hold(p->cwd);
+    return p;
+}
+
+int fd_free_slot(struct vproc *p, int from)
+{
+    for (int fd = from; fd < VFS_OPEN_MAX; fd++)
+        if (!p->fd[fd])
+            return fd;
+    return -EMFILE;
+}
+
+struct filp *fd_filp(struct vproc *p, int fd)
+{
+    if (fd < 0 || fd >= VFS_OPEN_MAX)
+        return 0;
+    return p->fd[fd];
+}
+
+void fd_close(struct vproc *p, int fd)
+{
+    struct filp *f = p->fd[fd];
+    if (!f)
+        return;
+    p->fd[fd] = 0;
+    p->cloexec[fd] = 0;
+    filp_put(f);
+}

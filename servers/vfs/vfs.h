@@ -1,0 +1,195 @@
+/*
+ * vfs.h - the virtual file system server's shared declarations.
+ *
+ * Objects, from the process down (docs/vfs.md has the picture):
+ *   vproc   one per process, indexed by endpoint slot, created lazily on
+ *           a process's first request: cwd, descriptor table, umask and at
+ *           most one suspended call;
+ *   filp    an open file description (position, flags), shared by
+ *           descriptors made with dup/fork, reference-counted;
+ *   vnode   a file in use: (mount, inode) or a pipe; while a vnode exists
+ *           VFS holds one FS_REF on the inode, so unlinked files stay;
+ *   mount   a file-system server and its root vnode ("/" = ramfs).
+ * Invariants: a filp's refs = the descriptor slots naming it; a vnode's
+ * refs = filps + cwds + mounts naming it; a pipe's readers/writers = the
+ * filps open on its read/write end; a vproc with susp.kind != SUSP_NONE
+ * is blocked in ipc_call to VFS and gets exactly one reply (ipc_sendnb).
+ */
+#ifndef VFS_H
+#define VFS_H
+
+#include "sef.h"
+#include "proto/vfs.h"
+#include "proto/fs.h"
+#include "proto/chardrv.h"
+
+#define NR_FILPS     128            /* open file descriptions (ENFILE) */
+#define NR_VNODES    128
+#define NR_PIPES     16
+#define NR_MOUNTS    4
+#define PIPE_SIZE    4096
+#define PIPE_ATOMIC  512            /* POSIX PIPE_BUF */
+#define IO_CHUNK     (64u * 1024)   /* VFS's buffer: one FS or driver transfer */
+#define IOCTL_MAX    1024
+
+struct pipe {
+    int used;
+    uint8_t buf[PIPE_SIZE];
+    uint32_t head, count;           /* count bytes from buf[head], wrapping */
+    int readers, writers;
+};
+
+struct vnode {
+    int refs;                       /* 0: free */
+    int mnt;                        /* mount index, -1 for a pipe */
+    uint32_t ino;
+    uint32_t mode, rdev;
+    struct pipe *pipe;
+};
+
+struct filp {
+    int refs;                       /* 0: free */
+    struct vnode *vp;
+    uint32_t pos;                   /* bytes, or the directory cookie */
+    int flags;                      /* O_ACCMODE | O_APPEND | O_NONBLOCK */
+    endpoint_t drv;                 /* a device's driver when opened */
+};
+
+enum { SUSP_NONE, SUSP_PIPE_READ, SUSP_PIPE_WRITE, SUSP_DEV_READ };
+
+struct susp {
+    int kind;
+    struct filp *f;
+    grant_id_t grant;
+    uint32_t len, done;             /* done: bytes of a pipe write already moved */
+};
+
+struct vproc {
+    endpoint_t ep;                  /* NONE: free */
+    struct vnode *cwd;
+    struct filp *fd[VFS_OPEN_MAX];
+    uint8_t cloexec[VFS_OPEN_MAX];
+    uint32_t umask;
+    struct susp susp;
+};
+
+struct mount {
+    int used;
+    char label[16];
+    endpoint_t ep;                  /* NONE until found */
+    struct vnode *root;
+    struct vnode *covered;          /* 0 for "/" */
+};
+
+/* A resolved file: its mount and attributes (st.ino is the inode). */
+struct loc {
+    int mnt;
+    struct vfs_stat st;
+};
+
+extern struct vproc procs[NR_PROCS];
+extern struct mount mounts[NR_MOUNTS];
+extern uint8_t iobuf[IO_CHUNK];
+
+#define REQ(m) MSG_BODY(m, struct vfs_req)
+#define IS_TYPE(mode, t) VFS_S_ISTYPE(mode, t)
+
+/* proc.c */
+struct vproc *vproc_get(endpoint_t ep);         /* lazily created */
+struct vproc *vproc_find(endpoint_t ep);        /* known, or 0 */
+void vproc_forget(struct vproc *p);
+int ep_ok(endpoint_t ep);
+void reply(endpoint_t ep, int status);
+int fd_free_slot(struct vproc *p, int from);    /* -EMFILE when full */
+struct filp *fd_filp(struct vproc *p, int fd);  /* 0: EBADF */
+void fd_close(struct vproc *p, int fd);
+
+/* filp.c */
+struct filp *filp_alloc(void);                  /* 0: ENFILE */
+int filp_free_count(void);
+void filp_put(struct filp *f);
+int can_read(const struct filp *f);
+int can_write(const struct filp *f);
+
+/* vnode.c */
+struct vnode *vnode_get(const struct loc *l);   /* 0: table full */
+struct vnode *vnode_pipe(struct pipe *pp);
+void vnode_hold(struct vnode *vp);
+void vnode_put(struct vnode *vp);
+int vnode_free_count(void);
+void vnode_loc(const struct vnode *vp, struct loc *l);
+
+/* fscall.c: requests to file-system servers */
+int fs_call(int mnt, message *m, void *buf, uint32_t len, int access);
+int fs_simple(int mnt, int type, uint32_t ino, struct fs_req *rq);
+int fs_name(int mnt, int type, uint32_t ino, const char *name, message *m);
+int fs_getattr(int mnt, uint32_t ino, struct vfs_stat *st);
+int fs_ref(int mnt, uint32_t ino, int delta);
+int mount_root(void);
+
+/* path.c */
+int get_path(endpoint_t who, grant_id_t g, uint32_t len, char *buf);
+int resolve(struct vproc *p, const char *path, struct loc *out);
+int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
+                   char *name, int *trailing);
+int step(struct loc *cur, const char *name, uint32_t len);
+int is_dotname(const char *name);
+
+/* file.c */
+int file_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
+int file_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
+
+/* pipe.c */
+int pipe_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
+int pipe_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len,
+               uint32_t done);
+void pipe_wake(struct pipe *pp);
+void pipe_closed(struct filp *f);
+
+/* device.c */
+int dev_open(struct vnode *vp, int flags, endpoint_t *drv);
+void dev_close(struct filp *f);
+int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
+int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
+int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
+              uint32_t len);
+void dev_notify(const message *m);
+void dev_init(void);
+
+/* suspend.c */
+int suspend(struct vproc *p, int kind, struct filp *f, grant_id_t g,
+            uint32_t len, uint32_t done);
+void resume(struct vproc *p, int status);
+
+/* handlers: open.c, readwrite.c, link.c, stat.c, dir.c, fd.c, pipe.c, misc.c, pm.c */
+int do_open(message *m);
+int do_close(message *m);
+int do_read(message *m);
+int do_write(message *m);
+int do_lseek(message *m);
+int do_ftruncate(message *m);
+int do_fstat(message *m);
+int do_stat(message *m);
+int do_access(message *m);
+int do_umask(message *m);
+int do_mkdir(message *m);
+int do_mknod(message *m);
+int do_rmdir(message *m);
+int do_unlink(message *m);
+int do_link(message *m);
+int do_rename(message *m);
+int do_chdir(message *m);
+int do_getcwd(message *m);
+int do_getdents(message *m);
+int do_dup(message *m);
+int do_dup2(message *m);
+int do_fcntl(message *m);
+int do_pipe(message *m);
+int do_ioctl(message *m);
+int do_pm_fork(message *m);
+int do_pm_exit(message *m);
+int do_pm_exec(message *m);
+int do_pm_execdone(message *m);
+int do_pm_unpause(message *m);
+
+#endif
