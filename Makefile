@@ -87,7 +87,7 @@ $(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 
 # ---- the boot ramdisk (docs/vfs.md) -------------------------------------------
 # build/root/ = etc/root/ + every POSIX program (build/posix/<name> ->
-# /bin/<name>, aliases as copies) once mk/libc.mk links them (it defines
+# /bin/<name>, without debug information; aliases as copies) once mk/libc.mk links them (it defines
 # POSIX_BINS) + empty /tmp and /dev; the device nodes come from
 # etc/ramdisk.nodes.  mkiso.sh names the module "ramdisk" (no .cpio).
 RAMDISK_PROGS   := $(if $(POSIX_BINS),$(POSIX_PROGS))
@@ -99,8 +99,8 @@ $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) $(addprefix $(B)/pos
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev
 	$(Q)cp -R etc/root/. $(B)/root/
-	$(Q)for p in $(RAMDISK_PROGS); do cp $(B)/posix/$$p $(B)/root/bin/$$p; done
-	$(Q)for a in $(RAMDISK_ALIASES); do cp $(B)/posix/$${a#*:} $(B)/root/bin/$${a%%:*}; done
+	$(Q)for p in $(RAMDISK_PROGS); do strip -g -o $(B)/root/bin/$$p $(B)/posix/$$p; done
+	$(Q)for a in $(RAMDISK_ALIASES); do strip -g -o $(B)/root/bin/$${a%%:*} $(B)/posix/$${a#*:}; done
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 
 # ---- ISOs -------------------------------------------------------------------

@@ -12,7 +12,7 @@
 # The Stabilix link rule (crt0 + lib/libc + newlib) goes next to these
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
-POSIX_PROGS   := init sh cat echo true false mkdir rm cp mv ls kill sleep wc grep \
+POSIX_PROGS   := init sh cat cksum echo true false mkdir rm cp mv ls kill sleep wc grep \
                  hexdump uptime free dmesg ps service poweroff reboot
 POSIX_ALIASES := mem:free
 

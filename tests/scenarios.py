@@ -304,7 +304,13 @@ UTILS = [
     S("service fi unknown fault", "service fi tty melt", "",
       usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),
     S("service label too long", "service up abcdefghijklmnopq", "",
-      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),    # init takes no arguments (it is started by PM, never by hand)
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception"), 2),    # cksum (the POSIX CRC; GNU cksum prints the same)
+    S("cksum of stdin", "echo hello | cksum", "3015617425 6\n"),
+    S("cksum of a file names it", "echo hello > f; cksum f", "3015617425 6 f\n"),
+    S("cksum of nothing", "cksum < /dev/null", "4294967295 0\n"),
+    S("cksum missing file", "cksum nosuch; echo $?", "1\n", "cksum: nosuch: No such file or directory\n"),
+    S("cksum bad option", "cksum -x", "", "cksum: unknown option -x\n" + usage("cksum", "[file...]"), 2),
+    # init takes no arguments (it is started by PM, never by hand)
     S("init with arguments", "init now", "",
       usage("init", "(no arguments: init is started by the system)"), 2),
 ]

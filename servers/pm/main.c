@@ -6,16 +6,36 @@
  * named by the kernel command-line key init=) when a VFS is there.
  * Requests are dispatched through table.c; notifications from the
  * kernel bring death reports of PM's processes and PM's alarm (sleepers,
- * signal retries).
+ * signal retries); one from the tty means terminal signals to pull.
  */
 #include "pm.h"
+#include "proto/tty.h"
 
 extern const srv_handler pm_calls[PM_NR_CALLS];
 
+/* The tty has terminal signals (Ctrl-C) for process groups: pull them. */
+static void tty_signals(endpoint_t tty)
+{
+    message m;
+    for (int i = 0; i < 16; i++) {
+        memset(&m, 0, sizeof(m));
+        m.m_type = TTY_SIGPULL;
+        if (ipc_call(tty, &m) != OK || m.m_type != OK)
+            return;
+        if (MSG_BODY(&m, struct tty_sig)->pgrp > 1)      /* never init's group */
+            sig_kill(0, -MSG_BODY(&m, struct tty_sig)->pgrp, MSG_BODY(&m, struct tty_sig)->signo);
+    }
+}
+
 static void notified(const message *m)
 {
-    if (m->m_source != SYSTEM)
+    endpoint_t tty;
+    if (m->m_source != SYSTEM) {
+        if (sys_lookup("tty", &tty) == OK && tty == m->m_source)
+            tty_signals(tty);
+        sig_flush();
         return;
+    }
     if (m->m.u32[0] & SYSEV_KSIG)
         death_reports();
     if (m->m.u32[0] & SYSEV_ALARM)

@@ -60,6 +60,7 @@ void death_reports(void);
 extern int retry_pending;               /* a delivery waits for EBUSY to clear */
 void sig_send(struct mproc *mp, int signo);
 void sig_flush(void);
+int sig_kill(struct mproc *self, int pid, int signo);   /* kill(2)'s targets; self may be NULL for a group */
 int sig_default_kills(int signo);
 
 /* time.c */

@@ -1,9 +1,13 @@
 /*
- * vfs.c - what PM tells VFS about processes (fork, exit, exec, signals).
+ * vfs.c - what PM tells VFS about processes (proto/vfs.h, VFS_PM_*):
+ * fork (copy the descriptors), exit (close them), exec (read the file
+ * into PM's buffer; close FD_CLOEXEC descriptors once the exec is done)
+ * and signals (end a call the process is suspended in, with EINTR).
  * Without a VFS in the system (tests that start PM alone) there is
  * nothing to tell, and exec finds no files.
  */
 #include "pm.h"
+#include "proto/vfs.h"
 
 static endpoint_t vfs_ep(void)
 {
@@ -11,24 +15,67 @@ static endpoint_t vfs_ep(void)
     return sys_lookup("vfs", &ep) == OK ? ep : NONE;
 }
 
+/* One VFS_PM_* call; the reply's status (VFS gone: EIO). */
+static int call(int type, const struct vfs_pm_req *rq)
+{
+    endpoint_t vfs = vfs_ep();
+    message m;
+    int r;
+    if (vfs == NONE)
+        return -ENOSYS;
+    memset(&m, 0, sizeof(m));
+    m.m_type = type;
+    *MSG_BODY(&m, struct vfs_pm_req) = *rq;
+    r = ipc_call(vfs, &m);
+    return r != OK ? -EIO : m.m_type;
+}
+
 int vfs_fork(endpoint_t parent, endpoint_t child)
 {
-    return vfs_ep() == NONE ? OK : -ENOSYS;
+    struct vfs_pm_req rq = { .ep = parent, .ep2 = child };
+    int r = call(VFS_PM_FORK, &rq);
+    return r == -ENOSYS ? OK : r;
 }
 
 void vfs_exit(endpoint_t ep)
 {
+    struct vfs_pm_req rq = { .ep = ep };
+    call(VFS_PM_EXIT, &rq);
 }
 
+/* Read the file 'path' (relative to ep's cwd; ep NONE: PM's, i.e. /)
+ * into buf; its size or a negative error. */
 int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size)
 {
-    return -ENOENT;
+    struct vfs_pm_req rq;
+    endpoint_t vfs = vfs_ep();
+    int r;
+    if (vfs == NONE)
+        return -ENOENT;
+    if (ep == NONE && sys_self(&ep, 0) != OK)
+        return -EIO;
+    memset(&rq, 0, sizeof(rq));
+    rq.ep = ep;
+    rq.len = strlen(path) + 1;             /* with its NUL */
+    rq.grant = grant_create(vfs, path, rq.len + 1, GRANT_READ);
+    rq.len2 = size;
+    rq.grant2 = grant_create(vfs, buf, size, GRANT_WRITE);
+    r = rq.grant < 0 ? rq.grant : rq.grant2 < 0 ? rq.grant2 : call(VFS_PM_EXEC, &rq);
+    if (rq.grant >= 0)
+        grant_revoke(rq.grant);
+    if (rq.grant2 >= 0)
+        grant_revoke(rq.grant2);
+    return r;
 }
 
 void vfs_exec_done(endpoint_t ep)
 {
+    struct vfs_pm_req rq = { .ep = ep };
+    call(VFS_PM_EXECDONE, &rq);
 }
 
 void vfs_unpause(endpoint_t ep)
 {
+    struct vfs_pm_req rq = { .ep = ep };
+    call(VFS_PM_UNPAUSE, &rq);
 }

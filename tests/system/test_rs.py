@@ -80,9 +80,9 @@ def test_non_administrators_are_refused():
 
 
 def test_counter_continues_after_crash_in_the_release_image():
-    """The release ISO: rs starts ds, counter and init by itself."""
+    """The release ISO: rs starts ds, tty, ramfs, vfs, counter and pm by itself."""
     from qemu import ISO
-    b = boot(iso=ISO, timeout=60, until=r"init: no shell yet")
+    b = boot(iso=ISO, timeout=60, until=r"init: Stabilix user land up")
     assert not b.timed_out, b.tail()
-    for label in ("ds", "counter", "init"):
+    for label in ("ds", "tty", "ramfs", "vfs", "counter", "pm"):
         assert re.search(rf"rs: {label} up \(ep \d+\)", b.output), label

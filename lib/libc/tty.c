@@ -1,0 +1,22 @@
+/*
+ * tty.c - terminal process groups: tcsetpgrp and tcgetpgrp as ioctls on
+ * the terminal (proto/tty.h).  The tty raises SIGINT (Ctrl-C) for the
+ * foreground group set here; PM delivers it to every member.
+ */
+#include <sys/types.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "libc.h"
+#include "proto/tty.h"
+
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+    int32_t g = pgrp;
+    return ioctl(fd, TTY_SETPGRP, &g) < 0 ? -1 : 0;
+}
+
+pid_t tcgetpgrp(int fd)
+{
+    int32_t g = 0;
+    return ioctl(fd, TTY_GETPGRP, &g) < 0 ? -1 : g;
+}

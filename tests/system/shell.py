@@ -1,0 +1,49 @@
+"""shell.py - drive Stabilix's shell on the serial console (ttyS0).
+
+boot_shell() boots the release ISO (the real system: rs, ds, tty, ramfs,
+vfs, pm, init) in a Console session and waits for the first prompt.
+run() types one command line and returns what came back before the next
+prompt; run_scenario() runs a tests/scenarios.py scenario with the
+guest recipe (streams to files, markers around them) and returns
+(stdout, stderr, status) exactly as the guest produced them.
+"""
+import re
+import sys
+from pathlib import Path
+
+from qemu import Console, ISO
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import scenarios  # noqa: E402
+
+PROMPT = "$ "
+
+
+def boot_shell(extra=(), cmdline=""):
+    c = Console().start(cmdline, iso=ISO, extra=extra)
+    c.expect(r"init: Stabilix user land up", timeout=60)
+    c.expect(r"\$ ", timeout=30)             # the serial shell's first prompt
+    return c
+
+
+def run(c, line, timeout=60):
+    """Type line, wait for the command to finish (a unique marker echoed
+    after it), return the output in between."""
+    run.n = getattr(run, "n", 0) + 1
+    tag = "done%d" % run.n
+    c.send(line + "; echo " + tag[:2] + "''" + tag[2:] + "=$?\r")
+    m = c.expect(re.escape(tag) + r"=(\d+)\n", timeout=timeout)
+    text = c.output[:m.start()]
+    start = text.rfind(line)
+    body = text[start + len(line):] if start >= 0 else text
+    body = body.split("\n", 1)[1] if "\n" in body else ""
+    while body.startswith(PROMPT):          # a prompt that came late
+        body = body[len(PROMPT):]
+    return body, int(m.group(1))
+
+
+def run_scenario(c, sc, n, timeout=60):
+    for line in scenarios.guest_lines(sc, n):
+        c.send(line + "\r")
+    c.expect(r"sc%d-end\n" % n, timeout=timeout)
+    return scenarios.parse_guest(c.output, n)

@@ -1,0 +1,154 @@
+"""test_userland.py - the POSIX user land on the real system.
+
+Each test boots the release ISO (rs, ds, tty, ramfs, vfs, pm, init and
+its shells) and types on the serial shell (ttyS0).  The scenario lists of
+tests/scenarios.py (the same ones the host tests run against the host
+build) run one after another in one boot per list: each scenario works
+in its own fresh directory, so they do not see each other, and booting
+200 times would take most of the time budget.  The other tests each
+have a boot of their own.
+"""
+import binascii
+import zlib
+from pathlib import Path
+
+import pytest
+
+import scenarios
+from qemu import ROOT
+from shell import boot_shell, run, run_scenario
+
+
+def _check_all(lst):
+    c = boot_shell()
+    failed = []
+    try:
+        for i, sc in enumerate(lst):
+            out, err, status = run_scenario(c, sc, i)
+            if not (scenarios.matches(sc.out, out) and scenarios.matches(sc.err, err)
+                    and status == sc.status):
+                failed.append("%s: %r\n  out %r (want %r)\n  err %r (want %r)\n  status %d (want %d)"
+                              % (sc.name, sc.cmd, out, sc.out, err, sc.err, status, sc.status))
+    finally:
+        c.close()
+    assert not failed, "\n".join(failed)
+
+
+def test_shell_scenarios():
+    _check_all(scenarios.SHELL)
+
+
+def test_utility_scenarios():
+    _check_all(scenarios.UTILS + scenarios.STABILIX_ONLY)
+
+
+def posix_cksum(data):
+    """POSIX cksum of data (what /bin/cksum prints)."""
+    crc = 0
+    table = []
+    for i in range(256):
+        c = i << 24
+        for _ in range(8):
+            c = ((c << 1) ^ 0x04C11DB7) if c & 0x80000000 else c << 1
+        table.append(c & 0xffffffff)
+    for b in data:
+        crc = ((crc << 8) ^ table[((crc >> 24) ^ b) & 0xff]) & 0xffffffff
+    n = len(data)
+    while n:
+        crc = ((crc << 8) ^ table[((crc >> 24) ^ (n & 0xff)) & 0xff]) & 0xffffffff
+        n >>= 8
+    return (~crc) & 0xffffffff
+
+
+def test_a_megabyte_through_a_three_stage_pipeline():
+    files = sorted((ROOT / "build" / "root" / "bin").iterdir())
+    data = b"".join(f.read_bytes() for f in files)
+    assert len(data) >= 1 << 20
+    c = boot_shell()
+    try:
+        out, status = run(c, "cat /bin/* | cat | cksum", timeout=120)
+    finally:
+        c.close()
+    assert status == 0 and out == "%d %d\n" % (posix_cksum(data), len(data))
+
+
+def test_writer_ends_with_sigpipe_when_the_reader_is_gone():
+    c = boot_shell()
+    try:
+        out, status = run(c, "cat /dev/zero | true; echo piped", timeout=60)
+        assert out == "piped\n" and status == 0
+        out, status = run(c, "sh -c 'cat /dev/zero | true'; echo $?", timeout=60)
+        assert out == "0\n"
+    finally:
+        c.close()
+
+
+def test_ctrl_c_ends_a_foreground_sleep():
+    c = boot_shell()
+    try:
+        c.send("sleep 100\r")
+        c.expect(r"sleep 100\n")
+        import time
+        time.sleep(1.0)
+        c.send("\x03")
+        c.expect(r"\^C", timeout=10)
+        out, status = run(c, "echo $?", timeout=20)
+        assert out == "130\n"
+    finally:
+        c.close()
+
+
+def test_background_job_killed():
+    c = boot_shell()
+    try:
+        out, status = run(c, "sleep 100 & kill $!; wait $!; echo $?")
+        assert out.endswith("143\n"), out
+    finally:
+        c.close()
+
+
+def test_files_fill_the_ramdisk_then_enospc_and_nothing_lost():
+    motd = (ROOT / "etc" / "root" / "etc" / "motd").read_bytes()
+    c = boot_shell()
+    try:
+        run(c, "mkdir /tmp/keep && echo kept > /tmp/keep/a && cat /tmp/keep/a")
+        out, status = run(c, "cat /dev/zero > /tmp/big", timeout=120)
+        assert status == 1 and "No space left on device" in out, out
+        out, status = run(c, "wc -c < /tmp/big")
+        size = int(out.split()[0])
+        assert size > 1 << 20 and size % 4096 == 0, out
+        out, _ = run(c, "cat /tmp/keep/a; cksum /etc/motd")
+        assert out == "kept\n%d %d /etc/motd\n" % (posix_cksum(motd), len(motd))
+        out, status = run(c, "echo more > /tmp/more; echo $?")
+        assert "No space left on device" in out or out.endswith("1\n")
+        out, status = run(c, "rm /tmp/big && echo more > /tmp/more && cat /tmp/more")
+        assert out == "more\n" and status == 0
+    finally:
+        c.close()
+
+
+def test_many_files_in_one_directory():
+    n = 300
+    c = boot_shell()
+    try:
+        run(c, "mkdir /tmp/many")
+        for first in range(0, n, 25):
+            line = "; ".join("echo %d > /tmp/many/f%d" % (i, i) for i in range(first, first + 25))
+            run(c, line)
+        out, _ = run(c, "ls /tmp/many | wc -l; cat /tmp/many/f299; rm -r /tmp/many; ls /tmp")
+        assert out.split("\n")[:2] == [str(n).rjust(7), "299"], out
+        assert "many" not in out
+    finally:
+        c.close()
+
+
+def test_tty_crash_while_the_shell_waits():
+    c = boot_shell()
+    try:
+        c.send("service fi tty crash\r")
+        c.expect(r"rs: tty up again", timeout=60)
+        c.expect(r"\$ ", timeout=60)        # init started a new shell on ttyS0
+        out, status = run(c, "echo alive after the crash; ps | grep -c ' sh$'", timeout=60)
+        assert out == "alive after the crash\n2\n" and status == 0
+    finally:
+        c.close()
