@@ -88,18 +88,21 @@ $(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 # ---- the boot ramdisk (docs/vfs.md) -------------------------------------------
 # build/root/ = etc/root/ + every POSIX program (build/posix/<name> ->
 # /bin/<name>, without debug information; aliases as copies) once mk/libc.mk links them (it defines
-# POSIX_BINS) + empty /tmp and /dev; the device nodes come from
+# POSIX_BINS), test programs in /test + empty /tmp and /dev; the device nodes come from
 # etc/ramdisk.nodes.  mkiso.sh names the module "ramdisk" (no .cpio).
 RAMDISK_PROGS   := $(if $(POSIX_BINS),$(POSIX_PROGS))
 RAMDISK_ALIASES := $(if $(POSIX_BINS),$(POSIX_ALIASES))
+RAMDISK_TESTS   := $(if $(POSIX_BINS),$(POSIX_TEST_PROGS))
 RAMDISK   := $(B)/ramdisk.cpio
 ROOT_FILES := $(shell find etc/root -type f 2>/dev/null)
 
-$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) $(addprefix $(B)/posix/,$(RAMDISK_PROGS))
+$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
+		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) Makefile
 	@echo "  CPIO    $@"
-	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev
+	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test
 	$(Q)cp -R etc/root/. $(B)/root/
 	$(Q)for p in $(RAMDISK_PROGS); do strip -g -o $(B)/root/bin/$$p $(B)/posix/$$p; done
+	$(Q)for t in $(RAMDISK_TESTS); do strip -g -o $(B)/root/test/$$t $(B)/posix/$$t; done
 	$(Q)for a in $(RAMDISK_ALIASES); do strip -g -o $(B)/root/bin/$${a%%:*} $(B)/posix/$${a#*:}; done
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 

@@ -90,7 +90,6 @@ uint32_t *proc_load(const char *name, const struct elf_src *src,
     *err = elf_load(pgdir, src, entry);
     if (*err != OK) {
         as_destroy(pgdir);
-        kprintf("kernel: cannot load %s: error %d\n", name, *err);
         return 0;
     }
     return pgdir;
@@ -103,8 +102,12 @@ struct proc *proc_spawn(const char *name, const struct elf_src *src,
     struct proc *p = free_slot();
     uint32_t *pgdir, entry;
     *err = -EAGAIN;
-    if (!p || !(pgdir = proc_load(name, src, &entry, err)))
+    if (!p)
         return 0;
+    if (!(pgdir = proc_load(name, src, &entry, err))) {
+        kprintf("kernel: cannot load %s: error %d\n", name, *err);
+        return 0;
+    }
     proc_start(p, name, pgdir, entry, priv);
     return p;
 }

@@ -37,9 +37,9 @@ $(B)/posix/$(1): $(patsubst %.c,$(PX)/%.o,$(call posix_srcs,$(1))) $(LIBC) $(LIB
 		$(patsubst %.c,$(PX)/%.o,$(call posix_srcs,$(1))) -Wl,--start-group $(LIBC) \
 		$(NEWLIB_LIBC) $(NEWLIB_LIBM) $(NEWLIB_LIBSYS) $(NEWLIB_LIBGCC) -Wl,--end-group
 endef
-$(foreach p,$(POSIX_PROGS),$(eval $(call posix_prog,$(p))))
+$(foreach p,$(POSIX_PROGS) $(POSIX_TEST_PROGS),$(eval $(call posix_prog,$(p))))
 
-POSIX_BINS := $(addprefix $(B)/posix/,$(POSIX_PROGS))
+POSIX_BINS := $(addprefix $(B)/posix/,$(POSIX_PROGS) $(POSIX_TEST_PROGS))
 posix: $(POSIX_BINS)
 
 .PHONY: posix

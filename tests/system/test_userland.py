@@ -152,3 +152,40 @@ def test_tty_crash_while_the_shell_waits():
         assert out == "alive after the crash\n2\n" and status == 0
     finally:
         c.close()
+
+
+def test_posix_process_semantics_through_libc():
+    """user/tests/posix/proctest.c: exec errors, memory exhaustion, wait
+    statuses, handlers, SIGCHLD, pipes and SIGPIPE, through newlib and
+    lib/libc; every check it makes must be there and pass."""
+    checks = [
+        "an executable file of garbage is written",
+        "exec of a missing file: ENOENT",
+        "exec of a file without x bits: EACCES",
+        "exec of a directory: EACCES",
+        "exec of a bad ELF: ENOEXEC",
+        "exec with 30 KiB of arguments: E2BIG",
+        "a child killed with SIGKILL: WIFSIGNALED, WTERMSIG",
+        "exit(42): WIFEXITED, WEXITSTATUS",
+        "no children left: ECHILD",
+        "sigaction installs a handler",
+        "raise: the handler ran before kill returned",
+        "SIGCHLD handler after a child exits; pause returns",
+        "pipe",
+        "exec'd echo writes into a pipe the parent reads",
+        "write without readers, SIGPIPE ignored: EPIPE",
+        "write without readers: killed by SIGPIPE",
+        "malloc until memory runs out: ENOMEM",
+        "fork with memory exhausted: ENOMEM",
+        "fork works again after free",
+        "memory given back (within malloc's kept top)",
+    ]
+    c = boot_shell()
+    try:
+        out, status = run(c, "/test/proctest", timeout=180)
+    finally:
+        c.close()
+    lines = out.splitlines()
+    for what in checks:
+        assert "ok - " + what in lines, "%s\n%s" % (what, out)
+    assert status == 0 and "proctest: PASS (0 failed)" in lines, out
