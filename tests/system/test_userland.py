@@ -189,3 +189,25 @@ def test_posix_process_semantics_through_libc():
     for what in checks:
         assert "ok - " + what in lines, "%s\n%s" % (what, out)
     assert status == 0 and "proctest: PASS (0 failed)" in lines, out
+
+
+def test_poweroff_ends_the_machine():
+    c = boot_shell()
+    try:
+        c.send("poweroff\r")
+        c.expect(r"pm: power off requested by pid \d+", timeout=30)
+        c.proc.wait(timeout=30)
+        assert c.proc.returncode == 1       # isa-debug-exit: (status 0 << 1) | 1
+    finally:
+        c.close()
+
+
+def test_reboot_restarts_the_machine():
+    c = boot_shell()
+    try:
+        c.send("reboot\r")
+        c.expect(r"pm: reboot requested by pid \d+", timeout=30)
+        c.proc.wait(timeout=30)             # -no-reboot: QEMU ends instead
+        assert c.proc.returncode == 0
+    finally:
+        c.close()
