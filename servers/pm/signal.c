@@ -146,17 +146,17 @@ int do_kill(message *m)
 {
     struct pm_req *rq = MSG_BODY(m, struct pm_req);
     struct mproc *mp = mp_caller(m->m_source);
+    int n;
     if (!mp)
         return -EAGAIN;
     if (rq->signal < 0 || rq->signal >= PM_NSIG)
         return -EINVAL;
-    mp->blocked = PB_CALL;
-    if (!sig_kill(mp, rq->pid, rq->signal))
-        return reply_then_flush(mp, m, -ESRCH);
+    mp->blocked = PB_CALL;              /* waiting for this reply: no unpause */
+    n = sig_kill(mp, rq->pid, rq->signal);
     if (mp->state != MP_ALIVE)
         return EDONTREPLY;              /* it killed itself */
     mp->blocked = PB_NONE;
-    return reply_then_flush(mp, m, OK);
+    return reply_then_flush(mp, m, n ? OK : -ESRCH);
 }
 
 int do_sigaction(message *m)
