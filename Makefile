@@ -29,7 +29,7 @@ include mk/newlib.mk
 
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \
-          lib/common/format.c lib/common/string.c
+          lib/common/format.c lib/common/string.c lib/common/crc32.c
 KASM   := boot/multiboot.asm kernel/entry.asm
 KOBJ   := $(patsubst %.c,$(B)/k/%.o,$(KSRC)) $(patsubst %.asm,$(B)/k/%.o,$(KASM))
 KERNEL := $(B)/kernel.elf

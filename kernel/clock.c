@@ -6,6 +6,7 @@
  */
 #include "kernel.h"
 #include "proc.h"
+#include "stabilize.h"
 
 #define PIT_HZ 1193182
 
@@ -35,18 +36,24 @@ static void fire_alarms(void)
     }
 }
 
-void clock_init(void)
+void pit_program(void)
 {
     uint32_t div = PIT_HZ / HZ;
     outb(0x43, 0x34);           /* channel 0, lo/hi, rate generator */
     outb(0x40, div & 0xff);
     outb(0x40, div >> 8);
+}
+
+void clock_init(void)
+{
+    pit_program();
     pic_unmask(CLOCK_IRQ);
 }
 
 void clock_tick(void)
 {
     ticks++;
+    stab_tick();
     if (next_alarm && next_alarm <= ticks)
         fire_alarms();
     sched_tick();
