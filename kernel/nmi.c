@@ -124,6 +124,7 @@ void nmi_init(void)
     task_init(&df_tss, df_task_entry, df_stack + sizeof(df_stack));
     idt[2] = idt_template(2);
     idt[8] = idt_template(8);
+    check_ioapic();                     /* arm it */
 }
 
 /* Acknowledge whatever the 8259s have in service: an interrupt whose
