@@ -3,6 +3,7 @@
 #   make run        set up if needed, build, boot in QEMU
 #   make test       host unit tests + system tests in QEMU (pytest)
 #   make bench      micro-benchmarks under QEMU -icount (deterministic)
+#   make inject     fault-injection convergence campaign (TRIALS= TARGET= FAULT= JOBS= SEED=)
 #   make qemu-gdb / make gdb   debug the kernel through QEMU's gdbstub
 # Warnings are errors.  Dependencies are tracked (-MMD): only what changed
 # is rebuilt.
@@ -122,6 +123,11 @@ test:
 	@$(MAKE) --no-print-directory all unit
 	$(PYTHON) -m pytest -q tests
 
+inject:
+	@tools/setup.sh --quiet
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) tools/inject/inject.py
+
 bench:
 	@tools/setup.sh --quiet
 	@$(MAKE) --no-print-directory all
@@ -136,5 +142,5 @@ gdb: $(KERNEL)
 clean:
 	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO)
 
-.PHONY: all setup run test bench qemu-gdb gdb clean unit
+.PHONY: all setup run test bench inject qemu-gdb gdb clean unit
 -include $(shell find $(B) -type f -name '*.d' 2>/dev/null)

@@ -158,6 +158,8 @@ static void redirect_main_task(void)
 void nmi_handle(void)
 {
     nmi_count++;
+    if (!stab_on(STAB_NMI))
+        return;                         /* panic or power off: stay down */
     check_ioapic();
     check_cpu(1);
     if (ticks != last_ticks) {
