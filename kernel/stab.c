@@ -7,6 +7,7 @@
  * then one of NSTEPS steps (a ROM chunk, 32 process slots, 32 page
  * directories, the run queues and IPC relations), so a full sweep takes
  * NSTEPS ticks (well under a second at HZ=100).
+ * The kernel also sends RS a heartbeat each second (rs_heartbeat).
  * Recovery abandons whatever the kernel was doing (the kernel keeps no
  * state on its stack between traps: every path ends in schedule()),
  * runs every checker once and schedules again.  Too many kernel faults
@@ -21,6 +22,7 @@
 
 #define SLOT_SLICE 32
 #define FAULT_WINDOW HZ                 /* kernel faults counted per second */
+#define RS_HB_TICKS HZ
 
 uint32_t stab_flags;
 volatile uint32_t stab_hook;
@@ -115,6 +117,25 @@ static void run_hook(void)
     }
 }
 
+/* The kernel supervises RS: every RS_HB_TICKS it notifies RS; a ping
+ * still pending at the next one is missed, and after two RS is killed
+ * (proc_exit then starts a fresh RS, boot.c). */
+static void rs_heartbeat(void)
+{
+    static uint32_t missed;
+    struct proc *rs = proc_by_label("rs");
+    if (!rs || !rs->priv || strcmp(rs->priv->label, "rs") != 0)
+        return;
+    missed = (rs->sys_events & SYSEV_HEARTBEAT) ? missed + 1 : 0;
+    if (missed >= 2) {
+        missed = 0;
+        stab_repair(SC_RS, "rs missed 2 heartbeats (%u ticks each); killed", RS_HB_TICKS);
+        proc_exit(rs, KSIG_KILLED, 0);
+        return;
+    }
+    kernel_notify(rs, SYSTEM, SYSEV_HEARTBEAT);
+}
+
 int stab_full_check(void)
 {
     int n = check_cpu(0) + (stab_on(STAB_CHECK) ? check_ioapic() : 0);
@@ -136,6 +157,8 @@ void stab_tick(void)
         return;
     if (stab_on(STAB_CHECK))
         check_cpu(0), check_ioapic();   /* the clock path re-arms the NMI */
+    if (stab_on(STAB_CHECK) && ticks % RS_HB_TICKS == 0)
+        rs_heartbeat();
     s = step++ % nsteps;
     if (s == 0)
         sweeps++;

@@ -32,8 +32,8 @@ def syms():
     return symbols()
 
 
-def run(syms, fault, switches="", reboot=False, window=6.0, then=None):
-    g = Guest(TEST_ISO, f"{BASE} {switches}".strip(), reboot=reboot)
+def run(syms, fault, switches="", reboot=False, window=6.0, then=None, base=BASE):
+    g = Guest(TEST_ISO, f"{base} {switches}".strip(), reboot=reboot)
     try:
         assert g.wait_for(r"stabwork: hb 3 ", 40), g.output()[-2000:]
         fault(g, syms)
@@ -100,6 +100,23 @@ def test_nmi_source_masked_is_rearmed_by_the_clock_path(syms):
 def test_nmi_source_masked_without_checker_hangs(syms):
     g, t0, hbs, out = run(syms, faults.hook(2), "nocheck", then=faults.hook(1), window=5.0)
     assert "stab: repaired ioapic" not in out
+    not_converged(out, hbs)
+
+
+# counter has a heartbeat period, so RS wakes up on its own to ping it
+RS_BASE = "start=rs rs_start=ds,counter,stabwork testhooks"
+
+
+def test_hung_rs_is_killed_and_restarted_by_the_kernel(syms):
+    g, t0, hbs, out = run(syms, faults.rs_spins, base=RS_BASE, window=8.0)
+    assert "stab: repaired rs: rs missed 2 heartbeats" in out
+    assert re.search(r"rs: restarted by the kernel \(was ep \d+\); 3 services adopted", out), out[-2000:]
+    converged(out, hbs, "rs")
+
+
+def test_hung_rs_without_kernel_heartbeat_starves_everyone(syms):
+    g, t0, hbs, out = run(syms, faults.rs_spins, "nocheck", base=RS_BASE, window=6.0)
+    assert "kernel: rs restarted" not in out
     not_converged(out, hbs)
 
 

@@ -124,3 +124,15 @@ def kernel_esp(g, s):
     g.gdb.set_reg(4, 0x800)
     g.gdb.cont()
     return "kernel ESP -> 0x800 at clock_tick"
+
+
+def rs_spins(g, s):
+    """'jmp $' written over the instruction where the sleeping RS resumes
+    (its own text, through the RAM file): RS looks sane but never answers."""
+    g.gdb.stop()
+    addr, raw = find_slot(g, s, "rs")
+    eip = struct.unpack_from("<I", raw, regs_off()["eip"])[0]
+    pa = virt_to_phys(g, struct.unpack_from("<I", raw, PGDIR_OFF)[0], eip)
+    g.gdb.write(pa, b"\xeb\xfe")       # gdbstub: QEMU drops its translated code
+    g.gdb.cont()
+    return f"rs text at 0x{eip:08x} -> jmp $"

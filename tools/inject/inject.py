@@ -51,11 +51,18 @@ def kernel_ranges(s):
     return {"text": [text], "data": [data], "stack": [stack], "pgtable": pgt}
 
 
-def flip_ram(g, rng, ranges):
+def flip_ram(g, rng, ranges, code=False):
+    """One bit flip.  Code goes through the gdbstub: a write behind QEMU's
+    back (the RAM file) would not reach code TCG already translated."""
     lo, hi = rng.choice(ranges)
     pa = rng.randrange(lo, hi)
     bit = rng.randrange(8)
-    g.flip(pa, bit)
+    if code:
+        g.gdb.stop()
+        g.gdb.write(pa, bytes([g.gdb.read(pa, 1)[0] ^ (1 << bit)]))
+        g.gdb.cont()
+    else:
+        g.flip(pa, bit)
     return f"bit {bit} of 0x{pa:08x}"
 
 
@@ -92,7 +99,7 @@ def inject(g, s, rng, target, fault):
         elif target == "server":
             what.append(flip_server(g, s, rng))
         else:
-            what.append(flip_ram(g, rng, kernel_ranges(s)[target]))
+            what.append(flip_ram(g, rng, kernel_ranges(s)[target], code=(target == "text")))
         if n > 1:
             time.sleep(rng.uniform(0, 0.01))
     return "; ".join(what[:3]) + (f" (+{n - 3})" if n > 3 else "")
@@ -125,7 +132,7 @@ def trial(i, mode, target, fault, seed, bound, s):
     tgt = rng.choice(TARGETS) if target == "all" else target
     flt = rng.choice(["single", "burst"]) if fault == "all" else fault
     cmd = BASE + ("" if mode == "on" else " stab=off")
-    g = Guest(ISO, cmd, wdt=True, reboot=True, gdb=(tgt == "regs"))
+    g = Guest(ISO, cmd, wdt=True, reboot=True, gdb=(tgt in ("regs", "text")))
     rec = {"trial": i, "mode": mode, "target": tgt, "fault": flt}
     try:
         if not g.wait_for(r"stabwork: hb 3 ", 60):
