@@ -104,7 +104,7 @@ class GdbClient:
         reply = self._recv_packet()
         while True:
             try:
-                self._recv_packet(0.2)
+                self._recv_packet(0.05)
             except TimeoutError:
                 return reply
 

@@ -6,7 +6,8 @@ stabwork) in its own QEMU, waits for steady heartbeats, injects a fault
 from the host at a random instant and classifies what the host then sees
 on the serial line (nothing the guest says about its health is trusted):
 
-  no-effect      heartbeats never paused, nothing was repaired or restarted
+  no-effect      nothing was repaired or restarted (heartbeats may have
+                 paused, e.g. a flipped register the next trap overwrote)
   repaired       the kernel logged repairs and heartbeats resumed
   service        RS restarted a service and heartbeats resumed
   restart        the machine rebooted (warm restart or hardware watchdog)
@@ -17,8 +18,9 @@ on the serial line (nothing the guest says about its health is trusted):
 Time to convergence = from the injection to the first heartbeat after
 which heartbeats keep coming (the end of the longest pause).
 
+Trial i uses the same random fault in every mode (paired comparison).
 Environment / arguments: TRIALS (per mode, default 20), TARGET (text,
-data, stack, pgtable, server, regs or all), FAULT (single, burst or all),
+data, stack, pgtable, server, regs, a comma list, or all), FAULT (single, burst or all),
 JOBS (parallel QEMUs, default 2), SEED (default 1), MODES (on,off),
 BOUND (seconds, default 10), OUT (JSON file, default build/inject.json).
 """
@@ -80,7 +82,14 @@ def flip_server(g, s, rng, name="ds"):
 
 
 def flip_reg(g, rng):
-    g.gdb.stop()
+    """A bit flip in a register while the CPU runs kernel code (a flip in a
+    user process's registers is that program's fault, not kernel state)."""
+    for _ in range(100):
+        g.gdb.stop()
+        if g.gdb.regs()["cs"] & 3 == 0:
+            break
+        g.gdb.cont()
+        time.sleep(rng.uniform(0, 0.02))
     idx = rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     names = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "eip", "eflags"]
     regs = g.gdb.regs()
@@ -124,12 +133,12 @@ def classify(g, t_fault, bound):
         return "service", ttc
     if "stab: repaired" in text:
         return "repaired", ttc
-    return ("no-effect" if longest <= 0.35 else "repaired"), ttc
+    return "no-effect", ttc
 
 
 def trial(i, mode, target, fault, seed, bound, s):
-    rng = random.Random(f"{seed}-{mode}-{i}")
-    tgt = rng.choice(TARGETS) if target == "all" else target
+    rng = random.Random(f"{seed}-{i}")      # the same faults in both modes
+    tgt = rng.choice(TARGETS if target == "all" else target.split(","))
     flt = rng.choice(["single", "burst"]) if fault == "all" else fault
     cmd = BASE + ("" if mode == "on" else " stab=off")
     g = Guest(ISO, cmd, wdt=True, reboot=True, gdb=(tgt in ("regs", "text")))
@@ -139,8 +148,8 @@ def trial(i, mode, target, fault, seed, bound, s):
             rec.update(cls="boot-failed", ttc=None, what="")
             return rec
         time.sleep(rng.uniform(0, 1.0))
-        t_fault = g.now()
         rec["what"] = inject(g, s, rng, tgt, flt)
+        t_fault = g.now()           # the end of the injection (gdbstub stops excluded)
         deadline = time.monotonic() + bound
         while time.monotonic() < deadline:
             time.sleep(0.25)
