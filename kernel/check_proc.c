@@ -7,7 +7,7 @@
  * or page directory pointer outside its table, a saved EIP outside its own
  * text) cannot be repaired: it is killed and its supervisor notified.
  * Fixable fields (slot, endpoint, priority, quantum, selectors, EFLAGS) are
- * reset.  Derived state is recomputed: the run queues from the flags
+ * reset; bad grants revoked (check_tables.c).  Derived state is recomputed: the run queues from the flags
  * (check_runq), the caller queues from sendto (check_ipc), the kernel part
  * of every page directory from the kernel's (check_pgdirs).
  * Every walk is bounded by NR_PROCS and checks each pointer before use.
@@ -141,7 +141,7 @@ static int check_slot(struct proc *p, int i)
         stab_kill(p, "saved eip/esp outside its own regions");
         return 1;
     }
-    return fix_fields(p, i);
+    return fix_fields(p, i) + check_grants(p);
 }
 
 int check_procs(int first, int n)

@@ -142,7 +142,7 @@ int stab_full_check(void)
     if (stab_on(STAB_ROM))
         n += check_rom(-1);
     n += check_procs(0, NR_PROCS) + check_pgdirs(0, NR_PROCS);
-    n += check_runq() + check_ipc();
+    n += check_runq() + check_ipc() + check_timers() + check_privs();
     sweeps++;
     return n;
 }
@@ -169,7 +169,7 @@ void stab_tick(void)
     else if ((s -= NR_PROCS / SLOT_SLICE) < NR_PROCS / SLOT_SLICE)
         check_pgdirs((int)s * SLOT_SLICE, SLOT_SLICE);
     else if ((s -= NR_PROCS / SLOT_SLICE) == 0)
-        check_runq(), check_ipc();
+        check_runq(), check_ipc(), check_timers(), check_privs();
     else if (stab_on(STAB_ROM))
         check_rom((int)s - 1);
 }

@@ -21,6 +21,8 @@
 #include "kernel.h"
 #include "../lib/include/proto/sys.h"
 
+struct proc;
+
 #define STAB_CHECK  0x01
 #define STAB_ROM    0x02
 #define STAB_NMI    0x04
@@ -53,6 +55,10 @@ int check_procs(int first, int n);
 int check_runq(void);
 int check_ipc(void);
 int check_pgdirs(int first, int n);
+/* check_tables.c: grants, alarms, privilege table */
+int check_grants(struct proc *p);
+int check_timers(void);
+int check_privs(void);
 /* nmi.c: the watchdog NMI (IO-APIC pin 2 fed by the PIT), task gates */
 void nmi_init(void);
 int check_ioapic(void);

@@ -10,6 +10,7 @@ QEMU's gdbstub (a persistent client on a unix socket).
 Guest(iso, cmdline, wdt=True) boots; .heartbeats() lists (time, n, ok);
 .ram is a writable mmap of guest physical memory; .gdb is a GdbClient.
 """
+import atexit
 import mmap
 import os
 import re
@@ -170,6 +171,7 @@ class Guest:
         self._ram = None
         self._gdb = None
         self.use_gdb = gdb
+        atexit.register(self.close)     # never leave a QEMU behind
 
     def _read(self):
         part = b""
@@ -250,6 +252,8 @@ class Guest:
         self.ram[pa] ^= 1 << bit
 
     def close(self):
+        if self.p.returncode is not None and not os.path.exists(self.dir):
+            return
         try:
             if self._gdb:
                 self._gdb.close()

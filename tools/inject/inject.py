@@ -22,7 +22,8 @@ Trial i uses the same random fault in every mode (paired comparison).
 Environment / arguments: TRIALS (per mode, default 20), TARGET (text,
 data, stack, pgtable, server, regs, a comma list, or all), FAULT (single, burst or all),
 JOBS (parallel QEMUs, default 2), SEED (default 1), MODES (on,off),
-BOUND (seconds, default 10), OUT (JSON file, default build/inject.json).
+BOUND (seconds, default 10), OUT (JSON file, default build/inject.json),
+ISO and KERNEL (the image and its kernel.elf, default build/).
 """
 import json
 import os
@@ -39,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from guest import Guest, symbols, ROOT      # noqa: E402
 import faults                               # noqa: E402
 
-ISO = ROOT / "build" / "stabilix-test.iso"
+ISO = Path(os.environ.get("ISO", ROOT / "build" / "stabilix-test.iso"))
+KERNEL = Path(os.environ.get("KERNEL", ROOT / "build" / "kernel.elf"))
 BASE = "start=rs rs_start=ds,stabwork"
 TARGETS = ["text", "data", "stack", "pgtable", "server", "regs"]
 CLASSES = ["no-effect", "repaired", "service", "restart", "wrong", "hang"]
@@ -203,7 +205,7 @@ def main():
     out = Path(env.get("OUT", str(ROOT / "build" / "inject.json")))
     if not ISO.exists():
         sys.exit(f"{ISO} is missing: run make all")
-    s = symbols()
+    s = symbols(KERNEL)
     work = [(i, m) for m in modes for i in range(trials)]
     results, lock, t0 = [], threading.Lock(), time.monotonic()
 
