@@ -26,7 +26,6 @@
 
 uint32_t stab_flags;
 volatile uint32_t stab_hook;
-volatile uint32_t stab_progress;
 static uint32_t counters[SC_NR];
 static uint32_t sweeps, step, fault_tick, fault_burst;
 static const char *const sc_names[SC_NR] = SC_NAMES;
@@ -178,7 +177,6 @@ void stab_tick(void)
 void stab_recover(void)
 {
     stab_full_check();
-    stab_progress++;
     schedule();
 }
 

@@ -31,7 +31,6 @@ struct proc;
 
 extern uint32_t stab_flags;         /* STAB_* mechanisms switched on */
 extern volatile uint32_t stab_hook; /* written by the host in tests */
-extern volatile uint32_t stab_progress;     /* advanced by the scheduler */
 
 static inline int stab_on(uint32_t m) { return (stab_flags & m) != 0; }
 
