@@ -62,14 +62,18 @@ static void stab_kill(struct proc *p, const char *why)
     proc_exit(p, KSIG_KILLED, 0);
 }
 
+/* Code runs from the program's pages: mapped for the user, below the
+ * stack area (nothing executes from the stack: signal handlers return
+ * through libc's restorer). */
 static int user_text(struct proc *p, uint32_t va)
 {
     uint32_t *pte;
-    if (va < USER_BASE || !(p->pgdir[PDX(va)] & PTE_P) ||
+    if (va < USER_BASE || va >= USER_STACK_TOP - USER_STACK_SIZE - PAGE_SIZE ||
+        !(p->pgdir[PDX(va)] & PTE_P) ||
         (p->pgdir[PDX(va)] & ~0xfffu) >= kernel_mem_top)
         return 0;
     pte = as_pte(p->pgdir, va);
-    return pte && (*pte & (PTE_P | PTE_U | PTE_W)) == (PTE_P | PTE_U);
+    return pte && (*pte & (PTE_P | PTE_U)) == (PTE_P | PTE_U);
 }
 
 static int fix_regs(struct proc *p)
