@@ -3,6 +3,7 @@
 #   make run        set up if needed, build, boot in QEMU
 #   make test       host unit tests + system tests in QEMU (pytest)
 #   make bench      micro-benchmarks under QEMU -icount (deterministic)
+#   make inject     fault-injection convergence campaign (TRIALS= TARGET= FAULT= JOBS= SEED=)
 #   make qemu-gdb / make gdb   debug the kernel through QEMU's gdbstub
 # Warnings are errors.  Dependencies are tracked (-MMD): only what changed
 # is rebuilt.
@@ -31,7 +32,7 @@ include mk/libc.mk
 
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \
-          lib/common/format.c lib/common/string.c
+          lib/common/format.c lib/common/string.c lib/common/crc32.c
 KASM   := boot/multiboot.asm kernel/entry.asm
 KOBJ   := $(patsubst %.c,$(B)/k/%.o,$(KSRC)) $(patsubst %.asm,$(B)/k/%.o,$(KASM))
 KERNEL := $(B)/kernel.elf
@@ -145,6 +146,11 @@ test:
 	@$(MAKE) --no-print-directory all unit
 	$(PYTHON) -m pytest -q tests
 
+inject:
+	@tools/setup.sh --quiet
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) tools/inject/inject.py
+
 bench:
 	@tools/setup.sh --quiet
 	@$(MAKE) --no-print-directory all
@@ -160,5 +166,5 @@ clean:
 	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO) \
 		$(B)/root $(RAMDISK)
 
-.PHONY: all setup run test bench qemu-gdb gdb clean unit
+.PHONY: all setup run test bench inject qemu-gdb gdb clean unit
 -include $(shell find $(B) -type f -name '*.d' 2>/dev/null)

@@ -16,6 +16,10 @@
 #define UCODE_SEL 0x1b
 #define UDATA_SEL 0x23
 #define TSS_SEL   0x28
+#define NMI_TSS_SEL 0x30    /* the NMI task (nmi.c) */
+#define DF_TSS_SEL  0x38    /* the double-fault task */
+#define NR_GDT    8
+#define NR_IDT    64
 
 #define NR_EXCEPTIONS 32
 #define IRQ_BASE      32
@@ -49,6 +53,16 @@ struct tss {
 
 extern struct tss tss;
 
+/* The NMI and double-fault tasks' TSSs: no I/O bitmap. */
+#define TASK_TSS_SIZE 104
+extern struct tss nmi_tss, df_tss;      /* only the first 104 bytes used */
+
+extern uint64_t gdt[NR_GDT], idt[NR_IDT];
+uint64_t gdt_template(int i);
+uint64_t idt_template(int v);
+void gdt_load(void);
+void idt_load(void);
+
 /* gdt.c, idt.c, pic.c */
 void gdt_init(void);
 void idt_init(void);
@@ -68,7 +82,11 @@ static inline uint32_t read_cr2(void)
 { uint32_t v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }
 static inline uint32_t read_cr3(void)
 { uint32_t v; __asm__ volatile("mov %%cr3, %0" : "=r"(v)); return v; }
+/* tss.cr3 follows CR3: returning from the NMI task reloads CR3 from it. */
 static inline void write_cr3(uint32_t v)
-{ __asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
+{
+    tss.cr3 = v;
+    __asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
 
 #endif

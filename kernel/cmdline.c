@@ -62,3 +62,20 @@ int cmdline_list_has(const char *key, const char *word)
     }
     return 0;
 }
+
+/* Is the bare word (no '=value') on the command line? */
+int cmdline_has(const char *word)
+{
+    size_t wl = strlen(word);
+    const char *p = line;
+    while (*p) {
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if ((size_t)(p - w) == wl && strncmp(w, word, wl) == 0)
+            return 1;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}

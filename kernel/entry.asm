@@ -45,6 +45,7 @@ ipc_entry:
     push 0
     push 0x30
 trap_common:
+    cld                         ; C code assumes DF clear; ring 3 may have set it
     pusha
     push ds
     push es

@@ -67,7 +67,9 @@ void fpu_save(struct proc *p)
 void fpu_trap(struct proc *p)
 {
     set_ts(0);
-    if (fpu_owner && fpu_owner != p)
+    if (fpu_owner == p)
+        return;                     /* TS set by a task switch (the NMI task) */
+    if (fpu_owner)
         save_owner();
     if (!p->fpu_used) {
         __asm__ volatile("fninit");

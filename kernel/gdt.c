@@ -1,58 +1,65 @@
 /*
- * gdt.c - the flat GDT (kernel and user code/data) and the one TSS.
+ * gdt.c - the flat GDT (kernel and user code/data), the main TSS and the
+ * two TSSs of the NMI and double-fault tasks (nmi.c).
  *
- * The TSS holds esp0 (set on every switch to a process, sched.c) and the
- * I/O permission bitmap, which io_bitmap_load (priv.c) rewrites for the
- * process about to run.  Every bit starts set: no port is allowed.
+ * Every descriptor is computed by gdt_template(i) (code is "ROM"), so the
+ * checker (check_cpu.c) can compare the live table against it and rewrite
+ * it.  The main TSS holds esp0 (set on every switch to a process,
+ * sched.c), cr3 (kept equal to CR3 by write_cr3, for the return from the
+ * NMI task) and the I/O permission bitmap, which io_bitmap_load (priv.c)
+ * rewrites for the process about to run.  Every bit starts set.
  */
 #include "kernel.h"
 #include "arch.h"
 
-struct gdt_entry {
-    uint16_t limit_lo, base_lo;
-    uint8_t base_mid, access, gran, base_hi;
-} __attribute__((packed));
-
-struct dtr {
-    uint16_t limit;
-    uint32_t base;
-} __attribute__((packed));
-
 struct tss tss __attribute__((aligned(16)));
-static struct gdt_entry gdt[6];
+uint64_t gdt[NR_GDT];
 
-static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
-                      uint8_t gran)
+static uint64_t descriptor(uint32_t base, uint32_t limit, uint8_t access, uint8_t gran)
 {
-    gdt[i].limit_lo = limit & 0xffff;
-    gdt[i].base_lo = base & 0xffff;
-    gdt[i].base_mid = (base >> 16) & 0xff;
-    gdt[i].access = access;
-    gdt[i].gran = (uint8_t)((gran & 0xf0) | ((limit >> 16) & 0x0f));
-    gdt[i].base_hi = (base >> 24) & 0xff;
+    uint64_t d = (limit & 0xffff) | ((uint64_t)(base & 0xffffff) << 16);
+    d |= (uint64_t)access << 40;
+    d |= (uint64_t)((gran & 0xf0) | ((limit >> 16) & 0x0f)) << 48;
+    return d | (uint64_t)(base >> 24) << 56;
 }
 
-void gdt_init(void)
+/* The value descriptor i must hold (TSS descriptors: not busy; segments
+ * already "accessed", so the CPU never writes the table). */
+uint64_t gdt_template(int i)
 {
-    struct dtr d = { sizeof(gdt) - 1, (uint32_t)gdt };
-    set_entry(0, 0, 0, 0, 0);
-    set_entry(1, 0, 0xfffff, 0x9a, 0xc0);   /* kernel code */
-    set_entry(2, 0, 0xfffff, 0x92, 0xc0);   /* kernel data */
-    set_entry(3, 0, 0xfffff, 0xfa, 0xc0);   /* user code, DPL 3 */
-    set_entry(4, 0, 0xfffff, 0xf2, 0xc0);   /* user data, DPL 3 */
-    set_entry(5, (uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x00);
+    switch (i) {
+    case 1: return descriptor(0, 0xfffff, 0x9b, 0xc0);     /* kernel code */
+    case 2: return descriptor(0, 0xfffff, 0x93, 0xc0);     /* kernel data */
+    case 3: return descriptor(0, 0xfffff, 0xfb, 0xc0);     /* user code, DPL 3 */
+    case 4: return descriptor(0, 0xfffff, 0xf3, 0xc0);     /* user data, DPL 3 */
+    case 5: return descriptor((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0);
+    case 6: return descriptor((uint32_t)&nmi_tss, TASK_TSS_SIZE - 1, 0x89, 0);
+    case 7: return descriptor((uint32_t)&df_tss, TASK_TSS_SIZE - 1, 0x89, 0);
+    default: return 0;
+    }
+}
 
-    memset(&tss, 0, sizeof(tss));
-    tss.ss0 = KDATA_SEL;
-    tss.iomap_base = (uint16_t)offsetof(struct tss, iomap);
-    memset(tss.iomap, 0xff, sizeof(tss.iomap));
-
+void gdt_load(void)
+{
+    struct { uint16_t limit; uint32_t base; } __attribute__((packed)) d =
+        { sizeof(gdt) - 1, (uint32_t)gdt };
     __asm__ volatile(
         "lgdt %0\n\t"
         "mov %1, %%ds\n\t mov %1, %%es\n\t mov %1, %%fs\n\t"
         "mov %1, %%gs\n\t mov %1, %%ss\n\t"
         "ljmp %2, $1f\n"
-        "1:\n\t"
-        "ltr %w3"
-        : : "m"(d), "r"(KDATA_SEL), "i"(KCODE_SEL), "r"(TSS_SEL) : "memory");
+        "1:"
+        : : "m"(d), "r"(KDATA_SEL), "i"(KCODE_SEL) : "memory");
+}
+
+void gdt_init(void)
+{
+    for (int i = 0; i < NR_GDT; i++)
+        gdt[i] = gdt_template(i);
+    memset(&tss, 0, sizeof(tss));
+    tss.ss0 = KDATA_SEL;
+    tss.iomap_base = (uint16_t)offsetof(struct tss, iomap);
+    memset(tss.iomap, 0xff, sizeof(tss.iomap));
+    gdt_load();
+    __asm__ volatile("ltr %w0" : : "r"(TSS_SEL));
 }

@@ -44,6 +44,7 @@ void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)))
 void cmdline_init(const char *grub_cmdline);
 int cmdline_get(const char *key, char *buf, size_t len);
 int cmdline_list_has(const char *key, const char *word);
+int cmdline_has(const char *word);
 
 /* fwcfg.c: QEMU firmware configuration; returns bytes read or -1. */
 int fwcfg_present(void);

@@ -6,6 +6,7 @@
 #include "arch.h"
 #include "proc.h"
 #include "bootinfo.h"
+#include "stabilize.h"
 
 /* The one kernel stack (entry.asm switches to its top on every entry). */
 uint8_t kernel_stack[16384] __attribute__((aligned(16)));
@@ -22,6 +23,7 @@ void kmain(uint32_t magic, uint32_t info)
     fpu_init();
     memory_init();
     cmdline_init(bootinfo.cmdline);
+    stab_init();
     proc_init();
     boot_processes();
     clock_init();

@@ -33,6 +33,7 @@
 #define PTE_PS      0x080
 #define PTE_G       0x100
 #define PTE_DEVICE  0x200   /* available bit: not owned, never freed */
+#define PTE_AD      0x060   /* accessed, dirty: set by the CPU */
 
 #define PDX(va) ((va) >> 22)
 #define PTX(va) (((va) >> 12) & 0x3ff)
@@ -40,9 +41,19 @@
 extern struct frame_pool kframes;
 extern uint32_t kframes_total;      /* frames that were free after boot setup */
 extern uint32_t *kernel_pgdir;
+extern uint32_t kernel_mem_top;
+
+/* The IO-APIC's 4 MiB page, mapped supervisor-only just below USER_BASE
+ * when the watchdog NMI is on (nmi.c). */
+#define IOAPIC_PHYS     0xfec00000u
+#define IOAPIC_VA       0x3fc00000u
+#define WDT_VA          0x3f800000u     /* the i6300esb's 4 MiB (wdt.c) */
+extern uint32_t wdt_pde;
 
 /* paging.c */
 void paging_init(uint32_t mem_top);
+uint32_t kpd_template(uint32_t i);
+int check_kernel_pgdir(void);
 uint32_t *as_create(void);
 void as_destroy(uint32_t *pgdir);
 int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags);

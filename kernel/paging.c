@@ -11,6 +11,7 @@
 #include "kernel.h"
 #include "mm.h"
 #include "arch.h"
+#include "stabilize.h"
 
 extern char _kernel_start[], _rom_end[];
 
@@ -25,26 +26,67 @@ static int has_pge(void)
     return (d >> 13) & 1;
 }
 
+uint32_t kernel_mem_top;            /* RAM mapped by the kernel (<= KERNEL_LIMIT) */
+static uint32_t kglobal;            /* PTE_G when the CPU has PGE */
+
+/* What entry i of the first kernel page table / the kernel directory must
+ * hold (the checker compares against these: code is "ROM"). */
+uint32_t kpt0_template(uint32_t i)
+{
+    uint32_t pa = i * PAGE_SIZE;
+    if (i == 0)
+        return 0;
+    return pa | PTE_P | kglobal |
+           ((pa >= (uint32_t)_kernel_start && pa < (uint32_t)_rom_end) ? 0 : PTE_W);
+}
+
+uint32_t kpd_template(uint32_t i)
+{
+    if (i == 0)
+        return (uint32_t)kpt0 | PTE_P | PTE_W;
+    if (i == PDX(IOAPIC_VA) && stab_on(STAB_NMI) && i * 0x400000u >= kernel_mem_top)
+        return IOAPIC_PHYS | PTE_P | PTE_W | PTE_PS | PTE_PCD | 0x8;
+    if (i == PDX(WDT_VA) && wdt_pde && i * 0x400000u >= kernel_mem_top)
+        return wdt_pde;
+    return i * 0x400000u < kernel_mem_top ? (i << 22) | PTE_P | PTE_W | PTE_PS | kglobal : 0;
+}
+
+/* Kernel page table and directory against their templates (the CPU's
+ * accessed and dirty bits aside). */
+int check_kernel_pgdir(void)
+{
+    int n = 0;
+    for (uint32_t i = 0; i < 1024; i++) {
+        uint32_t want = i < PDX(KERNEL_LIMIT) ? kpd_template(i) : 0;
+        if ((kpt0[i] & ~PTE_AD) != kpt0_template(i)) {
+            stab_repair(SC_PGDIR, "kernel page table entry %u was %08x", i, kpt0[i]);
+            kpt0[i] = kpt0_template(i);
+            n++;
+        }
+        if ((kpd[i] & ~PTE_AD) != want) {
+            stab_repair(SC_PGDIR, "kernel page directory entry %u was %08x", i, kpd[i]);
+            kpd[i] = want;
+            n++;
+        }
+    }
+    if (n)
+        write_cr3(read_cr3());
+    return n;
+}
+
 void paging_init(uint32_t mem_top)
 {
-    uint32_t g = has_pge() ? PTE_G : 0, cr0, cr4;
-    uint32_t rom_lo = (uint32_t)_kernel_start, rom_hi = (uint32_t)_rom_end;
-
-    if (mem_top > KERNEL_LIMIT)
-        mem_top = KERNEL_LIMIT;
-    for (uint32_t i = 1; i < 1024; i++) {
-        uint32_t pa = i * PAGE_SIZE;
-        uint32_t w = (pa >= rom_lo && pa < rom_hi) ? 0 : PTE_W;
-        kpt0[i] = pa | PTE_P | w | g;
-    }
-    kpt0[0] = 0;
-    kpd[0] = (uint32_t)kpt0 | PTE_P | PTE_W;
-    for (uint32_t i = 1; i < PDX(KERNEL_LIMIT); i++)
-        kpd[i] = i * 0x400000u < mem_top ? (i << 22) | PTE_P | PTE_W | PTE_PS | g : 0;
+    uint32_t cr0, cr4;
+    kglobal = has_pge() ? PTE_G : 0;
+    kernel_mem_top = mem_top > KERNEL_LIMIT ? KERNEL_LIMIT : mem_top;
+    for (uint32_t i = 0; i < 1024; i++)
+        kpt0[i] = kpt0_template(i);
+    for (uint32_t i = 0; i < PDX(KERNEL_LIMIT); i++)
+        kpd[i] = kpd_template(i);
     kernel_pgdir = kpd;
 
     __asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-    cr4 |= 0x10 | (g ? 0x80 : 0);           /* PSE, PGE */
+    cr4 |= 0x10 | (kglobal ? 0x80 : 0);     /* PSE, PGE */
     __asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
     write_cr3((uint32_t)kpd);
     __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));

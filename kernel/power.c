@@ -8,11 +8,13 @@
  * in the kernel it halts and says so.
  */
 #include "kernel.h"
+#include "stabilize.h"
 
 void power_off(int status)
 {
     kprintf("kernel: power off (status %d)\n", status);
     __asm__ volatile("cli");
+    stab_flags = 0;             /* halted on purpose: the NMI must not revive it */
     if (fwcfg_present()) {
         outb(0xf4, (uint8_t)status);
         outw(0xb004, 0x2000);

@@ -4,39 +4,39 @@
  * the back of its queue.  With nothing ready the kernel halts (idle).
  *
  * Invariants: a process is on a ready queue iff flags == 0; bit q of
- * 'nonempty' is set iff queue q is not empty.
+ * 'rq_nonempty' is set iff queue q is not empty.
  */
 #include "kernel.h"
 #include "proc.h"
 #include "mm.h"
 
 struct proc *current;
-static struct proc *head[NR_SCHED_Q], *tail[NR_SCHED_Q];
-static uint32_t nonempty;       /* bit q set iff head[q] != NULL */
+struct proc *rq_head[NR_SCHED_Q], *rq_tail[NR_SCHED_Q];   /* checked by check_proc.c */
+uint32_t rq_nonempty;       /* bit q set iff rq_head[q] != NULL */
 
 void ready(struct proc *p)
 {
     int q = p->priority;
     p->next_ready = 0;
-    if (tail[q])
-        tail[q]->next_ready = p;
+    if (rq_tail[q])
+        rq_tail[q]->next_ready = p;
     else
-        head[q] = p;
-    tail[q] = p;
-    nonempty |= 1u << q;
+        rq_head[q] = p;
+    rq_tail[q] = p;
+    rq_nonempty |= 1u << q;
 }
 
 void unready(struct proc *p)
 {
     int q = p->priority;
-    struct proc **pp = &head[q], *prev = 0;
+    struct proc **pp = &rq_head[q], *prev = 0;
     for (int n = 0; *pp && n < NR_PROCS; n++) {
         if (*pp == p) {
             *pp = p->next_ready;
-            if (tail[q] == p)
-                tail[q] = prev;
-            if (!head[q])
-                nonempty &= ~(1u << q);
+            if (rq_tail[q] == p)
+                rq_tail[q] = prev;
+            if (!rq_head[q])
+                rq_nonempty &= ~(1u << q);
             p->next_ready = 0;
             return;
         }
@@ -53,7 +53,7 @@ void sched_tick(void)
         return;
     if (--p->ticks_left <= 0) {
         p->ticks_left = p->priv->quantum;
-        if (head[p->priority] != tail[p->priority]) {
+        if (rq_head[p->priority] != rq_tail[p->priority]) {
             unready(p);
             ready(p);
         }
@@ -62,7 +62,7 @@ void sched_tick(void)
 
 static struct proc *pick(void)
 {
-    return nonempty ? head[__builtin_ctz(nonempty)] : 0;
+    return rq_nonempty ? rq_head[__builtin_ctz(rq_nonempty)] : 0;
 }
 
 static void switch_to(struct proc *p)

@@ -7,10 +7,12 @@
  * exception ends only that process with a one-line report.  Then the
  * scheduler picks who runs next.
  * trap_kernel: only the idle loop runs with interrupts enabled, so only
- * IRQs may arrive here; anything else is a kernel bug and panics.
+ * IRQs may arrive here; anything else is a kernel bug: it panics, or
+ * with the checker on (stabilize.h) the kernel repairs itself and goes on.
  */
 #include "kernel.h"
 #include "proc.h"
+#include "stabilize.h"
 
 static const char *const exc_names[NR_EXCEPTIONS] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -61,6 +63,8 @@ void trap_kernel(struct trapframe *tf)
         irq_handle((int)tf->vector - IRQ_BASE);
         return;
     }
+    if (stab_on(STAB_CHECK))
+        stab_kernel_fault(tf->vector, tf->eip);     /* repairs, does not return */
     panic("kernel exception %u (%s) at eip=0x%08x err=0x%x cr2=0x%08x "
           "eax=%08x ebx=%08x ecx=%08x edx=%08x esi=%08x edi=%08x ebp=%08x",
           tf->vector, exc_name(tf->vector), tf->eip, tf->err, read_cr2(),

@@ -8,9 +8,11 @@
  *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
  *   GI_PROC    the state of one process-table slot (sys_procinfo)
  *   GI_MEM     free and total page frames (sys_meminfo)
+ *   GI_STAB    self-stabilization switches and repair counters (sys_stab)
  */
 #include "system.h"
 #include "../mm.h"
+#include "../stabilize.h"
 
 static int klog(struct sys_klog *rq)
 {
@@ -72,6 +74,9 @@ int do_getinfo(struct proc *caller, message *m)
     case GI_MEM:
         MSG_BODY(m, struct sys_meminfo)->free_pages = kframes.nfree;
         MSG_BODY(m, struct sys_meminfo)->total_pages = kframes_total;
+        return OK;
+    case GI_STAB:
+        stab_info(MSG_BODY(m, struct sys_stab));
         return OK;
     default:
         return -EINVAL;

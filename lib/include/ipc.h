@@ -84,6 +84,7 @@ _Static_assert(sizeof(message) == 64, "message must be 64 bytes");
  * From SYSTEM:   m.u32[0] = bitmap of pending kernel events (SYSEV_*). */
 #define SYSEV_KSIG   0x1    /* a supervised process died: fetch with sys_getksig */
 #define SYSEV_ALARM  0x2    /* the alarm set with sys_setalarm expired */
+#define SYSEV_HEARTBEAT 0x4 /* the kernel's ping to RS: receiving it answers */
 
 #define IS_NOTIFY(m)  ((m)->m_type == NOTIFY_MESSAGE)
 

@@ -1,4 +1,5 @@
-/* sys_info.c - kernel-call wrappers: identity, lookup, time, log, args. */
+/* sys_info.c - kernel-call wrappers: identity, lookup, time, log, args,
+ * memory and self-stabilization counters. */
 #include "libsys.h"
 
 static int getinfo(int what, message *m)
@@ -104,5 +105,17 @@ int sys_meminfo(uint32_t *free_pages, uint32_t *total_pages)
         *free_pages = MSG_BODY(&m, struct sys_meminfo)->free_pages;
         *total_pages = MSG_BODY(&m, struct sys_meminfo)->total_pages;
     }
+    return r;
+}
+
+int sys_stab(struct sys_stab *out)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_stab)->what = GI_STAB;
+    r = kernel_call(SYS_GETINFO, &m);
+    if (r == OK)
+        *out = *MSG_BODY(&m, struct sys_stab);
     return r;
 }

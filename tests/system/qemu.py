@@ -34,7 +34,11 @@ class Boot:
 def qemu_args(iso, cmdline="", extra=()):
     args = [QEMU, "-m", "128", "-cdrom", str(iso), "-serial", "stdio",
             "-display", "none", "-monitor", "none", "-no-reboot",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            # the locked hardware watchdog (kernel/wdt.c): if the kernel stops
+            # kicking it, QEMU resets, and with -no-reboot exits without a
+            # power-off status (Boot.status None, timed_out False)
+            "-device", "i6300esb"]
     if cmdline:
         args += ["-fw_cfg", "name=opt/stabilix/cmdline,string=" + cmdline.replace(",", ",,")]
     return args + list(extra)

@@ -55,6 +55,7 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_ARG     5   /* in: key; out: its kernel command-line value (sys_getarg) */
 #define GI_PROC    6   /* in: slot; out: that slot's state (sys_procinfo) */
 #define GI_MEM     7   /* out: free and total page frames (sys_meminfo) */
+#define GI_STAB    8   /* out: self-stabilization switches and repair counters (sys_stab) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
 };
@@ -68,6 +69,16 @@ struct sys_procinfo { int32_t what; int32_t slot; endpoint_t ep; int32_t flags;
                       uint32_t pages; /* frames owned, page tables included */
                       char name[16]; };
 struct sys_meminfo  { int32_t what; uint32_t free_pages; uint32_t total_pages; };
+/* Repair counters of the self-stabilization checkers (kernel/stabilize.h). */
+enum { SC_ROM, SC_GDT, SC_IDT, SC_TSS, SC_CPUREG, SC_PIC, SC_PIT, SC_IOAPIC,
+       SC_PROC, SC_KILLED, SC_RUNQ, SC_IPC, SC_PGDIR, SC_TIMER, SC_PRIV,
+       SC_NMI_RECOVER, SC_KFAULT, SC_DFAULT, SC_FRAME, SC_RS, SC_NR };
+#define SC_NAMES { "rom", "gdt", "idt", "tss", "cpureg", "pic", "pit", "ioapic", \
+                   "proc", "killed", "runq", "ipc", "pgdir", "timer", "priv", \
+                   "nmi_recover", "kfault", "dfault", "frame", "rs" }
+struct sys_stab     { int32_t what; uint16_t flags; uint16_t sweeps;
+                      uint16_t count[SC_NR]; /* saturating at 65535 */
+                      uint32_t nmis; uint32_t total; };
 struct sys_getarg   { int32_t what; char key[12]; char value[40]; };
 struct sys_diag     { uint32_t len; char text[52]; };
 #define SD_POWEROFF 1
@@ -115,6 +126,7 @@ MSG_PAYLOAD_CHECK(struct sys_diag);
 MSG_PAYLOAD_CHECK(struct sys_getarg);
 MSG_PAYLOAD_CHECK(struct sys_procinfo);
 MSG_PAYLOAD_CHECK(struct sys_meminfo);
+MSG_PAYLOAD_CHECK(struct sys_stab);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
 MSG_PAYLOAD_CHECK(struct sys_spawn);
 MSG_PAYLOAD_CHECK(struct sys_module);

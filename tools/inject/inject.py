@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""inject.py - the convergence campaign (make inject).
+
+Each trial cold-boots Stabilix (rs, ds and the self-checking workload
+stabwork) in its own QEMU, waits for steady heartbeats, injects a fault
+from the host at a random instant and classifies what the host then sees
+on the serial line (nothing the guest says about its health is trusted):
+
+  no-effect      nothing was repaired or restarted (heartbeats may have
+                 paused, e.g. a flipped register the next trap overwrote)
+  repaired       the kernel logged repairs and heartbeats resumed
+  service        RS restarted a service and heartbeats resumed
+  restart        the machine rebooted (warm restart or hardware watchdog)
+                 and heartbeats resumed
+  wrong          a heartbeat carried a wrong CRC (silent wrong output)
+  hang           heartbeats did not resume within BOUND seconds
+
+Time to convergence = from the injection to the first heartbeat after
+which heartbeats keep coming (the end of the longest pause).
+
+Trial i uses the same random fault in every mode (paired comparison).
+Environment / arguments: TRIALS (per mode, default 20), TARGET (text,
+data, stack, pgtable, server, regs, a comma list, or all), FAULT (single, burst or all),
+JOBS (parallel QEMUs, default 2), SEED (default 1), MODES (on,off),
+BOUND (seconds, default 10), OUT (JSON file, default build/inject.json),
+ISO and KERNEL (the image and its kernel.elf, default build/).
+"""
+import json
+import os
+import random
+import statistics
+import struct
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from guest import Guest, symbols, ROOT      # noqa: E402
+import faults                               # noqa: E402
+
+ISO = Path(os.environ.get("ISO", ROOT / "build" / "stabilix-test.iso"))
+KERNEL = Path(os.environ.get("KERNEL", ROOT / "build" / "kernel.elf"))
+BASE = "start=rs rs_start=ds,stabwork"
+TARGETS = ["text", "data", "stack", "pgtable", "server", "regs"]
+CLASSES = ["no-effect", "repaired", "service", "restart", "wrong", "hang"]
+
+
+def kernel_ranges(s):
+    text = (s["_kernel_start"][0], s["_rom_end"][0])
+    data = (s["_rom_end"][0], s["_kernel_end"][0])
+    stack = (s["kernel_stack"][0], s["kernel_stack"][0] + s["kernel_stack"][1])
+    pgt = [(s[n][0], s[n][0] + 4096) for n in ("kpd", "kpt0")]
+    return {"text": [text], "data": [data], "stack": [stack], "pgtable": pgt}
+
+
+def flip_ram(g, rng, ranges, code=False):
+    """One bit flip.  Code goes through the gdbstub: a write behind QEMU's
+    back (the RAM file) would not reach code TCG already translated."""
+    lo, hi = rng.choice(ranges)
+    pa = rng.randrange(lo, hi)
+    bit = rng.randrange(8)
+    if code:
+        g.gdb.stop()
+        g.gdb.write(pa, bytes([g.gdb.read(pa, 1)[0] ^ (1 << bit)]))
+        g.gdb.cont()
+    else:
+        g.flip(pa, bit)
+    return f"bit {bit} of 0x{pa:08x}"
+
+
+def flip_server(g, s, rng, name="ds"):
+    addr, raw = faults.find_slot(g, s, name)
+    pgdir = struct.unpack_from("<I", raw, faults.PGDIR_OFF)[0]
+    for _ in range(50):
+        va = rng.choice([0x40000000, 0xDFFF0000]) + rng.randrange(0x10000)
+        pa = faults.virt_to_phys(g, pgdir, va)
+        if pa is not None:
+            bit = rng.randrange(8)
+            g.flip(pa, bit)
+            return f"{name} bit {bit} of va 0x{va:08x}"
+    return "no page found"
+
+
+def flip_reg(g, rng):
+    """A bit flip in a register while the CPU runs kernel code (a flip in a
+    user process's registers is that program's fault, not kernel state)."""
+    for _ in range(100):
+        g.gdb.stop()
+        if g.gdb.regs()["cs"] & 3 == 0:
+            break
+        g.gdb.cont()
+        time.sleep(rng.uniform(0, 0.02))
+    idx = rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    names = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "eip", "eflags"]
+    regs = g.gdb.regs()
+    bit = rng.randrange(32)
+    g.gdb.set_reg(idx, regs[names[idx]] ^ (1 << bit))
+    g.gdb.cont()
+    return f"bit {bit} of {names[idx]} (cs={regs['cs']:#x})"
+
+
+def inject(g, s, rng, target, fault):
+    n = 1 if fault == "single" else rng.randrange(5, 20)
+    what = []
+    for _ in range(n):
+        if target == "regs":
+            what.append(flip_reg(g, rng))
+        elif target == "server":
+            what.append(flip_server(g, s, rng))
+        else:
+            what.append(flip_ram(g, rng, kernel_ranges(s)[target], code=(target == "text")))
+        if n > 1:
+            time.sleep(rng.uniform(0, 0.01))
+    return "; ".join(what[:3]) + (f" (+{n - 3})" if n > 3 else "")
+
+
+def classify(g, t_fault, bound):
+    out_lines = [(t, l) for t, l in g.lines if t >= t_fault]
+    text = "\n".join(l for _, l in out_lines)
+    hbs = g.heartbeats(since=t_fault)
+    if any(not h[2] for h in hbs) or "stabwork: WRONG" in text:
+        return "wrong", None
+    times = [t_fault] + [h[0] for h in hbs]
+    if len(hbs) < 5 or (g.now() - times[-1]) > 1.0:
+        return "hang", None
+    gaps = [(times[i + 1] - times[i], times[i + 1]) for i in range(len(times) - 1)]
+    longest, end = max(gaps)
+    ttc = end - t_fault if longest > 0.35 else 0.0
+    if "Stabilix kernel booting" in text:
+        return "restart", ttc
+    if "rs: stabwork" in text or "kernel: rs restarted" in text or \
+            any("rs:" in l and ("died" in l or "restart" in l) for _, l in out_lines):
+        return "service", ttc
+    if "stab: repaired" in text:
+        return "repaired", ttc
+    return "no-effect", ttc
+
+
+def trial(i, mode, target, fault, seed, bound, s):
+    rng = random.Random(f"{seed}-{i}")      # the same faults in both modes
+    tgt = rng.choice(TARGETS if target == "all" else target.split(","))
+    flt = rng.choice(["single", "burst"]) if fault == "all" else fault
+    cmd = BASE + ("" if mode == "on" else " stab=off")
+    g = Guest(ISO, cmd, wdt=True, reboot=True, gdb=(tgt in ("regs", "text")))
+    rec = {"trial": i, "mode": mode, "target": tgt, "fault": flt}
+    try:
+        if not g.wait_for(r"stabwork: hb 3 ", 60):
+            rec.update(cls="boot-failed", ttc=None, what="")
+            return rec
+        time.sleep(rng.uniform(0, 1.0))
+        rec["what"] = inject(g, s, rng, tgt, flt)
+        t_fault = g.now()           # the end of the injection (gdbstub stops excluded)
+        deadline = time.monotonic() + bound
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            hbs = g.heartbeats(since=t_fault)
+            if g.now() - t_fault > 2.0 and len(hbs) >= 10 and \
+                    all(hbs[k + 1][0] - hbs[k][0] < 0.35 for k in range(len(hbs) - 10, len(hbs) - 1)) \
+                    and g.now() - hbs[-1][0] < 0.5:
+                break
+        cls, ttc = classify(g, t_fault, bound)
+        rec.update(cls=cls, ttc=ttc)
+    except Exception as e:                      # a harness problem, not a guest verdict
+        rec.update(cls="harness-error", ttc=None, what=str(e))
+    finally:
+        g.close()
+    return rec
+
+
+def pct(xs, p):
+    if not xs:
+        return float("nan")
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def summary(results, modes):
+    lines = ["mode  trials  " + "  ".join(f"{c:>9}" for c in CLASSES) +
+             "  converged  <=3s   ttc p50   ttc p99"]
+    for m in modes:
+        rs = [r for r in results if r["mode"] == m]
+        if not rs:
+            continue
+        cnt = {c: sum(1 for r in rs if r["cls"] == c) for c in CLASSES}
+        conv = [r for r in rs if r["cls"] in ("no-effect", "repaired", "service", "restart")]
+        ttcs = [r["ttc"] for r in conv if r["ttc"] is not None]
+        fast = sum(1 for t in ttcs if t <= 3.0)
+        lines.append(f"{m:<4}  {len(rs):>6}  " + "  ".join(f"{cnt[c]:>9}" for c in CLASSES) +
+                     f"  {100 * len(conv) / len(rs):>8.1f}%  {100 * fast / len(rs):>4.0f}%"
+                     f"  {pct(ttcs, 50):>7.2f}s  {pct(ttcs, 99):>7.2f}s")
+    return "\n".join(lines)
+
+
+def main():
+    env = os.environ
+    trials = int(env.get("TRIALS", "20"))
+    target = env.get("TARGET", "all")
+    fault = env.get("FAULT", "all")
+    jobs = int(env.get("JOBS", "2"))
+    seed = env.get("SEED", "1")
+    bound = float(env.get("BOUND", "10"))
+    modes = [m for m in env.get("MODES", "on,off").split(",") if m]
+    out = Path(env.get("OUT", str(ROOT / "build" / "inject.json")))
+    if not ISO.exists():
+        sys.exit(f"{ISO} is missing: run make all")
+    s = symbols(KERNEL)
+    work = [(i, m) for m in modes for i in range(trials)]
+    results, lock, t0 = [], threading.Lock(), time.monotonic()
+
+    def one(item):
+        rec = trial(item[0], item[1], target, fault, seed, bound, s)
+        with lock:
+            results.append(rec)
+            done = len(results)
+            conv = sum(1 for r in results if r["cls"] in ("no-effect", "repaired", "service", "restart"))
+            sys.stderr.write(f"\rinject: {done}/{len(work)} trials, {conv} converged, "
+                             f"{time.monotonic() - t0:.0f}s  ")
+            sys.stderr.flush()
+        return rec
+
+    with ThreadPoolExecutor(max_workers=jobs) as ex:
+        list(ex.map(one, work))
+    sys.stderr.write("\n")
+    results.sort(key=lambda r: (r["mode"], r["trial"]))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"seed": seed, "target": target, "fault": fault, "bound": bound,
+                               "results": results}, indent=1))
+    print(summary(results, modes))
+    print(f"results: {out}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
