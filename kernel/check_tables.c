@@ -59,9 +59,9 @@ int check_timers(void)
 int check_privs(void)
 {
     int n = 0;
-    if (!stab_on(STAB_CHECK))
+    if (!stab_on(STAB_CHECK) || nprivs < 1 || nprivs > NR_PRIVS)
         return 0;
-    for (int i = 0; i < NR_PRIVS; i++) {
+    for (int i = 0; i < nprivs; i++) {         /* unused entries: nobody's */
         struct priv *pv = &priv_table[i];
         if (pv->id == i && pv->priority >= 0 && pv->priority < NR_SCHED_Q &&
             pv->quantum > 0 && pv->quantum <= 10 * HZ && pv->nio >= 0 &&

@@ -14,7 +14,7 @@
 #include "proc.h"
 
 struct priv priv_table[NR_PRIVS];
-static int nprivs;
+int nprivs;                         /* entries in use: 0 (user) .. nprivs-1 */
 static const struct priv *io_loaded;
 
 struct priv *priv_by_label(const char *label)

@@ -111,6 +111,7 @@ void ipc_cleanup(struct proc *dead);
 int ipc_trap(struct proc *caller, struct trapframe *tf);
 
 /* priv.c */
+extern int nprivs;                  /* priv_table entries in use */
 void priv_boot(const struct privconf *pc);
 struct priv *priv_by_label(const char *label);
 int may_send(const struct proc *src, const struct proc *dst);

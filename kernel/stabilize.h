@@ -23,11 +23,11 @@
 
 struct proc;
 
-#define STAB_CHECK  0x01
-#define STAB_ROM    0x02
-#define STAB_NMI    0x04
-#define STAB_WDT    0x08
-#define STAB_HOOKS  0x10
+#define STAB_CHECK  SF_CHECK
+#define STAB_ROM    SF_ROM
+#define STAB_NMI    SF_NMI
+#define STAB_WDT    SF_WDT
+#define STAB_HOOKS  SF_HOOKS
 
 extern uint32_t stab_flags;         /* STAB_* mechanisms switched on */
 extern volatile uint32_t stab_hook; /* written by the host in tests */

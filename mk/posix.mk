@@ -13,7 +13,7 @@
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
 POSIX_PROGS   := init sh cat cksum echo true false mkdir rm cp mv ls kill sleep wc grep \
-                 hexdump uptime free dmesg ps service poweroff reboot
+                 hexdump uptime free dmesg ps service poweroff reboot stabilize
 POSIX_ALIASES := mem:free
 
 POSIX_LIB_SRC := $(wildcard user/bin/lib/*.c)

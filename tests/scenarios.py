@@ -310,6 +310,8 @@ UTILS = [
     S("cksum of nothing", "cksum < /dev/null", "4294967295 0\n"),
     S("cksum missing file", "cksum nosuch; echo $?", "1\n", "cksum: nosuch: No such file or directory\n"),
     S("cksum bad option", "cksum -x", "", "cksum: unknown option -x\n" + usage("cksum", "[file...]"), 2),
+    # stabilize
+    S("stabilize with arguments", "stabilize now", "", usage("stabilize", ""), 2),
     # init takes no arguments (it is started by PM, never by hand)
     S("init with arguments", "init now", "",
       usage("init", "(no arguments: init is started by the system)"), 2),
@@ -329,6 +331,7 @@ HOST_ONLY = [
     S("service fi without the system", "service fi tty crash", "", "service: tty: %s\n" % NOSYS, 1),
     S("poweroff without the system", "poweroff", "", "poweroff: %s\n" % NOSYS, 1),
     S("reboot without the system", "reboot", "", "reboot: %s\n" % NOSYS, 1),
+    S("stabilize without the system", "stabilize", "", "stabilize: %s\n" % NOSYS, 1),
 ]
 
 # Only meaningful on Stabilix (not run on the host): the real calls.
@@ -339,6 +342,9 @@ STABILIX_ONLY = [
     S("ps header", "ps | grep -c '^  PID  PPID    EP STATE'", "1\n"),
     S("service list shows ds", "service list | grep -c '^ds '", "1\n"),
     S("dmesg has the boot banner", "dmesg | grep -c 'Stabilix kernel booting'", "1\n"),
+    S("stabilize: every mechanism on",
+      "stabilize | grep -c '^mechanisms: checker on, rom on, nmi on, watchdog on$'", "1\n"),
+    S("stabilize lists the repair counters", "stabilize | grep -c '^idt  *[0-9][0-9]*$'", "1\n"),
 ]
 
 

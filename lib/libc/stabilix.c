@@ -1,6 +1,6 @@
 /*
  * stabilix.c - the Stabilix-specific calls of <stabilix.h> (ps, dmesg,
- * free, uptime, poweroff, reboot, service), all through PM: ordinary
+ * free, uptime, poweroff, reboot, service, stabilize), all through PM: ordinary
  * processes may not make kernel calls or talk to RS themselves.
  */
 #include <errno.h>
@@ -151,4 +151,34 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg)
     strcpy(s->req.label, label);
     r = __pm_call(PM_SERVICE, &m);
     return r < 0 ? __err(r) : 0;
+}
+
+int sx_stab(struct sx_stab *out)
+{
+    static const char *const names[SC_NR] = SC_NAMES;
+    struct sys_stab st = { 0 };
+    message m;
+    struct pm_sysinfo *s = MSG_BODY(&m, struct pm_sysinfo);
+    int r;
+    memset(&m, 0, sizeof(m));
+    s->what = PM_SI_STAB;
+    s->size = sizeof(st);
+    s->grant = grant_create(__pm_ep, &st, sizeof(st), GRANT_WRITE);
+    if (s->grant < 0)
+        return __err(s->grant);
+    r = __pm_call(PM_SYSINFO, &m);
+    grant_revoke(s->grant);
+    if (r < 0)
+        return __err(r);
+    memset(out, 0, sizeof(*out));
+    out->flags = st.flags;
+    out->sweeps = st.sweeps;
+    out->nmis = st.nmis;
+    out->total = st.total;
+    out->ncounters = SC_NR < SX_STAB_MAX ? SC_NR : SX_STAB_MAX;
+    for (int i = 0; i < out->ncounters; i++) {
+        strncpy(out->names[i], names[i], sizeof(out->names[i]) - 1);
+        out->count[i] = st.count[i];
+    }
+    return 0;
 }

@@ -1,7 +1,7 @@
 /*
  * info.c - what utilities ask the system through PM, since ordinary
  * processes may talk only to PM, VFS and INET: the process list (ps),
- * memory and the kernel log (free, dmesg), power off and reboot, and the
+ * memory, the kernel log and the repair counters (free, dmesg, stabilize), power off and reboot, and the
  * RS front end (service).  PM checks every request before passing it on.
  */
 #include "pm.h"
@@ -64,12 +64,25 @@ static int klog(endpoint_t who, struct pm_sysinfo *rq)
     return OK;
 }
 
+/* The self-stabilization counters (the stabilize command). */
+static int stab(endpoint_t who, struct pm_sysinfo *rq)
+{
+    struct sys_stab st;
+    if (rq->size != sizeof(st))
+        return -EINVAL;
+    if (sys_stab(&st) != OK)
+        return -EIO;
+    return sys_safecopyto(who, rq->grant, 0, &st, sizeof(st)) == OK ? OK : -EFAULT;
+}
+
 int do_sysinfo(message *m)
 {
     struct pm_sysinfo *rq = MSG_BODY(m, struct pm_sysinfo);
     uint32_t free_pages, total_pages;
     if (rq->what == PM_SI_KLOG)
         return klog(m->m_source, rq);
+    if (rq->what == PM_SI_STAB)
+        return stab(m->m_source, rq);
     if (rq->what != PM_SI_MEM)
         return -EINVAL;
     if (sys_meminfo(&free_pages, &total_pages) != OK)

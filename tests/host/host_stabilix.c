@@ -62,3 +62,10 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg)
 	errno = ENOSYS;
 	return -1;
 }
+
+int sx_stab(struct sx_stab *out)
+{
+	(void)out;
+	errno = ENOSYS;
+	return -1;
+}

@@ -147,6 +147,8 @@ struct pm_proc {
 #define PM_SI_MEM   1               /* out: free_kib, total_kib */
 #define PM_SI_KLOG  2               /* in: offset, grant, size (<= 4096);
                                        out: len copied, total logged */
+#define PM_SI_STAB  3               /* in: grant, size: a struct sys_stab
+                                       (proto/sys.h) is copied there */
 struct pm_sysinfo {
     int32_t what;
     uint32_t free_kib, total_kib;

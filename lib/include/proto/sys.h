@@ -76,6 +76,12 @@ enum { SC_ROM, SC_GDT, SC_IDT, SC_TSS, SC_CPUREG, SC_PIC, SC_PIT, SC_IOAPIC,
 #define SC_NAMES { "rom", "gdt", "idt", "tss", "cpureg", "pic", "pit", "ioapic", \
                    "proc", "killed", "runq", "ipc", "pgdir", "timer", "priv", \
                    "nmi_recover", "kfault", "dfault", "frame", "rs" }
+/* sys_stab.flags: the mechanisms switched on (boot options stab=off, ...) */
+#define SF_CHECK  0x01      /* periodic checker */
+#define SF_ROM    0x02      /* kernel text/rodata compared with the pristine copy */
+#define SF_NMI    0x04      /* watchdog NMI */
+#define SF_WDT    0x08      /* locked hardware watchdog */
+#define SF_HOOKS  0x10      /* test-only fault hooks */
 struct sys_stab     { int32_t what; uint16_t flags; uint16_t sweeps;
                       uint16_t count[SC_NR]; /* saturating at 65535 */
                       uint32_t nmis; uint32_t total; };

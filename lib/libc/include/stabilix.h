@@ -1,6 +1,7 @@
 /*
  * stabilix.h - Stabilix-specific calls of lib/libc for the system
- * utilities (ps, dmesg, free, uptime, service, poweroff, reboot).
+ * utilities (ps, dmesg, free, uptime, service, poweroff, reboot,
+ * stabilize).
  * Each returns what its comment says, or -1 with errno set.
  * On the host, tests/host/host_stabilix.c stands in for them (every call
  * fails with ENOSYS) so that the utilities' argument and error paths can
@@ -29,5 +30,17 @@ struct sx_service { char label[16]; int endpoint; char state[12]; int restarts; 
 int sx_service_list(struct sx_service *out, int max);        /* count, or -1 + errno */
 int sx_service_ctl(const char *cmd, const char *label, const char *arg);
                                       /* cmd "up" "down" "restart" "fi" (arg: crash|hang|exception) */
+#define SX_STAB_MAX 32
+#define SX_STAB_CHECK 0x01    /* flags: the periodic checker is on */
+#define SX_STAB_ROM   0x02    /* kernel text compared with its pristine copy */
+#define SX_STAB_NMI   0x04    /* watchdog NMI */
+#define SX_STAB_WDT   0x08    /* locked hardware watchdog */
+struct sx_stab {              /* self-stabilization: switches and repairs */
+    unsigned flags, sweeps, nmis, total;
+    int ncounters;
+    char names[SX_STAB_MAX][16];
+    unsigned count[SX_STAB_MAX];
+};
+int sx_stab(struct sx_stab *out);                  /* 0, or -1 + errno */
 
 #endif
