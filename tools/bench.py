@@ -102,7 +102,11 @@ POSIX_DESCRIPTIONS = {
 
 def posix(seconds):
     """Both guests in both modes; the 'posix' part of bench.json."""
-    out = {"seconds_min": seconds, "modes": {}}
+    out = {"seconds_min": seconds, "modes": {},
+           "units": {"ns_per_op": "guest ns per operation: tcg = guest wall clock; icount"
+                                  f"{SHIFT} = virtual ns (guest instructions << {SHIFT})",
+                     "boot_s": "host seconds from QEMU start to the shell prompt "
+                               "(Stabilix) or init's first line (Linux)"}}
     for mode, extra, _, _ in POSIX_MODES:
         out["modes"][mode] = {}
         for guest, run in (("stabilix", bench_posix.run_stabilix),
