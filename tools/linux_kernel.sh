@@ -17,10 +17,16 @@ apt="-o APT::Architecture=i386 -o APT::Architectures::=i386 -o Dir::State::Lists
  -o Dir::Cache=$abs/apt/cache -o Dir::State::status=/dev/null -o Debug::NoLocking=1"
 
 echo "bench: fetching Debian's linux-image-686 (i386) with apt-get download, once (cached in $dir)"
-# A mirror of one suite may fail (e.g. security mid-sync); the main suite is enough.
-apt-get $apt -qq update 2>&1 | grep -v '^ ' >&2 || true
-pkg=$(apt-cache $apt depends linux-image-686 | sed -n 's/^ *Depends: \(linux-image-[0-9].*\)$/\1/p' | head -1)
-[ -n "$pkg" ] || { echo "linux_kernel.sh: cannot resolve linux-image-686" >&2; exit 1; }
+# One suite's list may fail (e.g. security mid-sync): the main suite is
+# enough, so the log is shown only when the package cannot be resolved.
+apt-get $apt -qq update >"$dir/apt-update.log" 2>&1 || true
+pkg=$(apt-cache $apt depends linux-image-686 2>/dev/null |
+      sed -n 's/^ *Depends: \(linux-image-[0-9].*\)$/\1/p' | head -1)
+if [ -z "$pkg" ]; then
+    cat "$dir/apt-update.log" >&2
+    echo "linux_kernel.sh: cannot resolve linux-image-686 (i386) from the apt sources" >&2
+    exit 1
+fi
 deb=$(ls "$dir"/"${pkg}"_*_i386.deb 2>/dev/null | head -1 || true)
 if [ -z "$deb" ]; then
     (cd "$dir" && apt-get $apt -qq download "$pkg" 2>&1 | grep -v 'unsandboxed' >&2 || true)
