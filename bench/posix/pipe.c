@@ -4,6 +4,7 @@
  * writes, two 1-byte reads, two context switches at least).  The child
  * echoes until its input pipe reaches end of file, then exits 0.
  */
+#include <errno.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,8 +42,15 @@ int bench_pipe(long n)
         return bench_fail("pipe");
     }
     pid_t pid = fork();
-    if (pid < 0)
+    if (pid < 0) {
+        int saved = errno;
+        close(down[0]);
+        close(down[1]);
+        close(up[0]);
+        close(up[1]);
+        errno = saved;
         return bench_fail("fork");
+    }
     if (pid == 0) {
         close(down[1]);
         close(up[0]);
