@@ -2,7 +2,8 @@
 #   make            build build/stabilix.iso (and the test ISO)
 #   make run        set up if needed, build, boot in QEMU
 #   make test       host unit tests + system tests in QEMU (pytest)
-#   make bench      micro-benchmarks under QEMU -icount (deterministic)
+#   make bench      micro-benchmarks under QEMU -icount (deterministic) and the
+#                   POSIX benchmarks on Stabilix and on a Linux guest (docs/bench.md)
 #   make inject     fault-injection convergence campaign (TRIALS= TARGET= FAULT= JOBS= SEED=)
 #   make qemu-gdb / make gdb   debug the kernel through QEMU's gdbstub
 # Warnings are errors.  Dependencies are tracked (-MMD): only what changed
@@ -29,6 +30,7 @@ LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
 include mk/newlib.mk
 include mk/posix.mk
 include mk/libc.mk
+include mk/bench.mk
 
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \
@@ -98,13 +100,14 @@ RAMDISK   := $(B)/ramdisk.cpio
 ROOT_FILES := $(shell find etc/root -type f 2>/dev/null)
 
 $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
-		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) Makefile
+		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) $(BENCH_BINS) Makefile
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test
 	$(Q)cp -R etc/root/. $(B)/root/
 	$(Q)for p in $(RAMDISK_PROGS); do strip -g -o $(B)/root/bin/$$p $(B)/posix/$$p; done
 	$(Q)for t in $(RAMDISK_TESTS); do strip -g -o $(B)/root/test/$$t $(B)/posix/$$t; done
 	$(Q)for a in $(RAMDISK_ALIASES); do strip -g -o $(B)/root/bin/$${a%%:*} $(B)/posix/$${a#*:}; done
+	$(Q)mkdir -p $(B)/root/bench && for p in $(BENCH_PROGS); do strip -g -o $(B)/root/bench/$$p $(B)/posix/$$p; done
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 
 # ---- ISOs -------------------------------------------------------------------
@@ -153,7 +156,7 @@ inject:
 
 bench:
 	@tools/setup.sh --quiet
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all linux-guest
 	$(PYTHON) tools/bench.py
 
 qemu-gdb: $(ISO)

@@ -9,9 +9,18 @@ counts.  Benchmarks: IPC and the null kernel call (bench_ipc), and the
 recovery time of a crashed service (svctest recovery).  (shift=0 would
 give instructions directly, but SeaBIOS/GRUB do not finish booting under
 shift=0 with QEMU 7.2; shift=7 boots and is just as exact.)  Each run is
-done twice to show that the counts repeat.  Prints BENCH lines and a table,
-and writes build/bench.json.
+done twice to show that the counts repeat.
+
+Then the POSIX benchmarks (tools/bench_posix.py, docs/bench.md): the same
+sources on Stabilix and on a Linux guest, once under plain TCG (guest wall
+clock, ns per operation) and once under -icount shift=7 (virtual time /
+2**7 = guest instructions per operation), side by side with ratios, plus
+the boot time to the shell prompt.  Prints BENCH lines and tables, and
+writes build/bench.json.
+
+    tools/bench.py [--only micro|posix] [--seconds S]
 """
+import argparse
 import json
 import sys
 import time
@@ -19,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "system"))
 from qemu import ROOT, boot, start  # noqa: E402
+import bench_posix  # noqa: E402
 
 SHIFT = 7
 TARGETS = {"ipc_oneway": 600, "recovery_median": 5_000_000}
@@ -53,7 +63,8 @@ def run_once():
     return results
 
 
-def main():
+def micro():
+    """The IPC and recovery micro-benchmarks; their part of bench.json."""
     print(f"bench: booting the test ISO under QEMU -icount shift={SHIFT} (twice)...", flush=True)
     t0 = time.monotonic()
     first, second = run_once(), run_once()
@@ -71,11 +82,85 @@ def main():
           " -icount shift=0\n(the recovery target is 5 ms of virtual time).")
     print(f"\nrepeat run identical: {'yes' if deterministic else 'NO'}"
           f"  ({time.monotonic() - t0:.0f} s)")
+    return {"icount_shift": SHIFT, "unit": "guest instructions per operation",
+            "deterministic": deterministic, "results": first, "targets": TARGETS}
+
+
+# ---- POSIX benchmarks: Stabilix against Linux -----------------------------------
+POSIX_MODES = [  # (name, extra QEMU arguments, unit of the table, divisor of ns_per_op)
+    ("tcg", [], "us/op (guest wall clock)", 1000),
+    (f"icount{SHIFT}", ["-icount", f"shift={SHIFT}"], "instructions/op", 1 << SHIFT),
+]
+POSIX_DESCRIPTIONS = {
+    "null": "getppid()",
+    "pipe": "1-byte ping-pong round trip, 2 processes",
+    "fork": "fork + _exit + waitpid",
+    "exec": "fork + exec /bin/true + waitpid",
+    "file": "write 1 MiB + read back + unlink (/tmp)",
+}
+
+
+def posix(seconds):
+    """Both guests in both modes; the 'posix' part of bench.json."""
+    out = {"seconds_min": seconds, "modes": {},
+           "units": {"ns_per_op": "guest ns per operation: tcg = guest wall clock; icount"
+                                  f"{SHIFT} = virtual ns (guest instructions << {SHIFT})",
+                     "boot_s": "host seconds from QEMU start to the shell prompt "
+                               "(Stabilix) or init's first line (Linux)"}}
+    for mode, extra, _, _ in POSIX_MODES:
+        out["modes"][mode] = {}
+        for guest, run in (("stabilix", bench_posix.run_stabilix),
+                           ("linux", bench_posix.run_linux)):
+            print(f"bench: POSIX benchmarks on {guest} ({mode}, >= {seconds} s each)...",
+                  flush=True)
+            out["modes"][mode][guest] = run(
+                f"all {seconds}", extra, progress=lambda l: print(l, flush=True))
+    return out
+
+
+def ratio(a, b):
+    return f"{a / b:7.2f}" if b else "      -"
+
+
+def posix_table(data):
+    modes = data["modes"]
+    head = f"{'benchmark':10}"
+    for mode, _, unit, _ in POSIX_MODES:
+        head += f" | {mode + ': ' + unit:^36}"
+    print("\nPOSIX benchmarks, Stabilix against Linux 6.1 (same QEMU configuration):")
+    print(head)
+    sub = f"{'':10}" + f" | {'Stabilix':>12} {'Linux':>12} {'ratio':>8}  " * len(POSIX_MODES)
+    print(sub)
+    for name in bench_posix.NAMES:
+        row = f"{name:10}"
+        for mode, _, _, div in POSIX_MODES:
+            s = modes[mode]["stabilix"]["results"][name]["ns_per_op"] / div
+            lx = modes[mode]["linux"]["results"][name]["ns_per_op"] / div
+            row += f" | {s:12.1f} {lx:12.1f} {ratio(s, lx):>8}  "
+        print(row + "  " + POSIX_DESCRIPTIONS[name])
+    row = f"{'boot (s)':10}"
+    for mode, _, _, _ in POSIX_MODES:
+        s, lx = modes[mode]["stabilix"]["boot_s"], modes[mode]["linux"]["boot_s"]
+        row += f" | {s:12.2f} {lx:12.2f} {ratio(s, lx):>8}  "
+    print(row + "  QEMU start -> shell prompt / init, host seconds")
+    print("ratio = Stabilix / Linux (above 1: Stabilix is slower).")
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Stabilix benchmarks (make bench)")
+    ap.add_argument("--only", choices=["micro", "posix"])
+    ap.add_argument("--seconds", type=int, default=2,
+                    help="minimum guest seconds per POSIX benchmark run (default 2)")
+    opts = ap.parse_args()
     out = ROOT / "build" / "bench.json"
-    out.write_text(json.dumps({
-        "icount_shift": SHIFT, "unit": "guest instructions per operation",
-        "deterministic": deterministic, "results": first,
-        "targets": TARGETS}, indent=2) + "\n")
+    old = json.loads(out.read_text()) if out.exists() else {}
+    data = dict(old)
+    if opts.only != "posix":
+        data.update(micro())
+    if opts.only != "micro":
+        data["posix"] = posix(opts.seconds)
+        posix_table(data["posix"])
+    out.write_text(json.dumps(data, indent=2) + "\n")
     print(f"wrote {out.relative_to(ROOT)}")
 
 

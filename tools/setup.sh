@@ -6,9 +6,11 @@ set -eu
 
 # newlib-source: the newlib tarball (tools/newlib.sh); xz-utils unpacks it.
 # newlib's build needs nothing else (no bison, flex or makeinfo).
+# libc6-dev-i386: static -m32 glibc for the Linux guest of make bench (its
+# kernel is fetched by tools/linux_kernel.sh with apt-get download, not installed).
 PACKAGES="make gcc gcc-multilib binutils nasm grub-pc-bin grub-common xorriso mtools
 qemu-system-x86 e2fsprogs python3 python3-pytest python3-pexpect
-newlib-source xz-utils"
+newlib-source xz-utils libc6-dev-i386"
 
 quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1
