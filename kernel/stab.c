@@ -5,7 +5,8 @@
  *
  * Slices: every tick checks the constant CPU state and re-arms the NMI;
  * then one of NSTEPS steps (a ROM chunk, 32 process slots, 32 page
- * directories, the run queues and IPC relations), so a full sweep takes
+ * directories, the run queues, IPC relations, timers, privileges and
+ * frame ownership), so a full sweep takes
  * NSTEPS ticks (well under a second at HZ=100).
  * The kernel also sends RS a heartbeat each second (rs_heartbeat).
  * Recovery abandons whatever the kernel was doing (the kernel keeps no
@@ -54,6 +55,7 @@ static void parse_options(void)
 void stab_init(void)
 {
     parse_options();
+    frames_snapshot();
     __asm__ volatile("mov %%cr4, %0" : "=r"(cr4_expect));
     if (stab_on(STAB_ROM))
         rom_init();
@@ -141,7 +143,7 @@ int stab_full_check(void)
     if (stab_on(STAB_ROM))
         n += check_rom(-1);
     n += check_procs(0, NR_PROCS) + check_pgdirs(0, NR_PROCS);
-    n += check_runq() + check_ipc() + check_timers() + check_privs();
+    n += check_runq() + check_ipc() + check_timers() + check_privs() + check_frames();
     sweeps++;
     return n;
 }
@@ -168,7 +170,7 @@ void stab_tick(void)
     else if ((s -= NR_PROCS / SLOT_SLICE) < NR_PROCS / SLOT_SLICE)
         check_pgdirs((int)s * SLOT_SLICE, SLOT_SLICE);
     else if ((s -= NR_PROCS / SLOT_SLICE) == 0)
-        check_runq(), check_ipc(), check_timers(), check_privs();
+        check_runq(), check_ipc(), check_timers(), check_privs(), check_frames();
     else if (stab_on(STAB_ROM))
         check_rom((int)s - 1);
 }

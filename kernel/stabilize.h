@@ -54,6 +54,9 @@ int check_procs(int first, int n);
 int check_runq(void);
 int check_ipc(void);
 int check_pgdirs(int first, int n);
+/* check_frames.c: frame ownership against the page tables */
+void frames_snapshot(void);         /* at boot, before the first process */
+int check_frames(void);
 /* check_tables.c: grants, alarms, privilege table */
 int check_grants(struct proc *p);
 int check_timers(void);

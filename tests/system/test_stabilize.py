@@ -148,3 +148,14 @@ def test_short_campaign_converges_above_floor(syms):
     assert not [r for r in recs if r["cls"] in ("wrong", "harness-error", "boot-failed")], table
     assert len(conv) >= 0.8 * len(recs), table
     assert any(r["cls"] == "repaired" for r in recs), table
+
+
+def test_leaked_frames_are_given_back(syms):
+    g, t0, hbs, out = run(syms, faults.frame_leak)
+    converged(out, hbs, "frame")
+    assert "stab: repaired frame: allocator: 32 leaked frames freed" in out, out[-2000:]
+
+
+def test_leaked_frames_stay_lost_without_the_checker(syms):
+    g, t0, hbs, out = run(syms, faults.frame_leak, "nocheck", window=4.0)
+    assert "stab: repaired frame" not in out

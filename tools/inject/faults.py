@@ -136,3 +136,16 @@ def rs_spins(g, s):
     g.gdb.write(pa, b"\xeb\xfe")       # gdbstub: QEMU drops its translated code
     g.gdb.cont()
     return f"rs text at 0x{eip:08x} -> jmp $"
+
+
+def frame_leak(g, s):
+    """32 free frames near the top of RAM marked used in the allocator's
+    bitmap: nobody owns them, so without the ownership check they are lost."""
+    g.gdb.stop()
+    base = s["frame_bitmap"][0]
+    for w in range(1000, 800, -1):          # frames around 125 MiB, free in tests
+        if int.from_bytes(g.gdb.read(base + 4 * w, 4), "little") == 0:
+            g.gdb.write(base + 4 * w, b"\xff" * 4)
+            break
+    g.gdb.cont()
+    return "32 free frames marked used"
