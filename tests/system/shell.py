@@ -28,11 +28,14 @@ def boot_shell(extra=(), cmdline=""):
 
 def run(c, line, timeout=60):
     """Type line, wait for the command to finish (a unique marker echoed
-    after it), return the output in between."""
+    after it) and for the next prompt, return the output in between.
+    Waiting for the prompt keeps the next line's echo from interleaving
+    with it."""
     run.n = getattr(run, "n", 0) + 1
     tag = "done%d" % run.n
     c.send(line + "; echo " + tag[:2] + "''" + tag[2:] + "=$?\r")
     m = c.expect(re.escape(tag) + r"=(\d+)\n", timeout=timeout)
+    c.expect(re.escape(PROMPT), timeout=timeout)   # type the next line after the prompt
     text = c.output[:m.start()]
     start = text.rfind(line)
     body = text[start + len(line):] if start >= 0 else text
@@ -46,4 +49,5 @@ def run_scenario(c, sc, n, timeout=60):
     for line in scenarios.guest_lines(sc, n):
         c.send(line + "\r")
     c.expect(r"sc%d-end\n" % n, timeout=timeout)
+    c.expect(re.escape(PROMPT), timeout=timeout)
     return scenarios.parse_guest(c.output, n)
