@@ -135,14 +135,14 @@ def test_without_the_watchdog_that_state_stays_hung(syms):
 
 
 def test_short_campaign_converges_above_floor(syms):
-    """12 random single faults in kernel text, page tables and registers
-    (tools/inject, two QEMUs at a time): at least 80% converge, none
-    gives wrong output."""
+    """50 random single faults in kernel text, page tables and registers
+    (tools/inject, from a snapshot, two QEMUs at a time): at least 80%
+    converge, none gives wrong output."""
     import inject
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(max_workers=2) as ex:
         recs = list(ex.map(lambda i: inject.trial(i, "on", "text,pgtable,regs", "single",
-                                                  "test", 10.0, syms), range(12)))
+                                                  "test", 10.0, syms), range(50)))
     table = "\n".join(str(r) for r in recs)
     conv = [r for r in recs if r["cls"] in ("no-effect", "repaired", "service", "restart")]
     assert not [r for r in recs if r["cls"] in ("wrong", "harness-error", "boot-failed")], table

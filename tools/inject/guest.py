@@ -9,6 +9,9 @@ QEMU's gdbstub (a persistent client on a unix socket).
 
 Guest(iso, cmdline, wdt=True) boots; .heartbeats() lists (time, n, ok);
 .ram is a writable mmap of guest physical memory; .gdb is a GdbClient.
+Guest(..., incoming=F) resumes the machine state saved in F by
+save_snapshot() instead of booting (a QEMU migration stream: the same
+devices and command line on both sides, RAM and device state in the file).
 """
 import atexit
 import mmap
@@ -142,14 +145,17 @@ class GdbClient:
 
 
 class Guest:
-    def __init__(self, iso, cmdline="", wdt=True, reboot=False, gdb=True, log=None):
+    def __init__(self, iso, cmdline="", wdt=True, reboot=False, gdb=True, log=None,
+                 incoming=None, monitor=False):
         self.dir = tempfile.mkdtemp(prefix="stabinj-", dir="/dev/shm")
         self.mem = os.path.join(self.dir, "ram")
         self.sock = os.path.join(self.dir, "gdb")
+        self.mon = os.path.join(self.dir, "mon")
         args = ["qemu-system-i386", "-m", str(MEM_MB), "-cdrom", str(iso),
                 "-object", f"memory-backend-file,id=ram,size={MEM_MB}M,mem-path={self.mem},share=on",
                 "-machine", "memory-backend=ram",
-                "-serial", "stdio", "-display", "none", "-monitor", "none",
+                "-serial", "stdio", "-display", "none",
+                "-monitor", f"unix:{self.mon},server=on,wait=off" if monitor else "none",
                 "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if not reboot:
             args.append("-no-reboot")
@@ -160,6 +166,8 @@ class Guest:
                      "-gdb", "chardev:gdb0"]
         if cmdline:
             args += ["-fw_cfg", "name=opt/stabilix/cmdline,string=" + cmdline.replace(",", ",,")]
+        if incoming:
+            args += ["-incoming", f"exec:cat {incoming}"]
         self.t0 = time.monotonic()
         self.p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                   stdin=subprocess.DEVNULL)
@@ -251,6 +259,20 @@ class Guest:
     def flip(self, pa, bit):
         self.ram[pa] ^= 1 << bit
 
+    def monitor(self, command, timeout=10):
+        """One human-monitor command (needs monitor=True); its output."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as m:
+            m.connect(self.mon)
+            m.settimeout(timeout)
+            buf = b""
+            while not buf.endswith(b"(qemu) "):
+                buf += m.recv(4096)
+            m.sendall(command.encode() + b"\n")
+            buf = b""
+            while not buf.endswith(b"(qemu) "):
+                buf += m.recv(4096)
+            return buf.decode("utf-8", "replace")
+
     def close(self):
         if self.p.returncode is not None and not os.path.exists(self.dir):
             return
@@ -264,7 +286,7 @@ class Guest:
         self.p.wait()
         if self._ram is not None:
             self._ram.close()
-        for f in (self.mem, self.sock):
+        for f in (self.mem, self.sock, self.mon):
             try:
                 os.unlink(f)
             except OSError:
@@ -273,3 +295,24 @@ class Guest:
             os.rmdir(self.dir)
         except OSError:
             pass
+
+
+def save_snapshot(iso, cmdline, path, ready=r"stabwork: hb 3 ", wdt=True, reboot=True):
+    """Boot once, wait for 'ready' on serial and save the whole state of the
+    running machine to 'path' for Guest(..., incoming=path) (a live
+    migration: the state records the machine as running, so the guests
+    that load it start at once).  The device set
+    (wdt, reboot) must match the guests that load it."""
+    g = Guest(iso, cmdline, wdt=wdt, reboot=reboot, gdb=False, monitor=True)
+    try:
+        if not g.wait_for(ready, 60):
+            raise RuntimeError(f"snapshot: {ready!r} not seen:\n{g.output()[-2000:]}")
+        g.monitor(f"migrate \"exec:cat > {path}\"")
+        deadline = time.monotonic() + 60
+        while "Migration status: completed" not in g.monitor("info migrate"):
+            if time.monotonic() > deadline:
+                raise RuntimeError("snapshot: migration did not complete")
+            time.sleep(0.1)
+    finally:
+        g.close()
+    return path

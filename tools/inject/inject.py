@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """inject.py - the convergence campaign (make inject).
 
-Each trial cold-boots Stabilix (rs, ds and the self-checking workload
+Each trial starts Stabilix (rs, ds and the self-checking workload
 stabwork) in its own QEMU, waits for steady heartbeats, injects a fault
 from the host at a random instant and classifies what the host then sees
-on the serial line (nothing the guest says about its health is trusted):
+on the serial line (nothing the guest says about its health is trusted).
+A trial starts from a snapshot of the booted machine (one per mode, taken
+once per campaign after a cold boot, loaded in about 0.2 s); SNAPSHOT=0
+cold-boots every trial instead.  Classes:
 
   no-effect      nothing was repaired or restarted (heartbeats may have
                  paused, e.g. a flipped register the next trap overwrote)
@@ -23,21 +26,24 @@ Environment / arguments: TRIALS (per mode, default 20), TARGET (text,
 data, stack, pgtable, server, regs, a comma list, or all), FAULT (single, burst or all),
 JOBS (parallel QEMUs, default 2), SEED (default 1), MODES (on,off),
 BOUND (seconds, default 10), OUT (JSON file, default build/inject.json),
-ISO and KERNEL (the image and its kernel.elf, default build/).
+ISO and KERNEL (the image and its kernel.elf, default build/), SNAPSHOT.
 """
+import atexit
 import json
 import os
 import random
+import shutil
 import statistics
 import struct
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from guest import Guest, symbols, ROOT      # noqa: E402
+from guest import Guest, save_snapshot, symbols, ROOT      # noqa: E402
 import faults                               # noqa: E402
 
 ISO = Path(os.environ.get("ISO", ROOT / "build" / "stabilix-test.iso"))
@@ -45,6 +51,23 @@ KERNEL = Path(os.environ.get("KERNEL", ROOT / "build" / "kernel.elf"))
 BASE = "start=rs rs_start=ds,stabwork"
 TARGETS = ["text", "data", "stack", "pgtable", "server", "regs"]
 CLASSES = ["no-effect", "repaired", "service", "restart", "wrong", "hang"]
+CONVERGED = ("no-effect", "repaired", "service", "restart")
+USE_SNAPSHOT = os.environ.get("SNAPSHOT", "1") != "0"
+_snaps, _snap_lock = {}, threading.Lock()
+
+
+def command_line(mode):
+    return BASE + ("" if mode == "on" else " stab=off")
+
+
+def snapshot(mode):
+    """The saved booted machine for 'mode', made on first use."""
+    with _snap_lock:
+        if mode not in _snaps:
+            d = tempfile.mkdtemp(prefix="stabsnap-", dir="/dev/shm")
+            atexit.register(shutil.rmtree, d, True)
+            _snaps[mode] = save_snapshot(ISO, command_line(mode), os.path.join(d, mode))
+        return _snaps[mode]
 
 
 def kernel_ranges(s):
@@ -71,7 +94,12 @@ def flip_ram(g, rng, ranges, code=False):
 
 
 def flip_server(g, s, rng, name="ds"):
-    addr, raw = faults.find_slot(g, s, name)
+    """A bit flip in a page of the server's text, data or stack; in a
+    burst the server may already have died (and be restarting)."""
+    try:
+        addr, raw = faults.find_slot(g, s, name)
+    except LookupError:
+        return f"{name} not running"
     pgdir = struct.unpack_from("<I", raw, faults.PGDIR_OFF)[0]
     for _ in range(50):
         va = rng.choice([0x40000000, 0xDFFF0000]) + rng.randrange(0x10000)
@@ -142,11 +170,12 @@ def trial(i, mode, target, fault, seed, bound, s):
     rng = random.Random(f"{seed}-{i}")      # the same faults in both modes
     tgt = rng.choice(TARGETS if target == "all" else target.split(","))
     flt = rng.choice(["single", "burst"]) if fault == "all" else fault
-    cmd = BASE + ("" if mode == "on" else " stab=off")
-    g = Guest(ISO, cmd, wdt=True, reboot=True, gdb=(tgt in ("regs", "text")))
+    snap = snapshot(mode) if USE_SNAPSHOT else None
+    g = Guest(ISO, command_line(mode), wdt=True, reboot=True, gdb=(tgt in ("regs", "text")),
+              incoming=snap)
     rec = {"trial": i, "mode": mode, "target": tgt, "fault": flt}
     try:
-        if not g.wait_for(r"stabwork: hb 3 ", 60):
+        if not g.wait_for(r"stabwork: hb \d+ " if snap else r"stabwork: hb 3 ", 60):
             rec.update(cls="boot-failed", ttc=None, what="")
             return rec
         time.sleep(rng.uniform(0, 1.0))
@@ -176,20 +205,39 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
+def judged(rs):
+    """The trials with a verdict on the guest (not harness problems)."""
+    return [r for r in rs if r["cls"] in CLASSES]
+
+
 def summary(results, modes):
     lines = ["mode  trials  " + "  ".join(f"{c:>9}" for c in CLASSES) +
-             "  converged  <=3s   ttc p50   ttc p99"]
+             "  converged  <=3s   ttc p50   ttc p99  harness"]
     for m in modes:
-        rs = [r for r in results if r["mode"] == m]
+        everything = [r for r in results if r["mode"] == m]
+        rs = judged(everything)
         if not rs:
             continue
         cnt = {c: sum(1 for r in rs if r["cls"] == c) for c in CLASSES}
-        conv = [r for r in rs if r["cls"] in ("no-effect", "repaired", "service", "restart")]
+        conv = [r for r in rs if r["cls"] in CONVERGED]
         ttcs = [r["ttc"] for r in conv if r["ttc"] is not None]
         fast = sum(1 for t in ttcs if t <= 3.0)
         lines.append(f"{m:<4}  {len(rs):>6}  " + "  ".join(f"{cnt[c]:>9}" for c in CLASSES) +
                      f"  {100 * len(conv) / len(rs):>8.1f}%  {100 * fast / len(rs):>4.0f}%"
-                     f"  {pct(ttcs, 50):>7.2f}s  {pct(ttcs, 99):>7.2f}s")
+                     f"  {pct(ttcs, 50):>7.2f}s  {pct(ttcs, 99):>7.2f}s  {len(everything) - len(rs):>7}")
+    return "\n".join(lines)
+
+
+def by_target(results, modes):
+    """Converged share per target and mode (trials in brackets)."""
+    lines = ["target   " + "  ".join(f"{m:>16}" for m in modes)]
+    for t in TARGETS:
+        cells = []
+        for m in modes:
+            rs = judged([r for r in results if r["mode"] == m and r["target"] == t])
+            conv = sum(1 for r in rs if r["cls"] in CONVERGED)
+            cells.append(f"{100 * conv / len(rs):>7.1f}% ({len(rs):>5})" if rs else f"{'-':>16}")
+        lines.append(f"{t:<8} " + "  ".join(cells))
     return "\n".join(lines)
 
 
@@ -214,7 +262,7 @@ def main():
         with lock:
             results.append(rec)
             done = len(results)
-            conv = sum(1 for r in results if r["cls"] in ("no-effect", "repaired", "service", "restart"))
+            conv = sum(1 for r in results if r["cls"] in CONVERGED)
             sys.stderr.write(f"\rinject: {done}/{len(work)} trials, {conv} converged, "
                              f"{time.monotonic() - t0:.0f}s  ")
             sys.stderr.flush()
@@ -228,6 +276,7 @@ def main():
     out.write_text(json.dumps({"seed": seed, "target": target, "fault": fault, "bound": bound,
                                "results": results}, indent=1))
     print(summary(results, modes))
+    print(by_target(results, modes))
     print(f"results: {out}")
     return results
 
