@@ -33,7 +33,6 @@ import json
 import os
 import random
 import shutil
-import statistics
 import struct
 import sys
 import tempfile
@@ -254,13 +253,21 @@ def main():
     if not ISO.exists():
         sys.exit(f"{ISO} is missing: run make all")
     s = symbols(KERNEL)
-    work = [(i, m) for m in modes for i in range(trials)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = [(i, m) for i in range(trials) for m in modes]     # paired, so a cut keeps both modes
     results, lock, t0 = [], threading.Lock(), time.monotonic()
+
+    def save():
+        out.write_text(json.dumps({"seed": seed, "target": target, "fault": fault, "bound": bound,
+                                   "results": sorted(results, key=lambda r: (r["mode"], r["trial"]))},
+                                  indent=1))
 
     def one(item):
         rec = trial(item[0], item[1], target, fault, seed, bound, s)
         with lock:
             results.append(rec)
+            if len(results) % 50 == 0:
+                save()                  # a long campaign cut short keeps what it measured
             done = len(results)
             conv = sum(1 for r in results if r["cls"] in CONVERGED)
             sys.stderr.write(f"\rinject: {done}/{len(work)} trials, {conv} converged, "
@@ -272,9 +279,7 @@ def main():
         list(ex.map(one, work))
     sys.stderr.write("\n")
     results.sort(key=lambda r: (r["mode"], r["trial"]))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"seed": seed, "target": target, "fault": fault, "bound": bound,
-                               "results": results}, indent=1))
+    save()
     print(summary(results, modes))
     print(by_target(results, modes))
     print(f"results: {out}")
