@@ -1,0 +1,83 @@
+"""test_inject_verdicts.py - the host side of `make inject` judges trials
+from serial lines alone; these tests feed it made-up serial timelines and
+check the verdicts and the campaign arithmetic (tools/inject/inject.py),
+since every published convergence number rests on them."""
+import sys
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools" / "inject"))
+
+import inject  # noqa: E402
+from guest import Guest, expected_crc  # noqa: E402
+
+
+class Timeline:
+    """What a Guest exposes to classify(): timed serial lines."""
+    heartbeats = Guest.heartbeats
+
+    def __init__(self, end):
+        self.lines, self.lock, self.end = [], threading.Lock(), end
+
+    def now(self):
+        return self.end
+
+    def beat(self, start, stop, first=10, wrong_at=None):
+        n, t = first, start
+        while t < stop:
+            crc = expected_crc(n) ^ (1 if n == wrong_at else 0)
+            self.lines.append((t, f"stabwork: hb {n} crc {crc:08x} repairs 0"))
+            n, t = n + 1, t + 0.1
+        return n
+
+    def say(self, t, text):
+        self.lines.append((t, text))
+        self.lines.sort()
+
+
+def test_steady_heartbeats_are_no_effect():
+    g = Timeline(4.0)
+    g.beat(0.0, 4.0)
+    assert inject.classify(g, 1.0, 10) == ("no-effect", 0.0)
+
+
+def test_one_bad_crc_is_wrong_output():
+    g = Timeline(4.0)
+    g.beat(0.0, 4.0, wrong_at=25)
+    assert inject.classify(g, 1.0, 10)[0] == "wrong"
+
+
+def test_a_pause_then_a_repair_is_repaired_with_its_length():
+    g = Timeline(6.0)
+    n = g.beat(0.0, 1.0)
+    g.say(1.5, "stab: repaired idt: vector 14 rebuilt")
+    g.beat(3.0, 6.0, first=n)
+    cls, ttc = inject.classify(g, 1.0, 10)
+    assert cls == "repaired"
+    assert abs(ttc - 2.0) < 0.01
+
+
+def test_heartbeats_that_stop_are_a_hang():
+    g = Timeline(6.0)
+    g.beat(0.0, 3.0)
+    assert inject.classify(g, 1.0, 10) == ("hang", None)
+
+
+def test_a_reboot_is_a_restart():
+    g = Timeline(12.0)
+    g.beat(0.0, 1.0)
+    g.say(4.0, "Stabilix kernel booting")
+    g.beat(6.0, 12.0, first=0)
+    cls, ttc = inject.classify(g, 1.0, 10)
+    assert cls == "restart" and abs(ttc - 5.0) < 0.01
+
+
+def test_harness_errors_are_kept_out_of_the_rates():
+    rs = [{"mode": "on", "target": "data", "cls": "no-effect", "ttc": 0.0},
+          {"mode": "on", "target": "data", "cls": "hang", "ttc": None},
+          {"mode": "on", "target": "data", "cls": "harness-error", "ttc": None}]
+    row = inject.summary(rs, ["on"]).splitlines()[1].split()
+    assert row[1] == "2"            # judged trials
+    assert row[8] == "50.0%"        # 1 of 2 converged
+    assert row[-1] == "1"           # harness problems, counted apart
+    assert "50.0% (    2)" in inject.by_target(rs, ["on"])
