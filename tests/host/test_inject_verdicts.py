@@ -81,3 +81,12 @@ def test_harness_errors_are_kept_out_of_the_rates():
     assert row[8] == "50.0%"        # 1 of 2 converged
     assert row[-1] == "1"           # harness problems, counted apart
     assert "50.0% (    2)" in inject.by_target(rs, ["on"])
+
+
+def test_the_plot_curve_ends_below_one_by_the_hang_share():
+    import report
+    rs = [{"cls": "no-effect", "ttc": 0.0}, {"cls": "repaired", "ttc": 2.0},
+          {"cls": "hang", "ttc": None}]
+    pts = report.curve(rs, 10.0)
+    assert pts[-1] == (10.0, 2 / 3)
+    assert (2.0, 1 / 3) in pts and (2.0, 2 / 3) in pts
