@@ -38,13 +38,13 @@ class Timeline:
 def test_steady_heartbeats_are_no_effect():
     g = Timeline(4.0)
     g.beat(0.0, 4.0)
-    assert inject.classify(g, 1.0, 10) == ("no-effect", 0.0)
+    assert inject.classify(g, 1.0, 1.0) == ("no-effect", 0.0)
 
 
 def test_one_bad_crc_is_wrong_output():
     g = Timeline(4.0)
     g.beat(0.0, 4.0, wrong_at=25)
-    assert inject.classify(g, 1.0, 10)[0] == "wrong"
+    assert inject.classify(g, 1.0, 1.0)[0] == "wrong"
 
 
 def test_a_pause_then_a_repair_is_repaired_with_its_length():
@@ -52,7 +52,7 @@ def test_a_pause_then_a_repair_is_repaired_with_its_length():
     n = g.beat(0.0, 1.0)
     g.say(1.5, "stab: repaired idt: vector 14 rebuilt")
     g.beat(3.0, 6.0, first=n)
-    cls, ttc = inject.classify(g, 1.0, 10)
+    cls, ttc = inject.classify(g, 1.0, 1.0)
     assert cls == "repaired"
     assert abs(ttc - 2.0) < 0.01
 
@@ -60,7 +60,7 @@ def test_a_pause_then_a_repair_is_repaired_with_its_length():
 def test_heartbeats_that_stop_are_a_hang():
     g = Timeline(6.0)
     g.beat(0.0, 3.0)
-    assert inject.classify(g, 1.0, 10) == ("hang", None)
+    assert inject.classify(g, 1.0, 1.0) == ("hang", None)
 
 
 def test_a_reboot_is_a_restart():
@@ -68,8 +68,21 @@ def test_a_reboot_is_a_restart():
     g.beat(0.0, 1.0)
     g.say(4.0, "Stabilix kernel booting")
     g.beat(6.0, 12.0, first=0)
-    cls, ttc = inject.classify(g, 1.0, 10)
+    cls, ttc = inject.classify(g, 1.0, 1.0)
     assert cls == "restart" and abs(ttc - 5.0) < 0.01
+
+
+def test_what_happens_during_a_burst_counts():
+    g = Timeline(6.0)
+    n = g.beat(0.0, 1.0)
+    g.say(1.2, "stab: repaired dfault: double fault at eip=0x00107049; kernel restarted")
+    g.beat(1.3, 6.0, first=n, wrong_at=n + 1)
+    assert inject.classify(g, 1.0, 2.0)[0] == "wrong"
+    g = Timeline(6.0)
+    n = g.beat(0.0, 1.0)
+    g.say(1.2, "stab: repaired dfault: double fault at eip=0x00107049; kernel restarted")
+    g.beat(1.3, 6.0, first=n)
+    assert inject.classify(g, 1.0, 2.0) == ("repaired", 0.0)
 
 
 def test_harness_errors_are_kept_out_of_the_rates():

@@ -143,12 +143,17 @@ def inject(g, s, rng, target, fault):
     return "; ".join(what[:3]) + (f" (+{n - 3})" if n > 3 else "")
 
 
-def classify(g, t_fault, bound):
-    out_lines = [(t, l) for t, l in g.lines if t >= t_fault]
+def classify(g, t_start, t_fault):
+    """The verdict on what the guest printed since the injection began at
+    t_start (a burst takes a while, and the system may repair, restart or
+    print a wrong heartbeat before its last flip); hang and time to
+    convergence count from t_fault, the end of the injection."""
+    with g.lock:
+        out_lines = [(t, l) for t, l in g.lines if t >= t_start]
     text = "\n".join(l for _, l in out_lines)
-    hbs = g.heartbeats(since=t_fault)
-    if any(not h[2] for h in hbs) or "stabwork: WRONG" in text:
+    if any(not h[2] for h in g.heartbeats(since=t_start)) or "stabwork: WRONG" in text:
         return "wrong", None
+    hbs = g.heartbeats(since=t_fault)
     times = [t_fault] + [h[0] for h in hbs]
     if len(hbs) < 5 or (g.now() - times[-1]) > 1.0:
         return "hang", None
@@ -178,6 +183,7 @@ def trial(i, mode, target, fault, seed, bound, s):
             rec.update(cls="boot-failed", ttc=None, what="")
             return rec
         time.sleep(rng.uniform(0, 1.0))
+        t_start = g.now()
         rec["what"] = inject(g, s, rng, tgt, flt)
         t_fault = g.now()           # the end of the injection (gdbstub stops excluded)
         deadline = time.monotonic() + bound
@@ -188,7 +194,7 @@ def trial(i, mode, target, fault, seed, bound, s):
                     all(hbs[k + 1][0] - hbs[k][0] < 0.35 for k in range(len(hbs) - 10, len(hbs) - 1)) \
                     and g.now() - hbs[-1][0] < 0.5:
                 break
-        cls, ttc = classify(g, t_fault, bound)
+        cls, ttc = classify(g, t_start, t_fault)
         rec.update(cls=cls, ttc=ttc)
     except Exception as e:                      # a harness problem, not a guest verdict
         rec.update(cls="harness-error", ttc=None, what=str(e))
