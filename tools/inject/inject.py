@@ -217,7 +217,7 @@ def judged(rs):
 
 def summary(results, modes):
     lines = ["mode  trials  " + "  ".join(f"{c:>9}" for c in CLASSES) +
-             "  converged  <=3s   ttc p50   ttc p99  harness"]
+             "  converged   <=3s  ttc p50   ttc p99  harness"]
     for m in modes:
         everything = [r for r in results if r["mode"] == m]
         rs = judged(everything)
@@ -228,7 +228,7 @@ def summary(results, modes):
         ttcs = [r["ttc"] for r in conv if r["ttc"] is not None]
         fast = sum(1 for t in ttcs if t <= 3.0)
         lines.append(f"{m:<4}  {len(rs):>6}  " + "  ".join(f"{cnt[c]:>9}" for c in CLASSES) +
-                     f"  {100 * len(conv) / len(rs):>8.1f}%  {100 * fast / len(rs):>4.0f}%"
+                     f"  {100 * len(conv) / len(rs):>8.1f}%  {100 * fast / len(rs):>5.1f}%"
                      f"  {pct(ttcs, 50):>7.2f}s  {pct(ttcs, 99):>7.2f}s  {len(everything) - len(rs):>7}")
     return "\n".join(lines)
 
