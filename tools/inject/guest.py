@@ -74,6 +74,8 @@ class GdbClient:
                 time.sleep(0.05)
         self.buf = b""
         self.acks = True
+        self.poll = select.poll()
+        self.poll.register(self.s, select.POLLIN)
 
     def _send(self, data):
         pkt = b"$" + data + b"#%02x" % (sum(data) & 0xFF)
@@ -91,8 +93,7 @@ class GdbClient:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError("gdbstub did not answer")
-            r, _, _ = select.select([self.s], [], [], left)
-            if r:
+            if self.poll.poll(left * 1000):
                 chunk = self.s.recv(65536)
                 if not chunk:
                     raise ConnectionError("gdbstub closed")
@@ -284,6 +285,9 @@ class Guest:
         if self.p.poll() is None:
             self.p.kill()
         self.p.wait()
+        self.reader.join(5)             # it ends at the pipe's EOF
+        self.p.stdout.close()           # a campaign runs thousands of guests:
+        atexit.unregister(self.close)   # keep neither descriptors nor guests
         if self._ram is not None:
             self._ram.close()
         for f in (self.mem, self.sock, self.mon):

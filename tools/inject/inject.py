@@ -26,7 +26,9 @@ Environment / arguments: TRIALS (per mode, default 20), TARGET (text,
 data, stack, pgtable, server, regs, a comma list, or all), FAULT (single, burst or all),
 JOBS (parallel QEMUs, default 2), SEED (default 1), MODES (on,off),
 BOUND (seconds, default 10), OUT (JSON file, default build/inject.json),
-ISO and KERNEL (the image and its kernel.elf, default build/), SNAPSHOT.
+ISO and KERNEL (the image and its kernel.elf, default build/), SNAPSHOT,
+FIRST (the first trial index, default 0: a campaign cut short is resumed
+with the same SEED and FIRST= the first missing trial).
 """
 import atexit
 import json
@@ -260,7 +262,8 @@ def main():
         sys.exit(f"{ISO} is missing: run make all")
     s = symbols(KERNEL)
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = [(i, m) for i in range(trials) for m in modes]     # paired, so a cut keeps both modes
+    first = int(env.get("FIRST", "0"))
+    work = [(i, m) for i in range(first, trials) for m in modes]     # paired, so a cut keeps both modes
     results, lock, t0 = [], threading.Lock(), time.monotonic()
 
     def save():
