@@ -47,6 +47,20 @@ def test_one_bad_crc_is_wrong_output():
     assert inject.classify(g, 1.0, 1.0)[0] == "wrong"
 
 
+def test_the_workloads_alarm_line_is_wrong_output():
+    g = Timeline(4.0)
+    g.beat(0.0, 4.0)
+    g.say(2.05, "stabwork: WRONG round 31: 1234abcd != 1234abce")
+    assert inject.classify(g, 1.0, 1.0)[0] == "wrong"
+
+
+def test_its_format_string_in_a_memory_dump_is_not():
+    g = Timeline(4.0)
+    g.beat(0.0, 4.0)
+    g.say(2.05, "\x8b\x45\x08\0\0stabwork: WRONG round %u: %08x != %08x\0stabwork: hb %u")
+    assert inject.classify(g, 1.0, 1.0) == ("no-effect", 0.0)
+
+
 def test_a_pause_then_a_repair_is_repaired_with_its_length():
     g = Timeline(6.0)
     n = g.beat(0.0, 1.0)
