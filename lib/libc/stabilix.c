@@ -35,26 +35,35 @@ int sx_procs(struct sx_proc *out, int max)
     return n;
 }
 
-int sx_klog(char *buf, int size, unsigned *offset)
+/* One PM_SYSINFO request that PM answers by writing into buf through a
+ * grant; the length PM wrote, or a negative error. */
+static int sysinfo_into(int what, uint32_t offset, void *buf, uint32_t size)
 {
     message m;
     struct pm_sysinfo *s = MSG_BODY(&m, struct pm_sysinfo);
     int r;
-    if (size <= 0)
-        return __err(-EINVAL);
     memset(&m, 0, sizeof(m));
-    s->what = PM_SI_KLOG;
-    s->offset = *offset;
-    s->size = size > 4096 ? 4096 : (uint32_t)size;
-    s->grant = grant_create(__pm_ep, buf, s->size, GRANT_WRITE);
+    s->what = what;
+    s->offset = offset;
+    s->size = size;
+    s->grant = grant_create(__pm_ep, buf, size, GRANT_WRITE);
     if (s->grant < 0)
-        return __err(s->grant);
+        return s->grant;
     r = __pm_call(PM_SYSINFO, &m);
     grant_revoke(s->grant);
-    if (r < 0)
-        return __err(r);
-    *offset += s->len;
-    return (int)s->len;
+    return r < 0 ? r : (int)s->len;
+}
+
+int sx_klog(char *buf, int size, unsigned *offset)
+{
+    int n;
+    if (size <= 0)
+        return __err(-EINVAL);
+    n = sysinfo_into(PM_SI_KLOG, *offset, buf, size > 4096 ? 4096 : (uint32_t)size);
+    if (n < 0)
+        return __err(n);
+    *offset += (unsigned)n;
+    return n;
 }
 
 int sx_meminfo(unsigned *free_kib, unsigned *total_kib)
@@ -157,17 +166,7 @@ int sx_stab(struct sx_stab *out)
 {
     static const char *const names[SC_NR] = SC_NAMES;
     struct sys_stab st = { 0 };
-    message m;
-    struct pm_sysinfo *s = MSG_BODY(&m, struct pm_sysinfo);
-    int r;
-    memset(&m, 0, sizeof(m));
-    s->what = PM_SI_STAB;
-    s->size = sizeof(st);
-    s->grant = grant_create(__pm_ep, &st, sizeof(st), GRANT_WRITE);
-    if (s->grant < 0)
-        return __err(s->grant);
-    r = __pm_call(PM_SYSINFO, &m);
-    grant_revoke(s->grant);
+    int r = sysinfo_into(PM_SI_STAB, 0, &st, sizeof(st));
     if (r < 0)
         return __err(r);
     memset(out, 0, sizeof(*out));
