@@ -9,7 +9,7 @@ set -eu
 # libc6-dev-i386: static -m32 glibc for the Linux guest of make bench (its
 # kernel is fetched by tools/linux_kernel.sh with apt-get download, not installed).
 PACKAGES="make gcc gcc-multilib binutils nasm grub-pc-bin grub-common xorriso mtools
-qemu-system-x86 e2fsprogs python3 python3-pytest python3-pexpect
+qemu-system-x86 e2fsprogs python3 python3-pytest python3-pytest-xdist python3-pexpect
 newlib-source xz-utils libc6-dev-i386"
 
 quiet=0
