@@ -126,6 +126,10 @@ static int check_cregs(int in_nmi)
         __asm__ volatile("mov %0, %%cr0" : : "r"(cr0) : "memory");
         n++;
     }
+    if (fpu_ts_check(cr0)) {
+        stab_repair(SC_CPUREG, "CR0.TS was clear for a process that does not own the FPU");
+        n++;
+    }
     if (cr4_expect && cr4 != cr4_expect) {
         stab_repair(SC_CPUREG, "CR4 was %08x", cr4);
         __asm__ volatile("mov %0, %%cr4" : : "r"(cr4_expect) : "memory");

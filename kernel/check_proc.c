@@ -20,8 +20,6 @@
 #define P_ALL (P_SENDING | P_RECEIVING | P_CALLING)
 #define EFLAGS_OK 0x00250dd5u       /* CF PF AF ZF SF TF DF OF, AC, ID; never IOPL, NT, VM */
 
-extern struct proc *rq_head[NR_SCHED_Q], *rq_tail[NR_SCHED_Q];
-extern uint32_t rq_nonempty;
 
 static int is_proc(const struct proc *p)
 {

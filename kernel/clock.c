@@ -58,8 +58,10 @@ void clock_init(void)
 
 void clock_tick(void)
 {
+    uint64_t t0 = acct_start();
     ticks++;
     stab_tick();
+    acct_check(t0);
     if (next_alarm && next_alarm <= ticks)
         fire_alarms();
     sched_tick();

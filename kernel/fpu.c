@@ -7,13 +7,20 @@
  * process's state is loaded (or a clean one on its first use) and it
  * becomes the owner.  Processes that never touch the FPU cost nothing.
  * fxsave/fxrstor when the CPU has FXSR, fnsave/frstor otherwise.
+ * CR0.TS is written only when it changes (fpu_ts_on caches it, and
+ * fpu_switch in proc.h runs on every switch: only the owner may use the
+ * FPU without a trap); a hardware
+ * task switch (the NMI task) may set it behind our back, so the #NM
+ * handler clears it unconditionally, and the checker repairs a TS that
+ * is clear where fpu_ts_on says set (fpu_ts_check).
  * The kernel itself never uses the FPU (-mgeneral-regs-only).
  */
 #include "kernel.h"
 #include "proc.h"
 
-static struct proc *fpu_owner;
+struct proc *fpu_owner;            /* whose state the FPU holds, or NULL */
 static int has_fxsr;
+int fpu_ts_on;                      /* what we last wrote to CR0.TS */
 
 void fpu_init(void)
 {
@@ -31,18 +38,22 @@ void fpu_init(void)
     __asm__ volatile("fninit");
 }
 
-static void set_ts(int on)
+void fpu_write_ts(int on)
 {
     uint32_t cr0;
     __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-    if (on != !!(cr0 & 0x8))
-        __asm__ volatile("mov %0, %%cr0" : : "r"(on ? cr0 | 0x8 : cr0 & ~0x8u));
+    __asm__ volatile("mov %0, %%cr0" : : "r"(on ? cr0 | 0x8 : cr0 & ~0x8u));
+    fpu_ts_on = on;
 }
 
-/* Called on every switch: only the owner may use the FPU without a trap. */
-void fpu_switch(struct proc *next)
+/* Checker: TS clear while the running process does not own the FPU would
+ * let it use (and see) the owner's registers.  Repairs; 1 if it did. */
+int fpu_ts_check(uint32_t cr0)
 {
-    set_ts(next != fpu_owner);
+    if (!fpu_ts_on || (cr0 & 0x8))
+        return 0;
+    fpu_write_ts(1);
+    return 1;
 }
 
 static void save_owner(void)
@@ -58,7 +69,7 @@ void fpu_save(struct proc *p)
 {
     if (fpu_owner != p)
         return;
-    set_ts(0);
+    fpu_write_ts(0);
     save_owner();
     fpu_owner = 0;                  /* fnsave reset the FPU: reload on next use */
 }
@@ -66,7 +77,7 @@ void fpu_save(struct proc *p)
 /* #NM from p: give it the FPU. */
 void fpu_trap(struct proc *p)
 {
-    set_ts(0);
+    fpu_write_ts(0);                    /* CR0.TS may differ from fpu_ts_on here */
     if (fpu_owner == p)
         return;                     /* TS set by a task switch (the NMI task) */
     if (fpu_owner)

@@ -12,14 +12,24 @@
 #include "proc.h"
 #include "mm.h"
 
-static int kernel_call_trap(struct proc *caller, uint32_t va, message *m)
+/* A call to SYSTEM: in the caller's own message when the call allows it
+ * (system.c) and the message lies in one writable page, else through a
+ * kernel copy. */
+static int kernel_call_trap(struct proc *caller, uint32_t va)
 {
-    int r = kernel_call(caller, m);
+    message tmp, *m = msg_in_page(caller->pgdir, va, 1);
+    int r;
+    if (!m || !kernel_call_in_place(m->m_type)) {
+        if (copy_from_user(caller->pgdir, va, &tmp, sizeof(tmp)) != OK)
+            return -EFAULT;
+        m = &tmp;
+    }
+    r = kernel_call(caller, m);
     if (r == EDONTREPLY)
         return OK;
     m->m_source = SYSTEM;
     m->m_type = r;
-    return copy_to_user(caller->pgdir, va, m, sizeof(*m));
+    return m == &tmp ? copy_to_user(caller->pgdir, va, m, sizeof(*m)) : OK;
 }
 
 /* The caller's message: straight from its page when the buffer lies in
@@ -42,13 +52,8 @@ static int send_like(struct proc *caller, int op, endpoint_t ep, uint32_t va)
     message tmp;
     const message *m;
     int r;
-    if (ep == SYSTEM) {
-        if (op != IPC_CALL)
-            return -EBADREQUEST;
-        if (copy_from_user(caller->pgdir, va, &tmp, sizeof(tmp)) != OK)
-            return -EFAULT;
-        return kernel_call_trap(caller, va, &tmp);
-    }
+    if (ep == SYSTEM)
+        return op == IPC_CALL ? kernel_call_trap(caller, va) : -EBADREQUEST;
     if (!(m = user_msg(caller, va, op == IPC_CALL, &tmp)))
         return -EFAULT;
     r = ipc_send(caller, ep, m, op == IPC_SENDNB);

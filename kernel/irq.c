@@ -24,7 +24,7 @@ static int spurious(int irq)
     return 1;
 }
 
-void irq_handle(int irq)
+static void dispatch(int irq)
 {
     if (spurious(irq))
         return;
@@ -37,6 +37,13 @@ void irq_handle(int irq)
     pic_eoi(irq);
     if (owner[irq])
         kernel_notify(owner[irq], HARDWARE, 1u << irq);
+}
+
+void irq_handle(int irq)
+{
+    uint64_t t0 = acct_start();
+    dispatch(irq);
+    acct_irq(t0);
 }
 
 int irq_subscribe(struct proc *p, int irq)

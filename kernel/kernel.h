@@ -50,6 +50,15 @@ int cmdline_has(const char *word);
 int fwcfg_present(void);
 int fwcfg_read_file(const char *name, char *buf, size_t len);
 
+/* acct.c: TSC spent in interrupts, the checker and the NMI (GI_ACCT) */
+struct sys_acct;
+uint64_t acct_now(void);
+uint64_t acct_start(void);          /* a mark for acct_irq / acct_check */
+void acct_irq(uint64_t since);
+void acct_check(uint64_t since);
+void acct_nmi(uint64_t since);
+void acct_info(struct sys_acct *out);
+
 /* clock.c */
 extern volatile uint32_t ticks;
 void clock_init(void);

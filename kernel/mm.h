@@ -61,9 +61,32 @@ uint32_t *as_pte(uint32_t *pgdir, uint32_t va);
 uint32_t as_count_pages(uint32_t *pgdir);
 int as_copy(uint32_t *from, uint32_t *to);
 
+/* Kernel pointer for user address va, or NULL if it is not a present
+ * user page (writable for writes) at or above USER_BASE.  Inline: every
+ * IPC translates two message buffers. */
+static inline uint8_t *user_translate(uint32_t *pgdir, uint32_t va, int write)
+{
+    uint32_t pde = pgdir[PDX(va)], pte;
+    uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
+    if (va < USER_BASE || !(pde & PTE_P))
+        return 0;
+    pte = ((uint32_t *)(pde & ~0xfffu))[PTX(va)];
+    if ((pte & need) != need)
+        return 0;
+    return (uint8_t *)((pte & ~0xfffu) | (va & 0xfff));
+}
+
+/* Kernel pointer to a whole 64-byte message at va when it lies within one
+ * page (the usual case); NULL: use the checked copies below. */
+static inline void *msg_in_page(uint32_t *pgdir, uint32_t va, int write)
+{
+    if ((va & 0xfff) > PAGE_SIZE - 64)
+        return 0;
+    return user_translate(pgdir, va, write);
+}
+
 /* uaccess.c: all return OK or -EFAULT and copy nothing on -EFAULT. */
 int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write);
-void *msg_in_page(uint32_t *pgdir, uint32_t va, int write);   /* NULL: use the copies */
 int copy_from_user(uint32_t *pgdir, uint32_t va, void *dst, size_t len);
 int copy_to_user(uint32_t *pgdir, uint32_t va, const void *src, size_t len);
 int copy_user_to_user(uint32_t *dpd, uint32_t dva, uint32_t *spd,

@@ -155,9 +155,8 @@ static void redirect_main_task(void)
     stuck = 0;
 }
 
-void nmi_handle(void)
+static void nmi_checks(void)
 {
-    nmi_count++;
     if (!stab_on(STAB_NMI))
         return;                         /* panic or power off: stay down */
     check_ioapic();
@@ -174,6 +173,14 @@ void nmi_handle(void)
     }
     if (stab_on(STAB_WDT) && stuck < STUCK_NMIS / 2)
         wdt_kick();
+}
+
+void nmi_handle(void)
+{
+    uint64_t t0 = acct_now();
+    nmi_count++;
+    nmi_checks();
+    acct_nmi(t0);
 }
 
 void df_handle(void)

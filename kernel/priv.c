@@ -15,7 +15,7 @@
 
 struct priv priv_table[NR_PRIVS];
 int nprivs;                         /* entries in use: 0 (user) .. nprivs-1 */
-static const struct priv *io_loaded;
+const struct priv *io_loaded;      /* whose ports the TSS bitmap allows */
 
 struct priv *priv_by_label(const char *label)
 {
@@ -101,11 +101,10 @@ static void io_ranges(const struct priv *pv, int allow)
         }
 }
 
-/* Make the TSS I/O bitmap allow exactly pv's ports. */
-void io_bitmap_load(const struct priv *pv)
+/* Make the TSS I/O bitmap allow exactly pv's ports (io_bitmap_load in
+ * proc.h skips the call when it already does). */
+void io_bitmap_switch(const struct priv *pv)
 {
-    if (pv == io_loaded)
-        return;
     if (pv->nio == 0 && (!io_loaded || io_loaded->nio == 0)) {
         io_loaded = pv;                     /* nothing to change */
         return;

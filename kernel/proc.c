@@ -24,18 +24,6 @@ void proc_init(void)
     }
 }
 
-int ep_lookup(endpoint_t ep, struct proc **out)
-{
-    struct proc *p;
-    if (ep < 0 || EP_SLOT(ep) >= NR_PROCS)
-        return -EBADEPT;
-    p = &proc_table[EP_SLOT(ep)];
-    if ((p->flags & P_FREE) || p->endpoint != ep)
-        return -EDEADSRCDST;
-    *out = p;
-    return OK;
-}
-
 struct proc *proc_by_label(const char *label)
 {
     for (int i = 0; i < NR_PROCS; i++)

@@ -80,9 +80,22 @@ extern struct proc proc_table[NR_PROCS];
 extern struct proc *current;        /* NULL while idle */
 extern struct priv priv_table[NR_PRIVS];
 
+/* The live process with endpoint ep: OK, -EBADEPT (not a process
+ * endpoint) or -EDEADSRCDST (gone, or its slot reused). */
+static inline int ep_lookup(endpoint_t ep, struct proc **out)
+{
+    struct proc *p;
+    if (ep < 0 || EP_SLOT(ep) >= NR_PROCS)
+        return -EBADEPT;
+    p = &proc_table[EP_SLOT(ep)];
+    if ((p->flags & P_FREE) || p->endpoint != ep)
+        return -EDEADSRCDST;
+    *out = p;
+    return OK;
+}
+
 /* proc.c */
 void proc_init(void);
-int ep_lookup(endpoint_t ep, struct proc **out);
 struct proc *proc_by_label(const char *label);
 struct elf_src;
 struct proc *proc_spawn(const char *name, const struct elf_src *src,
@@ -96,10 +109,13 @@ struct proc *proc_fork(struct proc *parent, struct proc *waiter, int *err);
 void proc_fault(struct proc *p, struct trapframe *tf);
 
 /* sched.c */
+extern struct proc *rq_head[NR_SCHED_Q], *rq_tail[NR_SCHED_Q];
+extern uint32_t rq_nonempty;        /* bit q set iff rq_head[q] != NULL */
 void ready(struct proc *p);
 void unready(struct proc *p);
 void sched_tick(void);
 void schedule(void) __attribute__((noreturn));
+void switch_to(struct proc *p) __attribute__((noreturn));   /* p must be runnable */
 
 /* ipc.c */
 int ipc_send(struct proc *caller, endpoint_t dst_e, const message *m, int nonblock);
@@ -110,6 +126,9 @@ void kernel_notify(struct proc *dst, endpoint_t src, uint32_t bits);
 void ipc_cleanup(struct proc *dead);
 int ipc_trap(struct proc *caller, struct trapframe *tf);
 
+/* ipc_fast.c */
+void ipc_fastpath(struct proc *caller, struct trapframe *tf);  /* returns: take the slow path */
+
 /* priv.c */
 extern int nprivs;                  /* priv_table entries in use */
 void priv_boot(const struct privconf *pc);
@@ -117,7 +136,13 @@ struct priv *priv_by_label(const char *label);
 int may_send(const struct proc *src, const struct proc *dst);
 int priv_denied(struct proc *p, const char *what, uint32_t detail);
 int io_allowed(const struct priv *pv, uint32_t port, uint32_t size);
-void io_bitmap_load(const struct priv *pv);
+void io_bitmap_switch(const struct priv *pv);
+extern const struct priv *io_loaded;
+static inline void io_bitmap_load(const struct priv *pv)
+{
+    if (pv != io_loaded)
+        io_bitmap_switch(pv);
+}
 
 /* ksig.c: death reports queued for supervisors */
 void ksig_report(struct proc *p, int reason, int status);
@@ -131,13 +156,28 @@ const struct pc_service *boot_service(const char *label);
 
 /* system.c */
 int kernel_call(struct proc *caller, message *m);
+extern const uint32_t kcall_in_place_mask;
+static inline int kernel_call_in_place(int type)
+{
+    uint32_t n = (uint32_t)type - SYS_BASE;
+    return n < NR_SYS_CALLS && ((kcall_in_place_mask >> n) & 1);
+}
 
 /* fpu.c */
 void fpu_init(void);
-void fpu_switch(struct proc *next);
+void fpu_write_ts(int on);
+extern struct proc *fpu_owner;
+extern int fpu_ts_on;
+static inline void fpu_switch(struct proc *next)
+{
+    int ts = next != fpu_owner;
+    if (ts != fpu_ts_on)
+        fpu_write_ts(ts);
+}
 void fpu_trap(struct proc *p);
 void fpu_forget(struct proc *p);
 void fpu_save(struct proc *p);
+int fpu_ts_check(uint32_t cr0);
 
 /* irq.c */
 void irq_handle(int irq);

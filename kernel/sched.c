@@ -65,7 +65,7 @@ static struct proc *pick(void)
     return rq_nonempty ? rq_head[__builtin_ctz(rq_nonempty)] : 0;
 }
 
-static void switch_to(struct proc *p)
+void switch_to(struct proc *p)
 {
     current = p;
     tss.esp0 = (uint32_t)(&p->regs + 1);

@@ -148,9 +148,14 @@ int stab_full_check(void)
     return n;
 }
 
+uint32_t stab_sweep_ticks(void)
+{
+    return (uint32_t)(NR_PROCS / SLOT_SLICE) * 2 + 1 + (uint32_t)rom_chunks();
+}
+
 void stab_tick(void)
 {
-    uint32_t nsteps = (uint32_t)(NR_PROCS / SLOT_SLICE) * 2 + 1 + (uint32_t)rom_chunks();
+    uint32_t nsteps = stab_sweep_ticks();
     uint32_t s;
     if (stab_hook && stab_on(STAB_HOOKS))
         run_hook();

@@ -37,6 +37,7 @@ static inline int stab_on(uint32_t m) { return (stab_flags & m) != 0; }
 /* stab.c */
 void stab_init(void);               /* after cmdline_init, before processes */
 void stab_tick(void);               /* clock path: one checker slice */
+uint32_t stab_sweep_ticks(void);    /* ticks a full sweep takes */
 void stab_repair(int counter, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int stab_full_check(void);          /* every checker once; repairs made */
 void stab_info(struct sys_stab *out);

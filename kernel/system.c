@@ -2,6 +2,10 @@
  * system.c - dispatch kernel calls (messages to SYSTEM) through one table.
  * Unknown calls get EBADREQUEST; calls missing from the caller's
  * privilege get ECALLDENIED and a log line.
+ * Calls that cannot unmap or replace the caller's own memory may work on
+ * the caller's message where it lies (kernel_call_in_place): one
+ * uniprocessor, and the caller is not running, so nobody else sees it
+ * change; the others get a kernel copy.
  */
 #include "kernel.h"
 #include "proc.h"
@@ -31,6 +35,12 @@ static const call_handler call_table[NR_SYS_CALLS] = {
     [SYS_SIGFRAME - SYS_BASE]     = do_sigframe,
     [SYS_SIGRETURN - SYS_BASE]    = do_sigreturn,
 };
+
+#define BIT(call) (1u << ((call) - SYS_BASE))
+const uint32_t kcall_in_place_mask =
+    BIT(SYS_SAFECOPYFROM) | BIT(SYS_SAFECOPYTO) | BIT(SYS_IRQCTL) | BIT(SYS_DEVIO) |
+    BIT(SYS_MAPDEV) | BIT(SYS_GETINFO) | BIT(SYS_DIAG) | BIT(SYS_GETKSIG) |
+    BIT(SYS_SETALARM) | BIT(SYS_GETMODULE) | BIT(SYS_CONSOLE);
 
 int kernel_call(struct proc *caller, message *m)
 {

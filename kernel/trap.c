@@ -2,7 +2,8 @@
  * trap.c - where every entry into the kernel lands.
  *
  * trap_user: the frame is the current process's saved registers.  IPC
- * traps set its eax (unless the process is gone); IRQs go to irq.c;
+ * traps try the fast path (ipc_fast.c) first, then set its eax (unless
+ * the process is gone); IRQs go to irq.c;
  * "device not available" hands the FPU over (fpu.c); any other CPU
  * exception ends only that process with a one-line report.  Then the
  * scheduler picks who runs next.
@@ -44,7 +45,10 @@ void trap_user(struct trapframe *tf)
     if (!p || tf != &p->regs)
         panic("trap from user mode without a current process");
     if (tf->vector == IPC_VECTOR) {
-        int r = ipc_trap(p, tf);
+        int r;
+        if ((endpoint_t)tf->ebx >= 0)   /* to a process: */
+            ipc_fastpath(p, tf);        /* switches away, or changes nothing */
+        r = ipc_trap(p, tf);
         if (!(p->flags & P_FREE))
             p->regs.eax = (uint32_t)r;
     } else if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {

@@ -10,27 +10,8 @@
 #include "mm.h"
 #include "../lib/include/ipc.h"
 
-/* Kernel pointer for user address va, or NULL if not accessible. */
-static inline uint8_t *translate(uint32_t *pgdir, uint32_t va, int write)
-{
-    uint32_t pde = pgdir[PDX(va)], pte;
-    uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
-    if (va < USER_BASE || !(pde & PTE_P))
-        return 0;
-    pte = ((uint32_t *)(pde & ~0xfffu))[PTX(va)];
-    if ((pte & need) != need)
-        return 0;
-    return (uint8_t *)((pte & ~0xfffu) | (va & 0xfff));
-}
-
-/* Kernel pointer to a whole message at va when it lies within one page
- * (the usual case: one translation instead of a checked loop). */
-void *msg_in_page(uint32_t *pgdir, uint32_t va, int write)
-{
-    if ((va & 0xfff) > PAGE_SIZE - sizeof(message))
-        return 0;
-    return translate(pgdir, va, write);
-}
+#define translate user_translate
+_Static_assert(sizeof(message) == 64, "msg_in_page (mm.h) assumes 64-byte messages");
 
 int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write)
 {

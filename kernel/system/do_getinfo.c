@@ -9,6 +9,7 @@
  *   GI_PROC    the state of one process-table slot (sys_procinfo)
  *   GI_MEM     free and total page frames (sys_meminfo)
  *   GI_STAB    self-stabilization switches and repair counters (sys_stab)
+ *   GI_ACCT    TSC spent in interrupts, the checker and the NMI (sys_acct)
  */
 #include "system.h"
 #include "../mm.h"
@@ -77,6 +78,9 @@ int do_getinfo(struct proc *caller, message *m)
         return OK;
     case GI_STAB:
         stab_info(MSG_BODY(m, struct sys_stab));
+        return OK;
+    case GI_ACCT:
+        acct_info(MSG_BODY(m, struct sys_acct));
         return OK;
     default:
         return -EINVAL;

@@ -45,6 +45,7 @@ int sys_getarg(const char *key, char *value, size_t len);
 int sys_procinfo(int slot, struct sys_procinfo *out);
 int sys_meminfo(uint32_t *free_pages, uint32_t *total_pages);
 int sys_stab(struct sys_stab *out);     /* GI_STAB: repair counters */
+int sys_acct(struct sys_acct *out);     /* GI_ACCT: TSC spent in IRQs, checker, NMI */
 int sys_diag(const char *text, uint32_t len);
 int sys_shutdown(int how, int status);
 int sys_getksig(struct sys_getksig *out);

@@ -56,6 +56,7 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_PROC    6   /* in: slot; out: that slot's state (sys_procinfo) */
 #define GI_MEM     7   /* out: free and total page frames (sys_meminfo) */
 #define GI_STAB    8   /* out: self-stabilization switches and repair counters (sys_stab) */
+#define GI_ACCT    9   /* out: TSC now and TSC spent in IRQs, checker, NMI (sys_acct) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
 };
@@ -85,6 +86,11 @@ enum { SC_ROM, SC_GDT, SC_IDT, SC_TSS, SC_CPUREG, SC_PIC, SC_PIT, SC_IOAPIC,
 struct sys_stab     { int32_t what; uint16_t flags; uint16_t sweeps;
                       uint16_t count[SC_NR]; /* saturating at 65535 */
                       uint32_t nmis; uint32_t total; };
+/* Where the time went (kernel/acct.c), in TSC ticks since boot; check is
+ * part of irq; check_max is the longest single checker slice. */
+struct sys_acct     { int32_t what; uint64_t tsc; uint64_t irq; uint64_t check;
+                      uint64_t nmi; uint32_t check_max; uint32_t check_runs;
+                      uint32_t sweep_ticks; /* ticks of one full checker sweep */ };
 struct sys_getarg   { int32_t what; char key[12]; char value[40]; };
 struct sys_diag     { uint32_t len; char text[52]; };
 #define SD_POWEROFF 1
@@ -133,6 +139,7 @@ MSG_PAYLOAD_CHECK(struct sys_getarg);
 MSG_PAYLOAD_CHECK(struct sys_procinfo);
 MSG_PAYLOAD_CHECK(struct sys_meminfo);
 MSG_PAYLOAD_CHECK(struct sys_stab);
+MSG_PAYLOAD_CHECK(struct sys_acct);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
 MSG_PAYLOAD_CHECK(struct sys_spawn);
 MSG_PAYLOAD_CHECK(struct sys_module);

@@ -1,0 +1,109 @@
+/*
+ * ipc_fast.c - the IPC fast path: IPC_CALL to a process already waiting
+ * in receive, and IPC_REPLYRECV to a process waiting for our reply when
+ * nothing waits for us, each between two processes whose message buffers
+ * lie within one page.  It moves the message, blocks the caller, and
+ * switches straight to the receiver when the scheduler would pick it
+ * anyway.  Anything else (a queued sender, a pending notification, a
+ * message across pages, a kernel call, a receiver of lower priority
+ * than someone ready) returns, and ipc_trap takes the general path.
+ *
+ * Invariants: the outcome is exactly the general path's (ipc.c, sched.c):
+ * the same message delivered, the same flags, queues and eax/edx
+ * results, the same process run next.  Every check comes before the
+ * first change, so returning changes nothing.
+ */
+#include "kernel.h"
+#include "proc.h"
+#include "mm.h"
+
+/* Would the scheduler run dst once caller blocks?  Only when caller heads
+ * its ready queue (the running process does) and no other ready process
+ * has dst's priority or better. */
+static int hands_over(const struct proc *caller, const struct proc *dst)
+{
+    uint32_t rq = rq_nonempty;
+    if (rq_head[caller->priority] != caller)
+        return 0;
+    if (!caller->next_ready)
+        rq &= ~(1u << caller->priority);
+    return (rq & ((2u << dst->priority) - 1)) == 0;
+}
+
+/* Nothing a receive(ANY) would take at once: no notification, no sender. */
+static int nothing_pending(const struct proc *p)
+{
+    uint32_t any = p->irq_pending | p->sys_events;
+    for (int w = 0; w < NOTIFY_WORDS; w++)
+        any |= p->notify_pending[w];
+    return !any && !p->callers;
+}
+
+/* The change itself: caller blocks in 'flags' waiting for 'from'; dst
+ * gets the message, becomes the only ready process of its priority and
+ * runs. */
+static void transfer(struct proc *caller, struct proc *dst, const message *m,
+                     message *k, int flags, endpoint_t from, uint32_t va)
+{
+    int q = caller->priority;
+    memcpy(k, m, sizeof(*m));
+    k->m_source = caller->endpoint;
+    rq_head[q] = caller->next_ready;
+    if (!rq_head[q]) {
+        rq_tail[q] = 0;
+        rq_nonempty &= ~(1u << q);
+    }
+    caller->next_ready = 0;
+    caller->flags = flags;
+    caller->getfrom = from;
+    caller->msgbuf = va;
+    dst->flags = 0;
+    dst->regs.eax = OK;
+    ready(dst);
+    switch_to(dst);
+}
+
+static void fast_call(struct proc *caller, endpoint_t ep, uint32_t va)
+{
+    struct proc *dst;
+    const message *m;
+    message *k;
+    if (ep_lookup(ep, &dst) != OK || dst == caller || dst->flags != P_RECEIVING)
+        return;
+    if (dst->getfrom != ANY && dst->getfrom != caller->endpoint)
+        return;
+    if (!may_send(caller, dst) || !hands_over(caller, dst))
+        return;
+    if (!(m = msg_in_page(caller->pgdir, va, 1)) ||
+        !(k = msg_in_page(dst->pgdir, dst->msgbuf, 1)))
+        return;
+    transfer(caller, dst, m, k, P_RECEIVING | P_CALLING, ep, va);
+}
+
+static void fast_replyrecv(struct proc *caller, struct trapframe *tf,
+                           endpoint_t ep, uint32_t va)
+{
+    struct proc *dst;
+    const message *m;
+    message *k;
+    if (ep_lookup(ep, &dst) != OK || dst->flags != (P_RECEIVING | P_CALLING) ||
+        dst->getfrom != caller->endpoint)
+        return;
+    if (!nothing_pending(caller) || !hands_over(caller, dst))
+        return;
+    if (!(m = msg_in_page(caller->pgdir, va, 1)) ||
+        !(k = msg_in_page(dst->pgdir, dst->msgbuf, 1)))
+        return;
+    tf->edx = OK;                       /* the reply's status */
+    transfer(caller, dst, m, k, P_RECEIVING, ANY, va);
+}
+
+void ipc_fastpath(struct proc *caller, struct trapframe *tf)
+{
+    if (caller->flags)
+        return;
+    if (tf->eax == IPC_CALL)
+        fast_call(caller, (endpoint_t)tf->ebx, tf->ecx);
+    else if (tf->eax == IPC_REPLYRECV)
+        fast_replyrecv(caller, tf, (endpoint_t)tf->ebx, tf->ecx);
+}
