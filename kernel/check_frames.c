@@ -4,7 +4,8 @@
  * Primary state: the page directories and page tables of the live
  * processes, and the frames reserved at boot (low memory, the kernel,
  * the boot modules, holes), copied once into boot_used before the first
- * process exists and guarded by a CRC.  Derived state: the allocator's
+ * process exists and guarded by an inverted copy (boot_inv, compared
+ * every sweep) and a CRC (which of the two is right when they differ).  Derived state: the allocator's
  * bitmap and free count.
  *
  * A sweep claims every frame an address space owns (its directory, its
@@ -29,7 +30,7 @@
 
 #define WORDS (KERNEL_LIMIT / PAGE_SIZE / 32)
 
-static uint32_t boot_used[WORDS];
+static uint32_t boot_used[WORDS], boot_inv[WORDS];    /* boot_inv = ~boot_used */
 static uint32_t boot_crc;
 static uint32_t owned[WORDS];
 static uint32_t nwords;
@@ -43,7 +44,38 @@ void frames_snapshot(void)
 {
     nwords = kframes.nframes / 32 <= WORDS ? kframes.nframes / 32 : WORDS;
     memcpy(boot_used, kframes.bitmap, nwords * 4);
+    for (uint32_t w = 0; w < nwords; w++)
+        boot_inv[w] = ~boot_used[w];
     boot_crc = crc32_update(0, boot_used, nwords * 4);
+}
+
+/* Is the boot frame map intact (repaired from its other copy if one of
+ * the two went bad)? */
+static int boot_map_ok(void)
+{
+    uint32_t w = 0;
+    while (w < nwords && boot_used[w] == ~boot_inv[w])
+        w++;
+    if (w == nwords)
+        return 1;
+    if (crc32_update(0, boot_used, nwords * 4) == boot_crc) {
+        for (w = 0; w < nwords; w++)
+            boot_inv[w] = ~boot_used[w];
+        stab_repair(SC_FRAME, "the inverted copy of the boot frame map was rewritten");
+        return 1;
+    }
+    for (w = 0; w < nwords; w++)
+        boot_used[w] = ~boot_inv[w];
+    if (crc32_update(0, boot_used, nwords * 4) == boot_crc) {
+        stab_repair(SC_FRAME, "the boot frame map was restored from its inverted copy");
+        return 1;
+    }
+    return 0;
+}
+
+static uint32_t ones(uint32_t x)
+{
+    return x == 0 ? 0 : x == ~0u ? 32 : (uint32_t)__builtin_popcount(x);
 }
 
 /* Claim the frame at pa: 0, or -1 if no process may own it, -2 if
@@ -110,10 +142,12 @@ static int rebuild(void)
     uint32_t leaked = 0, taken = 0, nfree = 0;
     for (uint32_t w = 0; w < nwords; w++) {
         uint32_t want = boot_used[w] | owned[w], have = kframes.bitmap[w];
-        leaked += (uint32_t)__builtin_popcount(have & ~want);
-        taken += (uint32_t)__builtin_popcount(want & ~have);
-        kframes.bitmap[w] = want;
-        nfree += 32 - (uint32_t)__builtin_popcount(want);
+        if (want != have) {
+            leaked += ones(have & ~want);
+            taken += ones(want & ~have);
+            kframes.bitmap[w] = want;
+        }
+        nfree += 32 - ones(want);
     }
     if (leaked || taken || kframes.nfree != nfree)
         stab_repair(SC_FRAME, "allocator: %u leaked frames freed, %u owned frames taken, "
@@ -129,7 +163,7 @@ int check_frames(void)
     int n = 0;
     if (!stab_on(STAB_CHECK) || !nwords)
         return 0;
-    if (crc32_update(0, boot_used, nwords * 4) != boot_crc) {
+    if (!boot_map_ok()) {
         stab_repair(SC_FRAME, "the boot frame map is corrupted: ownership not checked");
         return 1;
     }

@@ -40,16 +40,15 @@ static int nothing_pending(const struct proc *p)
 }
 
 /* The change itself: caller blocks in 'flags' waiting for 'from'; dst
- * gets the message, becomes the only ready process of its priority and
- * runs. */
-static void transfer(struct proc *caller, struct proc *dst, const message *m,
-                     message *k, int flags, endpoint_t from, uint32_t va)
+ * gets the message, becomes the only ready process of its priority (its
+ * queue is empty: hands_over) and runs. */
+static inline void transfer(struct proc *caller, struct proc *dst, const message *m,
+                            message *k, int flags, endpoint_t from, uint32_t va)
 {
-    int q = caller->priority;
-    memcpy(k, m, sizeof(*m));
+    int q = caller->priority, d = dst->priority;
+    msg_copy(k, m);
     k->m_source = caller->endpoint;
-    rq_head[q] = caller->next_ready;
-    if (!rq_head[q]) {
+    if (!(rq_head[q] = caller->next_ready)) {
         rq_tail[q] = 0;
         rq_nonempty &= ~(1u << q);
     }
@@ -59,7 +58,9 @@ static void transfer(struct proc *caller, struct proc *dst, const message *m,
     caller->msgbuf = va;
     dst->flags = 0;
     dst->regs.eax = OK;
-    ready(dst);
+    dst->next_ready = 0;
+    rq_head[d] = rq_tail[d] = dst;
+    rq_nonempty |= 1u << d;
     switch_to(dst);
 }
 

@@ -15,7 +15,7 @@
 /* A call to SYSTEM: in the caller's own message when the call allows it
  * (system.c) and the message lies in one writable page, else through a
  * kernel copy. */
-static int kernel_call_trap(struct proc *caller, uint32_t va)
+int kernel_call_trap(struct proc *caller, uint32_t va)
 {
     message tmp, *m = msg_in_page(caller->pgdir, va, 1);
     int r;

@@ -85,6 +85,13 @@ static inline void *msg_in_page(uint32_t *pgdir, uint32_t va, int write)
     return user_translate(pgdir, va, write);
 }
 
+/* Copy one 64-byte message (16 words, no call). */
+static inline void msg_copy(void *dst, const void *src)
+{
+    uint32_t n = 16;
+    __asm__ volatile("rep movsl" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+}
+
 /* uaccess.c: all return OK or -EFAULT and copy nothing on -EFAULT. */
 int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write);
 int copy_from_user(uint32_t *pgdir, uint32_t va, void *dst, size_t len);

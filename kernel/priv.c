@@ -15,7 +15,7 @@
 
 struct priv priv_table[NR_PRIVS];
 int nprivs;                         /* entries in use: 0 (user) .. nprivs-1 */
-const struct priv *io_loaded;      /* whose ports the TSS bitmap allows */
+const struct priv *io_loaded;      /* whose ports the TSS bitmap allows; NULL: none */
 
 struct priv *priv_by_label(const char *label)
 {
@@ -70,11 +70,6 @@ void priv_boot(const struct privconf *pc)
     }
 }
 
-int may_send(const struct proc *src, const struct proc *dst)
-{
-    return (src->priv->ipc_to >> dst->priv->id) & 1;
-}
-
 int priv_denied(struct proc *p, const char *what, uint32_t detail)
 {
     kprintf("kernel: denied: %s (ep %d) %s %d (0x%x)\n", p->name,
@@ -101,14 +96,10 @@ static void io_ranges(const struct priv *pv, int allow)
         }
 }
 
-/* Make the TSS I/O bitmap allow exactly pv's ports (io_bitmap_load in
- * proc.h skips the call when it already does). */
+/* Make the TSS I/O bitmap allow exactly pv's ports, none for NULL
+ * (io_bitmap_load in proc.h calls this only when that changes). */
 void io_bitmap_switch(const struct priv *pv)
 {
-    if (pv->nio == 0 && (!io_loaded || io_loaded->nio == 0)) {
-        io_loaded = pv;                     /* nothing to change */
-        return;
-    }
     io_ranges(io_loaded, 0);
     io_ranges(pv, 1);
     io_loaded = pv;

@@ -125,6 +125,7 @@ int ipc_notify(struct proc *caller, endpoint_t dst_e);
 void kernel_notify(struct proc *dst, endpoint_t src, uint32_t bits);
 void ipc_cleanup(struct proc *dead);
 int ipc_trap(struct proc *caller, struct trapframe *tf);
+int kernel_call_trap(struct proc *caller, uint32_t va);    /* IPC_CALL to SYSTEM */
 
 /* ipc_fast.c */
 void ipc_fastpath(struct proc *caller, struct trapframe *tf);  /* returns: take the slow path */
@@ -133,15 +134,19 @@ void ipc_fastpath(struct proc *caller, struct trapframe *tf);  /* returns: take 
 extern int nprivs;                  /* priv_table entries in use */
 void priv_boot(const struct privconf *pc);
 struct priv *priv_by_label(const char *label);
-int may_send(const struct proc *src, const struct proc *dst);
+static inline int may_send(const struct proc *src, const struct proc *dst)
+{
+    return (src->priv->ipc_to >> dst->priv->id) & 1;
+}
 int priv_denied(struct proc *p, const char *what, uint32_t detail);
 int io_allowed(const struct priv *pv, uint32_t port, uint32_t size);
 void io_bitmap_switch(const struct priv *pv);
 extern const struct priv *io_loaded;
 static inline void io_bitmap_load(const struct priv *pv)
 {
-    if (pv != io_loaded)
-        io_bitmap_switch(pv);
+    const struct priv *want = pv->nio ? pv : 0;
+    if (want != io_loaded)
+        io_bitmap_switch(want);
 }
 
 /* ksig.c: death reports queued for supervisors */

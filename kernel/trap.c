@@ -48,7 +48,10 @@ void trap_user(struct trapframe *tf)
         int r;
         if ((endpoint_t)tf->ebx >= 0)   /* to a process: */
             ipc_fastpath(p, tf);        /* switches away, or changes nothing */
-        r = ipc_trap(p, tf);
+        if (tf->eax == IPC_CALL && (endpoint_t)tf->ebx == SYSTEM)
+            r = kernel_call_trap(p, tf->ecx);
+        else
+            r = ipc_trap(p, tf);
         if (!(p->flags & P_FREE))
             p->regs.eax = (uint32_t)r;
     } else if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {
