@@ -52,6 +52,10 @@ struct tss {
 } __attribute__((packed));
 
 extern struct tss tss;
+/* tss.iomap_base: the bitmap, or past the TSS limit (no bitmap: every
+ * port faults in ring 3), for processes without ports. */
+#define IOMAP_ON   ((uint16_t)offsetof(struct tss, iomap))
+#define IOMAP_NONE ((uint16_t)0xffff)
 
 /* The NMI and double-fault tasks' TSSs: no I/O bitmap. */
 #define TASK_TSS_SIZE 104

@@ -17,6 +17,17 @@ struct priv priv_table[NR_PRIVS];
 int nprivs;                         /* entries in use: 0 (user) .. nprivs-1 */
 const struct priv *io_loaded;      /* whose ports the TSS bitmap allows; NULL: none */
 
+/* What tss.iomap_base must be while 'running' runs (reloading its ports
+ * if the bitmap holds somebody else's). */
+uint16_t io_bitmap_expected(const struct proc *running)
+{
+    if (!running->priv->nio)
+        return IOMAP_NONE;
+    if (running->priv != io_loaded)
+        io_bitmap_switch(running->priv);
+    return IOMAP_ON;
+}
+
 struct priv *priv_by_label(const char *label)
 {
     for (int i = 0; i < nprivs; i++)
@@ -88,7 +99,8 @@ int io_allowed(const struct priv *pv, uint32_t port, uint32_t size)
 static void io_ranges(const struct priv *pv, int allow)
 {
     for (int i = 0; pv && i < pv->nio; i++)
-        for (uint32_t port = pv->io[i].base; port <= pv->io[i].last; port++) {
+        for (uint32_t port = pv->io[i].base; port <= pv->io[i].last &&
+             port < IOMAP_BYTES * 8; port++) {
             if (allow)
                 tss.iomap[port / 8] &= (uint8_t)~(1u << (port % 8));
             else
@@ -96,8 +108,8 @@ static void io_ranges(const struct priv *pv, int allow)
         }
 }
 
-/* Make the TSS I/O bitmap allow exactly pv's ports, none for NULL
- * (io_bitmap_load in proc.h calls this only when that changes). */
+/* Make the TSS I/O bitmap allow exactly pv's ports (io_bitmap_load in
+ * proc.h calls this only when another owner's ports are loaded). */
 void io_bitmap_switch(const struct priv *pv)
 {
     io_ranges(io_loaded, 0);

@@ -142,12 +142,20 @@ int priv_denied(struct proc *p, const char *what, uint32_t detail);
 int io_allowed(const struct priv *pv, uint32_t port, uint32_t size);
 void io_bitmap_switch(const struct priv *pv);
 extern const struct priv *io_loaded;
+/* On every switch: no bitmap at all for a process without ports (O(1));
+ * the bitmap, rewritten only when another port owner's is loaded, for
+ * one with ports. */
 static inline void io_bitmap_load(const struct priv *pv)
 {
-    const struct priv *want = pv->nio ? pv : 0;
-    if (want != io_loaded)
-        io_bitmap_switch(want);
+    if (!pv->nio) {
+        tss.iomap_base = IOMAP_NONE;
+        return;
+    }
+    if (pv != io_loaded)
+        io_bitmap_switch(pv);
+    tss.iomap_base = IOMAP_ON;
 }
+uint16_t io_bitmap_expected(const struct proc *running);   /* for the checker */
 
 /* ksig.c: death reports queued for supervisors */
 void ksig_report(struct proc *p, int reason, int status);

@@ -52,32 +52,23 @@ pid_t wait(int *status)
     return waitpid(-1, status, 0);
 }
 
-static int getpid_call(struct pm_req *out)
-{
-    message m;
-    int r;
-    memset(&m, 0, sizeof(m));
-    r = __pm_call(PM_GETPID, &m);
-    *out = *rq(&m);
-    return r;
-}
-
+/* PM_GETPID reads nothing of the request: no memset on this hot path. */
 pid_t getpid(void)
 {
-    struct pm_req r;
-    return getpid_call(&r) < 0 ? -1 : r.pid;
+    message m;
+    return __pm_call(PM_GETPID, &m) < 0 ? -1 : rq(&m)->pid;
 }
 
 pid_t getppid(void)
 {
-    struct pm_req r;
-    return getpid_call(&r) < 0 ? -1 : r.ppid;
+    message m;
+    return __pm_call(PM_GETPID, &m) < 0 ? -1 : rq(&m)->ppid;
 }
 
 pid_t getpgrp(void)
 {
-    struct pm_req r;
-    return getpid_call(&r) < 0 ? -1 : r.pgrp;
+    message m;
+    return __pm_call(PM_GETPID, &m) < 0 ? -1 : rq(&m)->pgrp;
 }
 
 int setpgid(pid_t pid, pid_t pgid)

@@ -8,11 +8,21 @@
 struct mproc mproc[NR_MPROCS];
 static int next_pid = 1;
 
+/* A hint per kernel slot: the entry last found for it.  Checked on every
+ * use, so a stale or corrupted hint costs a search, never a wrong answer. */
+static struct mproc *slot_hint[NR_PROCS];
+
 struct mproc *mp_by_ep(endpoint_t ep)
 {
+    struct mproc *h = ep >= 0 ? slot_hint[EP_SLOT(ep)] : 0;
+    if (h >= mproc && h < mproc + NR_MPROCS && h->state == MP_ALIVE && h->ep == ep)
+        return h;
     for (int i = 0; i < NR_MPROCS; i++)
-        if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep)
+        if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep) {
+            if (ep >= 0)
+                slot_hint[EP_SLOT(ep)] = &mproc[i];
             return &mproc[i];
+        }
     return 0;
 }
 
