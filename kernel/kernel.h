@@ -52,6 +52,7 @@ int fwcfg_read_file(const char *name, char *buf, size_t len);
 
 /* acct.c: TSC spent in interrupts, the checker and the NMI (GI_ACCT) */
 struct sys_acct;
+void acct_init(void);               /* first thing at boot: the TSC at entry */
 uint64_t acct_now(void);
 uint64_t acct_start(void);          /* a mark for acct_irq / acct_check */
 void acct_irq(uint64_t since);

@@ -14,6 +14,7 @@ uint8_t *const kernel_stack_top = kernel_stack + sizeof(kernel_stack);
 
 void kmain(uint32_t magic, uint32_t info)
 {
+    acct_init();
     console_init();
     kprintf("Stabilix kernel booting\n");
     bootinfo_parse(magic, info);

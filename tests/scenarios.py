@@ -345,6 +345,9 @@ STABILIX_ONLY = [
     S("stabilize: every mechanism on",
       "stabilize | grep -c '^mechanisms: checker on, rom on, nmi on, watchdog on$'", "1\n"),
     S("stabilize lists the repair counters", "stabilize | grep -c '^idt  *[0-9][0-9]*$'", "1\n"),
+    S("stabilize reports the checker's cost",
+      "stabilize | grep -c '^checker: [0-9]*[.][0-9][0-9]% of kernel time ([0-9]* of [0-9]* tsc in [0-9]* slices, longest [0-9]*), nmi'",
+      "1\n"),
 ]
 
 

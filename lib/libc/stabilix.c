@@ -162,6 +162,23 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg)
     return r < 0 ? __err(r) : 0;
 }
 
+int sx_acct(struct sx_acct *out)
+{
+    struct sys_acct a = { 0 };
+    int r = sysinfo_into(PM_SI_ACCT, 0, &a, sizeof(a));
+    if (r < 0)
+        return __err(r);
+    out->tsc = a.tsc;
+    out->boot = a.boot;
+    out->irq = a.irq;
+    out->check = a.check;
+    out->nmi = a.nmi;
+    out->check_max = a.check_max;
+    out->check_runs = a.check_runs;
+    out->sweep_ticks = a.sweep_ticks;
+    return 0;
+}
+
 int sx_stab(struct sx_stab *out)
 {
     static const char *const names[SC_NR] = SC_NAMES;

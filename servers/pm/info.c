@@ -64,15 +64,18 @@ static int klog(endpoint_t who, struct pm_sysinfo *rq)
     return OK;
 }
 
-/* The self-stabilization counters (the stabilize command). */
+/* The self-stabilization counters and the checker's cost (the stabilize
+ * command): a struct sys_stab or sys_acct, exactly that size. */
 static int stab(endpoint_t who, struct pm_sysinfo *rq)
 {
-    struct sys_stab st;
-    if (rq->size != sizeof(st))
+    union { struct sys_stab st; struct sys_acct acct; } u;
+    int acct = rq->what == PM_SI_ACCT;
+    uint32_t size = acct ? sizeof(u.acct) : sizeof(u.st);
+    if (rq->size != size)
         return -EINVAL;
-    if (sys_stab(&st) != OK)
+    if ((acct ? sys_acct(&u.acct) : sys_stab(&u.st)) != OK)
         return -EIO;
-    return sys_safecopyto(who, rq->grant, 0, &st, sizeof(st)) == OK ? OK : -EFAULT;
+    return sys_safecopyto(who, rq->grant, 0, &u, size) == OK ? OK : -EFAULT;
 }
 
 int do_sysinfo(message *m)
@@ -81,7 +84,7 @@ int do_sysinfo(message *m)
     uint32_t free_pages, total_pages;
     if (rq->what == PM_SI_KLOG)
         return klog(m->m_source, rq);
-    if (rq->what == PM_SI_STAB)
+    if (rq->what == PM_SI_STAB || rq->what == PM_SI_ACCT)
         return stab(m->m_source, rq);
     if (rq->what != PM_SI_MEM)
         return -EINVAL;

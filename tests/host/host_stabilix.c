@@ -69,3 +69,10 @@ int sx_stab(struct sx_stab *out)
 	errno = ENOSYS;
 	return -1;
 }
+
+int sx_acct(struct sx_acct *out)
+{
+	(void)out;
+	errno = ENOSYS;
+	return -1;
+}

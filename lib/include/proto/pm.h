@@ -27,7 +27,7 @@
  *   PM_SLEEP      pm_time: ms -> OK, or -EINTR with the ms left
  *   PM_PROCINFO   pm_proc: slot -> that kernel slot's process (ESRCH:
  *                 free; EINVAL: past the end)
- *   PM_SYSINFO    pm_sysinfo: what = PM_SI_MEM | PM_SI_KLOG
+ *   PM_SYSINFO    pm_sysinfo: what = PM_SI_MEM | PM_SI_KLOG | PM_SI_STAB | PM_SI_ACCT
  *   PM_SHUTDOWN   status: PM_SD_POWEROFF or PM_SD_REBOOT
  *   PM_SERVICE    pm_service: an RS request (service up/down/restart/
  *                 list/fi) that PM checks and forwards; RS's reply back
@@ -149,6 +149,8 @@ struct pm_proc {
                                        out: len copied, total logged */
 #define PM_SI_STAB  3               /* in: grant, size: a struct sys_stab
                                        (proto/sys.h) is copied there */
+#define PM_SI_ACCT  4               /* in: grant, size: a struct sys_acct
+                                       (the checker's cost) */
 struct pm_sysinfo {
     int32_t what;
     uint32_t free_kib, total_kib;

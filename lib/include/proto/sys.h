@@ -86,9 +86,10 @@ enum { SC_ROM, SC_GDT, SC_IDT, SC_TSS, SC_CPUREG, SC_PIC, SC_PIT, SC_IOAPIC,
 struct sys_stab     { int32_t what; uint16_t flags; uint16_t sweeps;
                       uint16_t count[SC_NR]; /* saturating at 65535 */
                       uint32_t nmis; uint32_t total; };
-/* Where the time went (kernel/acct.c), in TSC ticks since boot; check is
- * part of irq; check_max is the longest single checker slice. */
-struct sys_acct     { int32_t what; uint64_t tsc; uint64_t irq; uint64_t check;
+/* Where the time went (kernel/acct.c), in TSC ticks: tsc now, boot the
+ * TSC at kernel entry; irq, check and nmi since then (check is part of
+ * irq); check_max is the longest single checker slice. */
+struct sys_acct     { int32_t what; uint64_t tsc; uint64_t boot; uint64_t irq; uint64_t check;
                       uint64_t nmi; uint32_t check_max; uint32_t check_runs;
                       uint32_t sweep_ticks; /* ticks of one full checker sweep */ };
 struct sys_getarg   { int32_t what; char key[12]; char value[40]; };

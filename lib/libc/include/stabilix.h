@@ -42,5 +42,11 @@ struct sx_stab {              /* self-stabilization: switches and repairs */
     unsigned count[SX_STAB_MAX];
 };
 int sx_stab(struct sx_stab *out);                  /* 0, or -1 + errno */
+struct sx_acct {              /* the kernel's time since boot, in TSC ticks */
+    unsigned long long tsc, boot;              /* now; at kernel entry */
+    unsigned long long irq, check, nmi;        /* interrupts; checker; NMI */
+    unsigned check_max, check_runs, sweep_ticks;
+};
+int sx_acct(struct sx_acct *out);                  /* 0, or -1 + errno */
 
 #endif
