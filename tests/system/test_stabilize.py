@@ -179,22 +179,39 @@ def test_without_the_watchdog_that_state_stays_hung(syms):
     not_converged(r)
 
 
-def test_short_campaign_converges_above_floor(syms):
-    """50 random single faults in kernel text, page tables and registers
-    (tools/inject, from a snapshot, two QEMUs at a time): at least 80%
-    converge, none gives wrong output, and the harness keeps no file
-    descriptor per trial (a long campaign would run out)."""
+CAMPAIGN_TRIALS = 40                # per mode
+CAMPAIGN_FLOOR = 0.85               # above the off rate (measured 70%)
+CAMPAIGN_MARGIN = 5                 # trials more converge with stabilization on
+
+
+def test_campaign_converges_more_with_stabilization_than_without(syms):
+    """40 random bursts (5 to 20 flips) in kernel text, page tables and
+    registers, each run twice from the same seed: with stabilization on and
+    with stab=off (tools/inject, from a snapshot, two QEMUs at a time).
+    Single flips barely separate the modes (measured 49 against 46 of 50:
+    most hit code or entries the bound never uses), bursts do: measured
+    38 of 40 (95%) on against 28 of 40 (70%) off.  Asserted: on converges
+    in at least 85% and in at least 5 more trials than off, on never gives
+    wrong output, and the harness keeps no file descriptor per trial."""
     import inject
     from concurrent.futures import ThreadPoolExecutor
     fds = len(os.listdir("/proc/self/fd"))
+    work = [(i, m) for i in range(CAMPAIGN_TRIALS) for m in ("on", "off")]
     with ThreadPoolExecutor(max_workers=2) as ex:
-        recs = list(ex.map(lambda i: inject.trial(i, "on", "text,pgtable,regs", "single",
-                                                  "test", 10.0, syms), range(50)))
+        recs = list(ex.map(lambda w: inject.trial(w[0], w[1], "text,pgtable,regs", "burst",
+                                                  "test", 10.0, syms), work))
     table = "\n".join(str(r) for r in recs)
-    conv = [r for r in recs if r["cls"] in ("no-effect", "repaired", "service", "restart")]
-    assert not [r for r in recs if r["cls"] in ("wrong", "harness-error", "boot-failed")], table
-    assert len(conv) >= 0.8 * len(recs), table
-    assert any(r["cls"] == "repaired" for r in recs), table
+    on = [r for r in recs if r["mode"] == "on"]
+    off = [r for r in recs if r["mode"] == "off"]
+    conv_on = sum(r["cls"] in inject.CONVERGED for r in on)
+    conv_off = sum(r["cls"] in inject.CONVERGED for r in off)
+    summary = f"converged: on {conv_on}/{len(on)}, off {conv_off}/{len(off)}\n"
+    print(summary)                      # pytest -s shows the measured rates
+    assert not [r for r in recs if r["cls"] in ("harness-error", "boot-failed")], table
+    assert not [r for r in on if r["cls"] == "wrong"], summary + table
+    assert conv_on >= CAMPAIGN_FLOOR * len(on), summary + table
+    assert conv_on >= conv_off + CAMPAIGN_MARGIN, summary + table
+    assert any(r["cls"] == "repaired" for r in on), table
     assert len(os.listdir("/proc/self/fd")) < fds + 5
 
 
