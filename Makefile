@@ -133,7 +133,15 @@ $(B)/unit/%: tests/unit/%.c tests/unit/tap.c tests/unit/tap.h $(UNIT_SRC)
 	@mkdir -p $(B)/unit
 	$(CC) $(HOST_CFLAGS) -o $@ $< tests/unit/tap.c $(UNIT_SRC)
 
-unit: $(UNIT_TESTS)
+# the i386 ABI layout: compiled for the target, read back by tests/test_unit.py
+ABI_OBJ     := $(B)/abi/layout_i386.o
+
+$(ABI_OBJ): tests/abi/layout_i386.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_COMMON) -Ilib/include -Ikernel -c $< -o $@
+
+unit: $(UNIT_TESTS) $(ABI_OBJ)
 
 # ---- user-facing targets ------------------------------------------------------
 setup:
@@ -166,7 +174,7 @@ gdb: $(KERNEL)
 	gdb -q $(KERNEL) -ex 'target remote :1234'
 
 clean:
-	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO) \
+	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/abi $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO) \
 		$(B)/root $(RAMDISK)
 
 .PHONY: all setup run test bench inject qemu-gdb gdb clean unit

@@ -7,7 +7,9 @@
  *
  * in_nmi: 0 on the clock path; 1 inside the NMI task, 2 inside the
  * double-fault task.  There, the task's own TSS descriptor is busy and TR
- * names it; the main TSS's cr3 must be an address space we can return to.
+ * names it, and so is the other task's when this one interrupted it (its
+ * selector in our back link: an NMI during the double-fault task); the
+ * main TSS's cr3 must be an address space we can return to.
  */
 #include "kernel.h"
 #include "arch.h"
@@ -26,6 +28,19 @@ void pit_program(void);
 
 struct dtr { uint16_t limit; uint32_t base; } __attribute__((packed));
 
+/* Whether TSS descriptor i is busy: the main task always is (the tasks
+ * return to it), a task while it runs or waits for the one it called. */
+static int tss_busy(int i, int in_nmi)
+{
+    if (i == 5)
+        return 1;
+    if (i == 6)
+        return in_nmi == 1 || (in_nmi == 2 && df_tss.link == NMI_TSS_SEL);
+    if (i == 7)
+        return in_nmi == 2 || (in_nmi == 1 && nmi_tss.link == DF_TSS_SEL);
+    return 0;
+}
+
 static int check_gdt(int in_nmi)
 {
     int n = 0;
@@ -33,7 +48,7 @@ static int check_gdt(int in_nmi)
     uint16_t tr;
     for (int i = 0; i < NR_GDT; i++) {
         uint64_t want = gdt_template(i);
-        if (i == 5 || (i == 6 && in_nmi == 1) || (i == 7 && in_nmi == 2))
+        if (tss_busy(i, in_nmi))
             want |= BUSY;
         if (gdt[i] != want) {
             stab_repair(SC_GDT, "descriptor %d was %08x%08x", i,

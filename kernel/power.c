@@ -5,7 +5,9 @@
  * isa-debug-exit port (QEMU exits with (status << 1) | 1, which is how the
  * tests end without timeouts) and then tries the ACPI PM1a control ports
  * of the pc (PIIX4) and q35 machines.  On a real PC without ACPI support
- * in the kernel it halts and says so.
+ * in the kernel it halts and says so.  Reboot pulses the keyboard
+ * controller's reset line and gives it time before it falls back to a
+ * triple fault (which the tests tell apart through QEMU's reset log).
  */
 #include "kernel.h"
 #include "stabilize.h"
@@ -33,6 +35,8 @@ void power_reboot(void)
     for (int i = 0; i < 100000 && (inb(0x64) & 0x02); i++)
         ;
     outb(0x64, 0xfe);           /* keyboard controller: pulse reset */
+    for (int i = 0; i < 50000; i++)
+        inb(0x80);              /* about 50 ms for the pulse to take effect */
     __asm__ volatile("lidt %0; int3" : : "m"(none));   /* else triple fault */
     for (;;)
         __asm__ volatile("hlt");

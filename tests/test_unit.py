@@ -64,3 +64,61 @@ def test_unit_binary_passes(name):
 def test_every_unit_source_is_built():
     missing = [n for n in unit_sources() if n not in BINARIES]
     assert not missing, "not built: %s: run `make unit`" % ", ".join(missing)
+
+
+# ---- the i386 layout (tests/abi/layout_i386.c, compiled -m32, never run) ----
+ABI_OBJ = os.path.join(ROOT, "build", "abi", "layout_i386.o")
+I386 = {
+    "sizeof_pointer": 4, "sizeof_message": 64, "message__m_source": 0,
+    "message__m_type": 4, "message__m": 8, "msg_payload": 56,
+    "sizeof_sys_kill": 4, "sizeof_sys_exit": 4, "sizeof_sys_safecopy": 20,
+    "sizeof_sys_irqctl": 8, "sizeof_sys_devio": 16, "sizeof_sys_mapdev": 12,
+    "sizeof_sys_getinfo": 32, "sizeof_sys_klog": 56, "sizeof_sys_procinfo": 48,
+    "sizeof_sys_meminfo": 12, "sizeof_sys_stab": 56, "sizeof_sys_getarg": 56,
+    "sizeof_sys_diag": 56, "sizeof_sys_shutdown": 8, "sizeof_sys_getksig": 40,
+    "sizeof_sys_setalarm": 4, "sizeof_sys_spawn": 28, "sizeof_sys_exec": 40,
+    "sizeof_sys_sigframe": 24, "sizeof_sys_sigreturn": 12, "sizeof_sys_module": 48,
+    "sys_safecopy__len": 16, "sys_getinfo__label": 16, "sys_stab__count": 8,
+    "sys_stab__nmis": 48, "sys_exec__new_ep": 36,
+    "sizeof_trapframe": 76, "trapframe__eip": 56, "trapframe__cs": 60,
+    "trapframe__esp": 68, "proc__pgdir": 76, "proc__flags": 80, "proc__name": 96,
+    "sizeof_proc": 1424, "nr_procs": 128,
+}
+
+
+def i386_layout():
+    """{name: value} from the .abi_layout records ({char[40], u32}) of the object."""
+    import struct
+    import tempfile
+    with tempfile.NamedTemporaryFile() as f:
+        subprocess.run(["objcopy", "-O", "binary", "-j", ".abi_layout", ABI_OBJ, f.name],
+                       check=True)
+        data = open(f.name, "rb").read()
+    assert data and len(data) % 44 == 0, "no .abi_layout records in %s" % ABI_OBJ
+    recs = [struct.unpack_from("<40sI", data, i) for i in range(0, len(data), 44)]
+    return {n.rstrip(b"\0").decode(): v for n, v in recs}
+
+
+def test_i386_object_is_32_bit():
+    assert os.path.exists(ABI_OBJ), "%s missing: run `make unit`" % ABI_OBJ
+    head = subprocess.run(["readelf", "-h", ABI_OBJ], stdout=subprocess.PIPE,
+                          universal_newlines=True, check=True).stdout
+    assert re.search(r"Class:\s+ELF32", head) and re.search(r"Machine:\s+Intel 80386", head), head
+
+
+def test_i386_layout_is_the_abi_the_host_expects():
+    assert i386_layout() == I386
+
+
+def test_host_tools_use_the_i386_kernel_offsets():
+    """tools/inject/faults.py reads struct proc and the trapframe in guest RAM."""
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "tools", "inject"))
+    import faults
+    got = i386_layout()
+    regs = faults.regs_off()
+    assert (faults.PGDIR_OFF, faults.FLAGS_OFF, faults.NAME_OFF) == \
+        (got["proc__pgdir"], got["proc__flags"], got["proc__name"])
+    assert (regs["eip"], regs["cs"], regs["esp"]) == \
+        (got["trapframe__eip"], got["trapframe__cs"], got["trapframe__esp"])
+    assert 4 * len(regs) == got["sizeof_trapframe"]

@@ -31,9 +31,10 @@ class Boot:
         return "\n".join(self.output.splitlines()[-n:])
 
 
-def qemu_args(iso, cmdline="", extra=()):
+def qemu_args(iso, cmdline="", extra=(), reboot=False):
+    """reboot=True: a guest reset reboots the machine instead of ending QEMU."""
     args = [QEMU, "-m", "128", "-cdrom", str(iso), "-serial", "stdio",
-            "-display", "none", "-monitor", "none", "-no-reboot",
+            "-display", "none", "-monitor", "none"] + ([] if reboot else ["-no-reboot"]) + [
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             # the locked hardware watchdog (kernel/wdt.c): if the kernel stops
             # kicking it, QEMU resets, and with -no-reboot exits without a
@@ -126,12 +127,12 @@ class Console:
         self._mon = None
 
     # -- life cycle
-    def start(self, cmdline="", iso=TEST_ISO, extra=(), timeout=10):
+    def start(self, cmdline="", iso=TEST_ISO, extra=(), timeout=10, reboot=False):
         if not Path(iso).exists():
             raise FileNotFoundError(f"{iso} is missing: run 'make all' first")
         self._dir = tempfile.mkdtemp(prefix="stabilix-")
         sock = os.path.join(self._dir, "monitor.sock")
-        args = qemu_args(iso, cmdline, extra)
+        args = qemu_args(iso, cmdline, extra, reboot)
         args[args.index("-monitor") + 1] = f"unix:{sock},server=on,wait=off"
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)

@@ -19,8 +19,8 @@ import scenarios  # noqa: E402
 PROMPT = "$ "
 
 
-def boot_shell(extra=(), cmdline=""):
-    c = Console().start(cmdline, iso=ISO, extra=extra)
+def boot_shell(extra=(), cmdline="", reboot=False):
+    c = Console().start(cmdline, iso=ISO, extra=extra, reboot=reboot)
     c.expect(r"init: Stabilix user land up", timeout=60)
     c.expect(r"\$ ", timeout=30)             # the serial shell's first prompt
     return c

@@ -2,10 +2,42 @@
 
 Eight faulters each do one forbidden thing; the kernel must log one line
 per fault (name, endpoint, vector, EIP, CR2), report it to the supervisor,
-and keep everybody else running (the survivor answers 100 calls).
+and keep everybody else running (the survivor answers 100 calls).  The
+reported EIP is checked on the host against the faulter's binary: the
+instruction there is the one that must fault.
 """
 import re
-from qemu import boot, start
+import subprocess
+
+from qemu import ROOT, boot, start
+
+FAULTER = ROOT / "build" / "bin" / "faulter"
+
+# label: the instruction at the faulting EIP (objdump's text), or the
+# function it must lie in
+AT_EIP = {
+    "fault_kmem": r"mov\s+0x100000,", "fault_ktext": r"movl\s+\$0x1,0x101000",
+    "fault_other": r"mov\s+0xf0000000,", "fault_null": r"mov\s+0x0,",
+    "fault_div0": r"div\s", "fault_ud": r"ud2", "fault_priv": r"cli",
+    "fault_stack": "depth",
+}
+
+
+def insn_at(eip):
+    out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", str(FAULTER),
+                          f"--start-address={eip:#x}", f"--stop-address={eip + 16:#x}"],
+                         capture_output=True, text=True, check=True).stdout
+    m = re.search(rf"^\s*{eip:x}:\s*(.*)$", out, re.M)
+    return m.group(1) if m else ""
+
+
+def function_of(eip):
+    syms = subprocess.run(["nm", "-n", str(FAULTER)], capture_output=True, text=True,
+                          check=True).stdout.split("\n")
+    funcs = [(int(f[0], 16), f[2]) for f in (l.split() for l in syms)
+             if len(f) == 3 and f[1] in "tT"]
+    return max((a, n) for a, n in funcs if a <= eip)[1]
+
 
 FAULTS = {   # label: (vector, cr2 or None)
     "fault_kmem": (14, 0x100000),        # kernel memory
@@ -29,6 +61,11 @@ def test_each_fault_is_killed_reported_and_the_rest_runs():
         if cr2 is not None:
             assert int(m.group(2), 16) == cr2, (label, m.group(0))
         assert re.search(rf"supervisor: {label} died: reason 2 vector {vec} ", b.output), label
+        eip = int(m.group(1), 16)
+        if label == "fault_stack":
+            assert function_of(eip) == AT_EIP[label], (label, hex(eip), function_of(eip))
+        else:
+            assert re.match(AT_EIP[label], insn_at(eip)), (label, hex(eip), insn_at(eip))
     stack = re.search(r"exception in fault_stack .* cr2=0x([0-9a-f]+)", b.output)
     assert 0xdfff0000 - 0x1000 <= int(stack.group(1), 16) < 0xdfff0000, "fault in the guard page"
     assert "supervisor: 8 of 8 faulters reported" in b.output

@@ -3,19 +3,24 @@
 Each test boots rs, ds and the self-checking workload (stabwork), lets it
 print a few heartbeats, corrupts one kernel structure from the host
 (gdbstub or the shared RAM file: tools/inject/faults.py) and then judges
-from the serial line only:
-  converged     = at least 5 heartbeats with the right CRC after the fault
-                  and the repair counter line for that structure;
+from what the host sees after the injection (never earlier output):
+  converged     = at least 5 heartbeats with the right CRC after the fault,
+                  the repair line of that structure, and no repair through
+                  a path the case does not list;
   not converged = with that mechanism switched off on the kernel command
                   line, fewer than 2 heartbeats in the following seconds.
-So every test proves that its mechanism is what saves the system.  The
-last test runs a short random campaign and asserts a convergence floor.
+The frame-leak tests read the allocator's bitmap from guest RAM.  So
+every test proves that its mechanism is what saves the system.  The
+campaign test runs the same random faults with stabilization on and off
+and asserts the measured difference.
 """
 import os
 import re
 import sys
 import time
 from pathlib import Path
+
+from typing import NamedTuple
 
 import pytest
 
@@ -33,11 +38,21 @@ def syms():
     return symbols()
 
 
-def run(syms, fault, switches="", reboot=False, window=6.0, then=None, base=BASE):
-    g = Guest(TEST_ISO, f"{base} {switches}".strip(), reboot=reboot)
+class Run(NamedTuple):
+    t0: float       # guest time after the last injection
+    hbs: list       # heartbeats from t0 + 0.3 s: (time, n, crc ok, repairs)
+    out: str        # what the guest printed from the injection on
+    full: str       # the whole serial output
+    what: str       # the fault's own description
+    probe: object   # what probe(guest, syms) returned before QEMU stopped
+
+
+def run(syms, fault, switches="", reboot=False, window=6.0, then=None, base=BASE, probe=None):
+    g = Guest(TEST_ISO, f"{base} {switches}".strip(), reboot=reboot, monitor=True)
     try:
         assert g.wait_for(r"stabwork: hb 3 ", 40), g.output()[-2000:]
-        fault(g, syms)
+        t_inj = g.now()
+        what = fault(g, syms)
         if then:
             time.sleep(1.0)
             then(g, syms)
@@ -47,61 +62,89 @@ def run(syms, fault, switches="", reboot=False, window=6.0, then=None, base=BASE
             if len(g.heartbeats(since=t0 + 0.3)) >= 8:
                 break
             time.sleep(0.2)
-        return g, t0, g.heartbeats(since=t0 + 0.3), g.output()
+        with g.lock:
+            out = "\n".join(l for t, l in g.lines if t >= t_inj)
+        return Run(t0, g.heartbeats(since=t0 + 0.3), out, g.output(), what,
+                   probe(g, syms) if probe else None)
     finally:
         g.close()
 
 
-def converged(out, hbs, counter):
-    good = [h for h in hbs if h[2]]
-    assert not [h for h in hbs if not h[2]], "wrong output after the fault"
-    assert len(good) >= 5, "no convergence:\n" + out[-2500:]
-    assert re.search(f"stab: repaired ({counter}):", out), out[-2500:]
+def repairs(out):
+    """The repair counters named in 'stab: repaired <counter>:' lines."""
+    return re.findall(r"stab: repaired (\w+):", out)
+
+
+def converged(r, counter, only=None):
+    """Converged after the injection, through 'counter'; with 'only' (a
+    regex), every repair after the injection is of those counters."""
+    good = [h for h in r.hbs if h[2]]
+    assert not [h for h in r.hbs if not h[2]], "wrong output after the fault"
+    assert len(good) >= 5, "no convergence:\n" + r.out[-2500:]
+    assert re.search(f"stab: repaired ({counter}):", r.out), r.out[-2500:]
+    if only:
+        assert all(re.fullmatch(only, c) for c in repairs(r.out)), \
+            f"repaired through another path than {only}:\n" + r.out[-2500:]
     assert max(h[3] for h in good) > 0, "the repair counters (GI_STAB) did not increase"
-    assert "KERNEL PANIC" not in out
+    assert "KERNEL PANIC" not in r.full
 
 
-def not_converged(out, hbs):
-    assert len([h for h in hbs if h[2]]) < 2, "converged without the mechanism:\n" + out[-1500:]
+def not_converged(r):
+    assert len([h for h in r.hbs if h[2]]) < 2, "converged without the mechanism:\n" + r.out[-1500:]
 
 
+# name, fault, counter (the repair that must appear), only (every repair
+# after the injection is one of these: the paths the fault may take), the
+# switch that turns the saving mechanism off.  Where 'only' names more than
+# the counter, each extra path is a legitimate one, said why below.
 CASES = [
-    # name, fault, counter, switch that turns the saving mechanism off
-    ("idt_entry", faults.idt_clock_gate, "idt", "nocheck"),
-    ("gdt_descriptor", faults.gdt_user_code, "gdt", "nocheck"),
-    ("run_queue_link", faults.runq_link, "runq", "nocheck"),
-    ("saved_eip", faults.saved_eip, "killed", "nocheck"),
-    ("text_byte", faults.text_byte, "rom", "norom"),
-    # caught by the NMI's check of the TSS, or else by the double-fault task
-    ("tss_esp0", faults.tss_esp0, "tss|dfault", "nonmi"),
-    ("kernel_spins_with_interrupts_off", faults.hook(1), "nmi_recover", "nonmi"),
-    ("kernel_esp", faults.kernel_esp, "dfault", "nonmi"),
+    ("idt_entry", faults.idt_clock_gate, "idt", "idt", "nocheck"),
+    # iret to ring 3 with the user code descriptor zeroed faults in the
+    # kernel (kfault) unless the clock path's check comes first; the
+    # processes' saved segment state is then repaired too (proc)
+    ("gdt_descriptor", faults.gdt_user_code, "gdt", "kfault|gdt|proc", "nocheck"),
+    # the scheduler may follow the bad link before the checker sees it
+    ("run_queue_link", faults.runq_link, "runq", "kfault|runq", "nocheck"),
+    ("saved_eip", faults.saved_eip, "killed", "killed", "nocheck"),
+    # clock_tick's int3 traps in the kernel (kfault) until the ROM check
+    ("text_byte", faults.text_byte, "rom", "kfault|rom", "norom"),
+    # caught by the NMI's check of the TSS, or else by the double-fault
+    # task (whichever comes first: the NMI is asynchronous)
+    ("tss_esp0", faults.tss_esp0, "tss|dfault", "tss|dfault", "nonmi"),
+    ("kernel_spins_with_interrupts_off", faults.hook(1), "nmi_recover", "nmi_recover", "nonmi"),
+    # the first push of clock_tick on an unmapped stack: a double fault,
+    # nothing else (no kernel exception, no descriptor repair)
+    ("kernel_esp", faults.kernel_esp, "dfault", "dfault", "nonmi"),
+    # the same with an NMI taken inside the double-fault task: the NMI task
+    # must return to it (the busy double-fault TSS is not "repaired")
+    # (no off case: without the NMI mechanism there is no double-fault task)
+    ("kernel_esp_nmi_in_double_fault", faults.kernel_esp_nmi_in_df, "dfault", "dfault", None),
 ]
+OFF_CASES = [c for c in CASES if c[4]]
 
 
-@pytest.mark.parametrize("name,fault,counter,off", CASES, ids=[c[0] for c in CASES])
-def test_repaired_and_converges(syms, name, fault, counter, off):
-    g, t0, hbs, out = run(syms, fault)
-    converged(out, hbs, counter)
+@pytest.mark.parametrize("name,fault,counter,only,off", CASES, ids=[c[0] for c in CASES])
+def test_repaired_and_converges(syms, name, fault, counter, only, off):
+    converged(run(syms, fault), counter, only)
 
 
-@pytest.mark.parametrize("name,fault,counter,off", CASES, ids=[c[0] for c in CASES])
-def test_no_convergence_with_mechanism_off(syms, name, fault, counter, off):
-    g, t0, hbs, out = run(syms, fault, off, window=5.0)
-    assert not re.search(f"stab: repaired ({counter}):", out)
-    not_converged(out, hbs)
+@pytest.mark.parametrize("name,fault,counter,only,off", OFF_CASES, ids=[c[0] for c in OFF_CASES])
+def test_no_convergence_with_mechanism_off(syms, name, fault, counter, only, off):
+    r = run(syms, fault, off, window=5.0)
+    assert not re.search(f"stab: repaired ({counter}):", r.out)
+    not_converged(r)
 
 
 def test_nmi_source_masked_is_rearmed_by_the_clock_path(syms):
-    g, t0, hbs, out = run(syms, faults.hook(2), then=faults.hook(1))
-    assert "stab: repaired ioapic: NMI entry was" in out
-    converged(out, hbs, "nmi_recover")
+    r = run(syms, faults.hook(2), then=faults.hook(1))
+    assert "stab: repaired ioapic: NMI entry was" in r.out
+    converged(r, "nmi_recover")
 
 
 def test_nmi_source_masked_without_checker_hangs(syms):
-    g, t0, hbs, out = run(syms, faults.hook(2), "nocheck", then=faults.hook(1), window=5.0)
-    assert "stab: repaired ioapic" not in out
-    not_converged(out, hbs)
+    r = run(syms, faults.hook(2), "nocheck", then=faults.hook(1), window=5.0)
+    assert "stab: repaired ioapic" not in r.out
+    not_converged(r)
 
 
 # counter has a heartbeat period, so RS wakes up on its own to ping it
@@ -109,57 +152,89 @@ RS_BASE = "start=rs rs_start=ds,counter,stabwork testhooks"
 
 
 def test_hung_rs_is_killed_and_restarted_by_the_kernel(syms):
-    g, t0, hbs, out = run(syms, faults.rs_spins, base=RS_BASE, window=8.0)
-    assert "stab: repaired rs: rs missed 2 heartbeats" in out
-    assert re.search(r"rs: restarted by the kernel \(was ep \d+\); 3 services adopted", out), out[-2000:]
-    converged(out, hbs, "rs")
+    r = run(syms, faults.rs_spins, base=RS_BASE, window=8.0)
+    assert "stab: repaired rs: rs missed 2 heartbeats" in r.out
+    assert re.search(r"rs: restarted by the kernel \(was ep \d+\); 3 services adopted", r.out), \
+        r.out[-2000:]
+    converged(r, "rs")
 
 
 def test_hung_rs_without_kernel_heartbeat_starves_everyone(syms):
-    g, t0, hbs, out = run(syms, faults.rs_spins, "nocheck", base=RS_BASE, window=6.0)
-    assert "kernel: rs restarted" not in out
-    not_converged(out, hbs)
+    r = run(syms, faults.rs_spins, "nocheck", base=RS_BASE, window=6.0)
+    assert "kernel: rs restarted" not in r.out
+    not_converged(r)
 
 
 def test_locked_watchdog_resets_a_state_no_software_leaves(syms):
-    g, t0, hbs, out = run(syms, faults.hook(3), reboot=True, window=14.0)
-    assert out.count("Stabilix kernel booting") == 2, out[-2000:]
-    assert "stab: test hook: kernel spins with interrupts off, NMI masked" in out
-    good = [h for h in hbs if h[2]]
-    assert len(good) >= 5 and not [h for h in hbs if not h[2]]
+    r = run(syms, faults.hook(3), reboot=True, window=14.0)
+    assert r.out.count("Stabilix kernel booting") == 1, r.out[-2000:]     # the second boot
+    assert "stab: test hook: kernel spins with interrupts off, NMI masked" in r.out
+    good = [h for h in r.hbs if h[2]]
+    assert len(good) >= 5 and not [h for h in r.hbs if not h[2]]
 
 
 def test_without_the_watchdog_that_state_stays_hung(syms):
-    g, t0, hbs, out = run(syms, faults.hook(3), "nowdt", reboot=True, window=6.0)
-    assert out.count("Stabilix kernel booting") == 1
-    not_converged(out, hbs)
+    r = run(syms, faults.hook(3), "nowdt", reboot=True, window=6.0)
+    assert "Stabilix kernel booting" not in r.out
+    not_converged(r)
 
 
-def test_short_campaign_converges_above_floor(syms):
-    """50 random single faults in kernel text, page tables and registers
-    (tools/inject, from a snapshot, two QEMUs at a time): at least 80%
-    converge, none gives wrong output, and the harness keeps no file
-    descriptor per trial (a long campaign would run out)."""
+CAMPAIGN_TRIALS = 40                # per mode
+CAMPAIGN_FLOOR = 0.85               # above the off rate (measured 70%)
+CAMPAIGN_MARGIN = 5                 # trials more converge with stabilization on
+
+
+def test_campaign_converges_more_with_stabilization_than_without(syms):
+    """40 random bursts (5 to 20 flips) in kernel text, page tables and
+    registers, each run twice from the same seed: with stabilization on and
+    with stab=off (tools/inject, from a snapshot, two QEMUs at a time).
+    Single flips barely separate the modes (measured 49 against 46 of 50:
+    most hit code or entries the bound never uses), bursts do: measured
+    38 of 40 (95%) on against 28 of 40 (70%) off.  Asserted: on converges
+    in at least 85% and in at least 5 more trials than off, on never gives
+    wrong output, and the harness keeps no file descriptor per trial."""
     import inject
     from concurrent.futures import ThreadPoolExecutor
     fds = len(os.listdir("/proc/self/fd"))
+    work = [(i, m) for i in range(CAMPAIGN_TRIALS) for m in ("on", "off")]
     with ThreadPoolExecutor(max_workers=2) as ex:
-        recs = list(ex.map(lambda i: inject.trial(i, "on", "text,pgtable,regs", "single",
-                                                  "test", 10.0, syms), range(50)))
+        recs = list(ex.map(lambda w: inject.trial(w[0], w[1], "text,pgtable,regs", "burst",
+                                                  "test", 10.0, syms), work))
     table = "\n".join(str(r) for r in recs)
-    conv = [r for r in recs if r["cls"] in ("no-effect", "repaired", "service", "restart")]
-    assert not [r for r in recs if r["cls"] in ("wrong", "harness-error", "boot-failed")], table
-    assert len(conv) >= 0.8 * len(recs), table
-    assert any(r["cls"] == "repaired" for r in recs), table
+    on = [r for r in recs if r["mode"] == "on"]
+    off = [r for r in recs if r["mode"] == "off"]
+    conv_on = sum(r["cls"] in inject.CONVERGED for r in on)
+    conv_off = sum(r["cls"] in inject.CONVERGED for r in off)
+    summary = f"converged: on {conv_on}/{len(on)}, off {conv_off}/{len(off)}\n"
+    print(summary)                      # pytest -s shows the measured rates
+    assert not [r for r in recs if r["cls"] in ("harness-error", "boot-failed")], table
+    assert not [r for r in on if r["cls"] == "wrong"], summary + table
+    assert conv_on >= CAMPAIGN_FLOOR * len(on), summary + table
+    assert conv_on >= conv_off + CAMPAIGN_MARGIN, summary + table
+    assert any(r["cls"] == "repaired" for r in on), table
     assert len(os.listdir("/proc/self/fd")) < fds + 5
 
 
+def frame_bitmap(g, syms):
+    """The allocator's bitmap as 32-bit words, read from the guest's RAM
+    (the kernel is identity-mapped: its symbols are physical addresses)."""
+    base, size = syms["frame_bitmap"]
+    raw = bytes(g.ram[base:base + size])
+    return [int.from_bytes(raw[i:i + 4], "little") for i in range(0, len(raw), 4)]
+
+
+def leaked_word(r):
+    return int(re.search(r"frame_bitmap word (\d+)", r.what).group(1))
+
+
 def test_leaked_frames_are_given_back(syms):
-    g, t0, hbs, out = run(syms, faults.frame_leak)
-    converged(out, hbs, "frame")
-    assert "stab: repaired frame: allocator: 32 leaked frames freed" in out, out[-2000:]
+    r = run(syms, faults.frame_leak, probe=frame_bitmap)
+    converged(r, "frame", "frame")
+    assert "stab: repaired frame: allocator: 32 leaked frames freed" in r.out, r.out[-2000:]
+    assert r.probe[leaked_word(r)] == 0, "the 32 frames are still marked used in the bitmap"
 
 
 def test_leaked_frames_stay_lost_without_the_checker(syms):
-    g, t0, hbs, out = run(syms, faults.frame_leak, "nocheck", window=4.0)
-    assert "stab: repaired frame" not in out
+    r = run(syms, faults.frame_leak, "nocheck", window=4.0, probe=frame_bitmap)
+    assert "stab: repaired frame" not in r.out
+    assert r.probe[leaked_word(r)] == 0xFFFFFFFF, "the leaked frames were freed after all"

@@ -1,7 +1,9 @@
 /*
- * message_layout.c - host checks of the IPC ABI in ipc.h and proto/sys.h:
- * the 64-byte message layout, every kernel-call payload fitting in it,
- * and the (generation, slot) endpoint encoding versus pseudo endpoints.
+ * message_layout.c - host checks of ipc.h and proto/sys.h: the message
+ * layout and payload sizes as the host compiler (x86-64) lays them out,
+ * for host tools, and the (generation, slot) endpoint encoding versus
+ * pseudo endpoints.  The i386 layout the guest uses is checked by
+ * tests/abi/layout_i386.c (compiled -m32, read back by test_unit.py).
  */
 #include <stddef.h>
 #include <stdint.h>

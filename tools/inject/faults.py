@@ -22,13 +22,35 @@ def regs_off():
     return {n: 4 * i for i, n in enumerate(names)}
 
 
+def drain(g):
+    """Drop stop replies the gdbstub sent late (QEMU may repeat one)."""
+    while True:
+        try:
+            g.gdb.wait_stop(0.05)
+        except TimeoutError:
+            return
+
+
 def at_kernel_function(g, s, name):
-    """Run the guest until it enters kernel function 'name'; leave it stopped."""
+    """Run the guest until it enters kernel function 'name' in ring 0;
+    leave it stopped there.  A stop reply is not trusted to be the
+    breakpoint's: EIP is read back, so a late reply of the first stop
+    cannot leave the guest stopped somewhere else."""
+    addr = s[name][0]
     g.gdb.stop()
-    g.gdb.breakpoint(s[name][0])
-    g.gdb.cont()
-    g.gdb.wait_stop(10)
-    g.gdb.breakpoint(s[name][0], on=False)
+    g.gdb.breakpoint(addr)
+    for _ in range(10):
+        drain(g)
+        g.gdb.cont()
+        g.gdb.wait_stop(10)
+        regs = g.gdb.regs()
+        if regs["eip"] == addr and regs["cs"] & 3 == 0:
+            break
+    else:
+        raise RuntimeError(f"never stopped at {name}")
+    drain(g)
+    g.gdb.breakpoint(addr, on=False)
+    return regs
 
 
 def idt_clock_gate(g, s):
@@ -120,10 +142,35 @@ def hook(n):
 
 
 def kernel_esp(g, s):
-    at_kernel_function(g, s, "clock_tick")
+    """ESP unmapped on the first instruction of clock_tick (a push, on
+    the main task's kernel stack): the page fault cannot push its frame,
+    so the CPU raises a double fault, which is a task gate."""
+    regs = at_kernel_function(g, s, "clock_tick")
+    lo, n = s["kernel_stack"]
+    if not lo <= regs["esp"] <= lo + n:
+        raise RuntimeError(f"clock_tick not on the kernel stack: esp=0x{regs['esp']:08x}")
     g.gdb.set_reg(4, 0x800)
     g.gdb.cont()
     return "kernel ESP -> 0x800 at clock_tick"
+
+
+def kernel_esp_nmi_in_df(g, s):
+    """kernel_esp, and an NMI delivered as the double-fault task starts
+    (needs Guest(monitor=True)): the NMI task interrupts the double-fault
+    task and must return to it."""
+    regs = at_kernel_function(g, s, "clock_tick")
+    g.gdb.set_reg(4, 0x800)
+    df = s["df_handle"][0]
+    g.gdb.breakpoint(df)
+    g.gdb.cont()
+    g.gdb.wait_stop(10)
+    if g.gdb.regs()["eip"] != df:
+        raise RuntimeError("the double fault did not reach df_handle")
+    drain(g)
+    g.gdb.breakpoint(df, on=False)
+    g.monitor("nmi")                    # pending: taken on the first instruction
+    g.gdb.cont()
+    return f"kernel ESP -> 0x800 at clock_tick (eip 0x{regs['eip']:08x}), NMI in the double-fault task"
 
 
 def rs_spins(g, s):
@@ -147,5 +194,7 @@ def frame_leak(g, s):
         if int.from_bytes(g.gdb.read(base + 4 * w, 4), "little") == 0:
             g.gdb.write(base + 4 * w, b"\xff" * 4)
             break
+    else:
+        raise RuntimeError("no free bitmap word near the top of RAM")
     g.gdb.cont()
-    return "32 free frames marked used"
+    return f"32 free frames marked used (frame_bitmap word {w})"

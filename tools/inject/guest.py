@@ -120,7 +120,14 @@ class GdbClient:
         return self._recv_packet(timeout)
 
     def regs(self):
-        raw = bytes.fromhex(self.command("g").decode())
+        """The registers; a 'g' that reached a running guest only stopped
+        it (QEMU answers with a stop reply), so it is sent again."""
+        reply = self.command("g")
+        for _ in range(3):
+            if reply[:1] not in (b"T", b"S"):
+                break
+            reply = self.command("g")
+        raw = bytes.fromhex(reply.decode())
         names = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "eip", "eflags",
                  "cs", "ss", "ds", "es", "fs", "gs"]
         return {n: int.from_bytes(raw[4 * i:4 * i + 4], "little") for i, n in enumerate(names)}

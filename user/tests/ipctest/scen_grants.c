@@ -38,7 +38,7 @@ void scen_grants(void)
     cmd_copy(A, AG_COPYFROM, self_ep, rw, 4000, 300, 0);
     res = result(A);
     check(res.status == OK && res.sum == checksum(gbuf + 4000, 300),
-          "read 300 bytes across a page boundary: %s", errname(res.status));
+          "read 300 bytes across a page boundary: %s, sum %08x", errname(res.status), res.sum);
     cmd_copy(A, AG_COPYTO, self_ep, rw, 4090, 50, 0x30);
     expect(result(A).status, OK, "write 50 bytes");
     for (int i = 0; i < 50; i++)

@@ -3,7 +3,9 @@
  * 200,000 messages).  Every request carries a per-(client, server)
  * sequence number and a checksum over its payload; servers check both and
  * echo them; clients check the replies.  The controller adds up what
- * everybody saw: nothing may be lost, duplicated or corrupted.
+ * everybody saw: nothing may be lost, duplicated or corrupted.  Each
+ * client also folds every reply word it received into a digest, which
+ * the controller prints and tests/system/test_stress.py recomputes.
  */
 #include "libsys.h"
 
@@ -27,7 +29,7 @@ static void client(int id)
 {
     endpoint_t srv[NR_SERVERS], ctl;
     uint32_t seq[NR_SERVERS] = { 0, 0 }, rnd = (uint32_t)id * 2654435761u + 1;
-    uint32_t bad = 0;
+    uint32_t bad = 0, digest = 0x811c9dc5;
     message m;
     sys_lookup("stress_s0", &srv[0]);
     sys_lookup("stress_s1", &srv[1]);
@@ -44,11 +46,14 @@ static void client(int id)
         if (ipc_call(srv[s], &m) != OK || m.m_type != ST_REP ||
             m.m_source != srv[s] || m.m.u32[0] != want || m.m.u32[1] != seq[s] - 1)
             bad++;
+        for (int i = 0; i < 14; i++)
+            digest = (digest ^ m.m.u32[i]) * 16777619u;
     }
     memset(&m, 0, sizeof(m));
     m.m_type = ST_DONE;
     m.m.u32[0] = (uint32_t)id;
     m.m.u32[1] = bad;
+    m.m.u32[2] = digest;
     ipc_send(ctl, &m);
 }
 
@@ -88,6 +93,7 @@ static void server(void)
 static void controller(void)
 {
     uint32_t bad = 0, total[NR_CLIENTS] = { 0 }, lost = 0, dup = 0, corrupt = 0;
+    uint32_t digest[NR_CLIENTS] = { 0 };
     uint32_t t0 = sys_uptime();
     endpoint_t srv;
     message m;
@@ -95,6 +101,8 @@ static void controller(void)
     for (int n = 0; n < NR_CLIENTS; n++) {
         ipc_receive(ANY, &m);
         bad += m.m.u32[1];
+        if (m.m_type == ST_DONE && m.m.u32[0] < NR_CLIENTS)
+            digest[m.m.u32[0]] = m.m.u32[2];
     }
     for (int s = 0; s < NR_SERVERS; s++) {
         sys_lookup(s ? "stress_s1" : "stress_s0", &srv);
@@ -109,6 +117,7 @@ static void controller(void)
     }
     for (int i = 0; i < NR_CLIENTS; i++) {
         printf("stress: client %d: %u calls served\n", i, total[i]);
+        printf("stress: client %d: reply digest %08x\n", i, digest[i]);
         ok &= total[i] == CALLS;
     }
     ok &= !bad && !lost && !dup && !corrupt;
