@@ -155,7 +155,7 @@ run:
 test:
 	@tools/setup.sh --quiet
 	@$(MAKE) --no-print-directory all unit
-	$(PYTHON) -m pytest -q tests
+	$(PYTHON) -m pytest -q -n 2 -p no:cacheprovider tests
 
 inject:
 	@tools/setup.sh --quiet

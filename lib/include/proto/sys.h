@@ -89,9 +89,10 @@ struct sys_stab     { int32_t what; uint16_t flags; uint16_t sweeps;
 /* Where the time went (kernel/acct.c), in TSC ticks: tsc now, boot the
  * TSC at kernel entry; irq, check and nmi since then (check is part of
  * irq); check_max is the longest single checker slice. */
-struct sys_acct     { int32_t what; uint64_t tsc; uint64_t boot; uint64_t irq; uint64_t check;
-                      uint64_t nmi; uint32_t check_max; uint32_t check_runs;
-                      uint32_t sweep_ticks; /* ticks of one full checker sweep */ };
+struct sys_acct     { int32_t what; uint32_t check_max; uint32_t check_runs;
+                      uint32_t sweep_ticks; /* ticks of one full checker sweep */
+                      uint64_t tsc; uint64_t boot; uint64_t irq; uint64_t check;
+                      uint64_t nmi; };
 struct sys_getarg   { int32_t what; char key[12]; char value[40]; };
 struct sys_diag     { uint32_t len; char text[52]; };
 #define SD_POWEROFF 1
