@@ -24,7 +24,7 @@ struct io {
 
 static uint32_t blocks_for(uint32_t size)
 {
-    return (size + RAMFS_BLOCK - 1) / RAMFS_BLOCK;
+    return size / RAMFS_BLOCK + (size % RAMFS_BLOCK != 0);
 }
 
 static uint8_t *block(struct inode *ip, uint32_t idx)
