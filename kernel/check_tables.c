@@ -2,9 +2,10 @@
  * check_tables.c - predicates and repairs for grants, alarms and the
  * privilege table.
  *
- * Grants: a used entry (seq != 0) has READ and/or WRITE access, a
- * non-empty range inside user space without overflow, a grantee that is
- * an endpoint; otherwise it is revoked (a copy through it then fails,
+ * Grants: a used entry (seq != 0) has READ and/or WRITE access (and
+ * maybe FORWARD), a non-empty length, its buffer (or a forwarding
+ * grant's struct grant_fwd) inside user space without overflow, a
+ * grantee that is an endpoint; otherwise it is revoked (a copy through it then fails,
  * it never reaches the wrong memory).  Alarms: the clock's next_alarm is
  * not later than any pending alarm (clock_alarm_set lowers it).
  * Privileges: id = index, priority and quantum in range, range counts
@@ -19,9 +20,10 @@ uint32_t clock_next_alarm(void);
 
 static int grant_ok(const struct grant *g)
 {
-    return (g->access & ~(uint32_t)(GRANT_READ | GRANT_WRITE)) == 0 && g->access &&
-           g->len && g->addr >= USER_BASE && g->addr + g->len - 1 >= g->addr &&
-           g->grantee >= 0;
+    uint32_t span = g->access & GRANT_FORWARD ? (uint32_t)sizeof(struct grant_fwd) : g->len;
+    return (g->access & ~(uint32_t)(GRANT_READ | GRANT_WRITE | GRANT_FORWARD)) == 0 &&
+           (g->access & (GRANT_READ | GRANT_WRITE)) && g->len &&
+           g->addr >= USER_BASE && g->addr + span - 1 >= g->addr && g->grantee >= 0;
 }
 
 int check_grants(struct proc *p)

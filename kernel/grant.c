@@ -26,10 +26,15 @@ int grant_check(const struct grant *table, grant_id_t id, endpoint_t caller,
         return -EINVAL;
     if (g->grantee != caller)
         return -EPERM;
-    if ((g->access & access) != access || access == 0)
+    if ((g->access & access) != access || access == 0 ||
+        (access & ~(uint32_t)(GRANT_READ | GRANT_WRITE)))
         return -EPERM;
     if (offset > g->len || len > g->len - offset)
         return -ERANGE;
+    if (g->access & GRANT_FORWARD) {
+        *addr = g->addr;
+        return GRANT_FORWARDED;
+    }
     *addr = g->addr + offset;
     return OK;
 }
@@ -38,10 +43,12 @@ int grant_create(struct grant *table, uint32_t *seq, endpoint_t grantee,
                  uint32_t addr, uint32_t len, uint32_t access,
                  uint32_t user_lo, uint32_t user_hi)
 {
-    if (access == 0 || (access & ~(uint32_t)(GRANT_READ | GRANT_WRITE)))
+    uint32_t span = access & GRANT_FORWARD ? (uint32_t)sizeof(struct grant_fwd) : len;
+    if (!(access & (GRANT_READ | GRANT_WRITE)) ||
+        (access & ~(uint32_t)(GRANT_READ | GRANT_WRITE | GRANT_FORWARD)))
         return -EINVAL;
-    if (grantee < 0 || len == 0 || addr < user_lo || addr - 1 + len < addr ||
-        addr - 1 + len > user_hi)
+    if (grantee < 0 || len == 0 || addr < user_lo || addr - 1 + span < addr ||
+        addr - 1 + span > user_hi)
         return -EINVAL;
     for (uint32_t i = 0; i < NR_GRANTS; i++) {
         struct grant *g = &table[i];

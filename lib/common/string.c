@@ -21,14 +21,20 @@ void *memcpy(void *dst, const void *src, size_t n)
     return dst;
 }
 
+/* Forwards unless dst starts inside src; then backwards (std). */
 void *memmove(void *dst, const void *src, size_t n)
 {
-    char *d = dst;
-    const char *s = src;
-    if (d < s)
+    uintptr_t d = (uintptr_t)dst, s = (uintptr_t)src;
+    if (d <= s || d - s >= n)
         return memcpy(dst, src, n);
-    while (n--)
-        d[n] = s[n];
+    d += n - 1;
+    s += n - 1;
+    __asm__ volatile("std\n\t"
+                     "rep movsb\n\t"
+                     "cld"
+                     : "+D"(d), "+S"(s), "+c"(n)
+                     :
+                     : "memory");
     return dst;
 }
 

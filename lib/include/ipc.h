@@ -58,7 +58,20 @@ typedef int32_t grant_id_t;
 /* Grant access bits. */
 #define GRANT_READ  1   /* the grantee may copy from the buffer */
 #define GRANT_WRITE 2   /* the grantee may copy into the buffer */
+#define GRANT_FORWARD 8 /* with READ and/or WRITE: the address is a struct
+                           grant_fwd in the owner's memory, read at every
+                           copy; the grantee copies through the grant it
+                           names (a direct grant given to the owner), at
+                           fwd.offset + offset, within both grants' lengths */
 #define NR_GRANTS   32  /* grant slots per process */
+
+/* What a GRANT_FORWARD grant points to (VFS hands a client's buffer on to
+ * a file system this way: the data is copied once). */
+struct grant_fwd {
+    endpoint_t owner;               /* who made the grant forwarded */
+    grant_id_t grant;               /* its id; its grantee must be us */
+    uint32_t offset;                /* where in it the forwarded range starts */
+};
 
 #define MSG_PAYLOAD 56
 

@@ -1,99 +1,70 @@
 /*
- * blocks.c - the block pool and file contents.  Each file's blocks are a
- * chain through next_block[] starting at inode.first; free blocks are a
- * chain from free_head.  file_write writes what fits (whole blocks as
- * long as the pool lasts) and answers ENOSPC only when nothing fits; a
- * write that fails leaves the file as it was (blocks it added are given
- * back).  New blocks are zeroed; truncation zeroes the tail of the last
- * block, so bytes past the end always read as zeros when a file grows.
+ * blocks.c - file contents in pool blocks (blockmap.c finds block idx of
+ * a file).  A file of size s has exactly blocks_for(s) blocks, indices
+ * 0.. without holes, and the bytes of its last block past s are zero, so
+ * a file that grows (by a write past its end or ftruncate) reads zeros
+ * there.  Data moves straight between a block and its source: memory, or
+ * the request's grant (sys_safecopy; a grant VFS forwards from a client).
+ *
+ * file_write writes what fits (whole blocks as long as the pool lasts)
+ * and answers ENOSPC only when nothing fits.  New blocks are zeroed only
+ * where the write does not cover them.  The grant is checked before any
+ * change: one copy when the write takes one block, else a zero-length
+ * copy at its end first (grantee, access, length); a copy failing later
+ * (a client gone, an unmapped page) makes a short write of the blocks
+ * before it.  A write that fails leaves the file as it was.
  */
 #include "ramfs.h"
 
-static uint8_t pool[RAMFS_NBLOCKS][RAMFS_BLOCK];
-static uint16_t next_block[RAMFS_NBLOCKS];
-static uint16_t free_head;
-static uint32_t nfree;
-
-void blocks_init(void)
-{
-    for (uint32_t i = 0; i < RAMFS_NBLOCKS; i++)
-        next_block[i] = i + 1 < RAMFS_NBLOCKS ? (uint16_t)(i + 1) : NO_BLOCK;
-    free_head = 0;
-    nfree = RAMFS_NBLOCKS;
-}
-
-uint32_t blocks_free(void)
-{
-    return nfree;
-}
-
-static uint16_t block_alloc(void)
-{
-    uint16_t b = free_head;
-    if (b == NO_BLOCK)
-        return NO_BLOCK;
-    free_head = next_block[b];
-    next_block[b] = NO_BLOCK;
-    nfree--;
-    memset(pool[b], 0, RAMFS_BLOCK);
-    return b;
-}
-
-/* The idx-th block of ip; with grow, append zeroed blocks up to it. */
-static uint8_t *file_block(struct inode *ip, uint32_t idx, int grow)
-{
-    uint16_t *link = &ip->first;
-    for (uint32_t i = 0;; i++) {
-        if (*link == NO_BLOCK) {
-            if (!grow || (*link = block_alloc()) == NO_BLOCK)
-                return 0;
-            ip->nblocks++;
-        }
-        if (i == idx)
-            return pool[*link];
-        link = &next_block[*link];
-    }
-}
-
-/* Give back every block from index keep on. */
-static void chain_cut(struct inode *ip, uint32_t keep)
-{
-    uint16_t *link = &ip->first;
-    for (uint32_t i = 0; i < keep && *link != NO_BLOCK; i++)
-        link = &next_block[*link];
-    while (*link != NO_BLOCK) {
-        uint16_t b = *link;
-        *link = next_block[b];
-        next_block[b] = free_head;
-        free_head = b;
-        nfree++;
-        ip->nblocks--;
-    }
-}
+struct io {
+    endpoint_t who;             /* the grant's owner, or NONE: memory */
+    grant_id_t grant;
+    uint8_t *mem;
+};
 
 static uint32_t blocks_for(uint32_t size)
 {
-    return (size + RAMFS_BLOCK - 1) / RAMFS_BLOCK;
+    return size / RAMFS_BLOCK + (size % RAMFS_BLOCK != 0);
 }
 
-int file_read(struct inode *ip, uint32_t pos, void *dst, uint32_t len)
+static uint8_t *block(struct inode *ip, uint32_t idx)
 {
-    uint32_t done = 0;
-    if (pos >= ip->size)
-        return 0;
-    if (len > ip->size - pos)
-        len = ip->size - pos;
-    while (done < len) {
-        uint32_t off = (pos + done) % RAMFS_BLOCK;
-        uint32_t n = RAMFS_BLOCK - off < len - done ? RAMFS_BLOCK - off : len - done;
-        memcpy((uint8_t *)dst + done, file_block(ip, (pos + done) / RAMFS_BLOCK, 0) + off, n);
-        done += n;
+    return bmap_get(inode_nr(ip), idx);
+}
+
+/* Blocks idx .. n-1 (fresh, contents undefined); the caller checked
+ * that the pool has them. */
+static void grow(struct inode *ip, uint32_t n)
+{
+    while (ip->nblocks < n && bmap_add(inode_nr(ip), ip->nblocks))
+        ip->nblocks++;
+}
+
+static void shrink(struct inode *ip, uint32_t n)
+{
+    while (ip->nblocks > n)
+        bmap_drop(inode_nr(ip), --ip->nblocks);
+}
+
+static int copy_in(const struct io *io, uint32_t off, uint8_t *dst, uint32_t n)
+{
+    if (io->who == NONE) {
+        memcpy(dst, io->mem + off, n);
+        return OK;
     }
-    return (int)done;
+    return sys_safecopyfrom(io->who, io->grant, off, dst, n);
 }
 
-int file_read_grant(struct inode *ip, uint32_t pos, endpoint_t who,
-                    grant_id_t g, uint32_t len)
+static int copy_out(const struct io *io, uint32_t off, const uint8_t *src, uint32_t n)
+{
+    if (io->who == NONE) {
+        memcpy(io->mem + off, src, n);
+        return OK;
+    }
+    return sys_safecopyto(io->who, io->grant, off, src, n);
+}
+
+static int read_io(struct inode *ip, uint32_t pos, const struct io *io, uint32_t len)
 {
     uint32_t done = 0;
     if (pos >= ip->size)
@@ -103,8 +74,8 @@ int file_read_grant(struct inode *ip, uint32_t pos, endpoint_t who,
     while (done < len) {
         uint32_t off = (pos + done) % RAMFS_BLOCK;
         uint32_t n = RAMFS_BLOCK - off < len - done ? RAMFS_BLOCK - off : len - done;
-        int r = sys_safecopyto(who, g, done,
-                               file_block(ip, (pos + done) / RAMFS_BLOCK, 0) + off, n);
+        uint8_t *b = block(ip, (pos + done) / RAMFS_BLOCK);
+        int r = b ? copy_out(io, done, b + off, n) : -EIO;
         if (r != OK)
             return r;
         done += n;
@@ -112,44 +83,112 @@ int file_read_grant(struct inode *ip, uint32_t pos, endpoint_t who,
     return (int)done;
 }
 
-int file_write(struct inode *ip, uint32_t pos, const void *src, uint32_t len)
+/* Zero what [pos, end) does not cover of the new blocks from index first. */
+static void zero_new(struct inode *ip, uint32_t first, uint32_t pos, uint32_t end)
+{
+    for (uint32_t i = first; i < ip->nblocks; i++) {
+        uint32_t lo = i * RAMFS_BLOCK, hi = lo + RAMFS_BLOCK;
+        uint8_t *b = block(ip, i);
+        if (pos > lo)
+            memset(b, 0, (pos < hi ? pos : hi) - lo);
+        if (end < hi)
+            memset(b + (end > lo ? end - lo : 0), 0, hi - (end > lo ? end : lo));
+    }
+}
+
+/* Copy [pos, end) in; returns the bytes copied before a failure, or it. */
+static int copy_range(struct inode *ip, uint32_t pos, uint32_t end, const struct io *io)
 {
     uint32_t done = 0;
-    if (len > UINT32_MAX - pos)
-        return -EFBIG;
-    while (done < len) {
+    while (pos + done < end) {
         uint32_t off = (pos + done) % RAMFS_BLOCK;
-        uint32_t n = RAMFS_BLOCK - off < len - done ? RAMFS_BLOCK - off : len - done;
-        uint8_t *b = file_block(ip, (pos + done) / RAMFS_BLOCK, 1);
-        if (!b)
-            break;
-        memcpy(b + off, (const uint8_t *)src + done, n);
+        uint32_t n = RAMFS_BLOCK - off < end - pos - done ? RAMFS_BLOCK - off : end - pos - done;
+        uint8_t *b = block(ip, (pos + done) / RAMFS_BLOCK);
+        int r = b ? copy_in(io, done, b + off, n) : -EIO;
+        if (r != OK)
+            return done ? (int)done : r;
         done += n;
     }
-    if (done == 0 && len > 0) {
-        chain_cut(ip, blocks_for(ip->size));    /* gap blocks it added */
-        return -ENOSPC;
-    }
-    if (pos + done > ip->size)
-        ip->size = pos + done;
-    chain_cut(ip, blocks_for(ip->size));
-    ip->mtime = ip->ctime = now();
     return (int)done;
+}
+
+static int write_io(struct inode *ip, uint32_t pos, const struct io *io, uint32_t len)
+{
+    uint32_t have = ip->nblocks, end, need;
+    int r;
+    if (len > UINT32_MAX - pos)
+        return -EFBIG;
+    if (len == 0)
+        return 0;
+    end = pos + len;
+    need = blocks_for(end);
+    if (need > have && need - have > blocks_free()) {
+        need = have + blocks_free();
+        end = need * RAMFS_BLOCK;
+    }
+    if ((end != pos + len || end - pos > RAMFS_BLOCK - pos % RAMFS_BLOCK) &&
+        (r = copy_in(io, len, 0, 0)) != OK)
+        return r;
+    if (end <= pos)
+        return -ENOSPC;
+    grow(ip, need);
+    if (ip->nblocks < need) {
+        shrink(ip, have);
+        return -EIO;
+    }
+    zero_new(ip, have, pos, end);
+    if ((r = copy_range(ip, pos, end, io)) > 0 && pos + (uint32_t)r > ip->size)
+        ip->size = pos + (uint32_t)r;
+    shrink(ip, blocks_for(ip->size));
+    if (r > 0)
+        ip->mtime = ip->ctime = now();
+    return r;
+}
+
+int file_read(struct inode *ip, uint32_t pos, void *dst, uint32_t len)
+{
+    struct io io = { NONE, 0, dst };
+    return read_io(ip, pos, &io, len);
+}
+
+int file_read_grant(struct inode *ip, uint32_t pos, endpoint_t who,
+                    grant_id_t g, uint32_t len)
+{
+    struct io io = { who, g, 0 };
+    return read_io(ip, pos, &io, len);
+}
+
+int file_write(struct inode *ip, uint32_t pos, const void *src, uint32_t len)
+{
+    struct io io = { NONE, 0, (uint8_t *)src };
+    return write_io(ip, pos, &io, len);
+}
+
+int file_write_grant(struct inode *ip, uint32_t pos, endpoint_t who,
+                     grant_id_t g, uint32_t len)
+{
+    struct io io = { who, g, 0 };
+    return write_io(ip, pos, &io, len);
 }
 
 int file_truncate(struct inode *ip, uint32_t size)
 {
-    if (size > ip->size) {
-        uint32_t need = blocks_for(size) - ip->nblocks;
-        if (blocks_for(size) > ip->nblocks && need > nfree)
+    uint32_t have = ip->nblocks, need = blocks_for(size);
+    if (need > have) {
+        if (need - have > blocks_free())
             return -ENOSPC;
-        if (size > 0 && !file_block(ip, (size - 1) / RAMFS_BLOCK, 1))
-            return -ENOSPC;
+        grow(ip, need);
+        if (ip->nblocks < need) {
+            shrink(ip, have);
+            return -EIO;
+        }
+        zero_new(ip, have, 0, 0);
     } else {
-        chain_cut(ip, blocks_for(size));
-        if (size % RAMFS_BLOCK) {
-            uint8_t *b = file_block(ip, size / RAMFS_BLOCK, 0);
-            memset(b + size % RAMFS_BLOCK, 0, RAMFS_BLOCK - size % RAMFS_BLOCK);
+        shrink(ip, need);
+        if (size % RAMFS_BLOCK && size < ip->size) {
+            uint8_t *b = block(ip, size / RAMFS_BLOCK);
+            if (b)
+                memset(b + size % RAMFS_BLOCK, 0, RAMFS_BLOCK - size % RAMFS_BLOCK);
         }
     }
     ip->size = size;

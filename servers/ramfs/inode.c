@@ -38,7 +38,6 @@ struct inode *inode_alloc(uint32_t mode, uint32_t rdev)
         memset(ip, 0, sizeof(*ip));
         ip->mode = mode;
         ip->rdev = rdev;
-        ip->first = NO_BLOCK;
         ip->atime = ip->mtime = ip->ctime = now();
         return ip;
     }

@@ -2,8 +2,9 @@
  * ops.c - the FS protocol's calls on existing files: mount, lookup,
  * getattr, read, write, getdents, truncate, ref.  Every number from the
  * request is checked (inode in range and in use, right file type, sizes
- * at most RAMFS_IO_MAX) before anything changes.  A write copies the
- * whole grant into a staging buffer first, so a bad grant changes nothing.
+ * at most RAMFS_IO_MAX) before anything changes.  Reads and writes copy
+ * straight between the grant and the file's blocks (blocks.c checks the
+ * grant before it changes anything).
  */
 #include "ramfs.h"
 
@@ -89,9 +90,7 @@ int do_write(message *m)
         return -EINVAL;
     if (rq->len > UINT32_MAX - rq->pos)
         return -EFBIG;
-    if ((r = sys_safecopyfrom(m->m_source, rq->grant, 0, staging, rq->len)) != OK)
-        return r;
-    return file_write(ip, rq->pos, staging, rq->len);
+    return file_write_grant(ip, rq->pos, m->m_source, rq->grant, rq->len);
 }
 
 int do_getdents(message *m)

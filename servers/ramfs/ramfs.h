@@ -3,8 +3,9 @@
  * loaded from the "ramdisk" boot module (a cpio newc archive), serving
  * proto/fs.h to VFS.  Shared declarations of servers/ramfs/.
  *
- * Storage: a fixed pool of RAMFS_NBLOCKS blocks of RAMFS_BLOCK bytes.  A
- * file's blocks form a chain (next_block[]); free blocks form another.
+ * Storage: a fixed pool of RAMFS_NBLOCKS blocks of RAMFS_BLOCK bytes; a
+ * table outside it maps (inode, block index) to a block (blockmap.c).
+ * A file of size s has blocks 0 .. ceil(s / RAMFS_BLOCK) - 1.
  * Directories are files of struct vfs_dirent records (ino 0 = free slot),
  * the first two being "." and "..".  Inode number = table index + 1; the
  * root is RAMFS_ROOT.  Invariants: a used inode has mode != 0; a block is
@@ -35,8 +36,7 @@ struct inode {
     uint32_t size;
     uint32_t rdev;
     uint32_t atime, mtime, ctime;
-    uint16_t first;             /* first block or NO_BLOCK */
-    uint16_t nblocks;
+    uint32_t nblocks;           /* = ceil(size / RAMFS_BLOCK) */
 };
 
 /* inode.c */
@@ -48,13 +48,21 @@ void inode_attr(const struct inode *ip, struct vfs_stat *st);
 uint32_t now(void);
 int is_dir(const struct inode *ip);
 
-/* blocks.c */
+/* blockmap.c: block idx of inode ino (0: none), a fresh one (contents
+ * undefined; 0: the pool is empty), give one back */
 void blocks_init(void);
 uint32_t blocks_free(void);
+uint8_t *bmap_get(uint32_t ino, uint32_t idx);
+uint8_t *bmap_add(uint32_t ino, uint32_t idx);
+void bmap_drop(uint32_t ino, uint32_t idx);
+
+/* blocks.c: contents, from and to memory or a grant of 'who' */
 int file_read(struct inode *ip, uint32_t pos, void *dst, uint32_t len);
 int file_read_grant(struct inode *ip, uint32_t pos, endpoint_t who,
                     grant_id_t g, uint32_t len);
 int file_write(struct inode *ip, uint32_t pos, const void *src, uint32_t len);
+int file_write_grant(struct inode *ip, uint32_t pos, endpoint_t who,
+                     grant_id_t g, uint32_t len);
 int file_truncate(struct inode *ip, uint32_t size);
 
 /* dir.c */

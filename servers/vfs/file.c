@@ -1,46 +1,59 @@
 /*
- * file.c - reading and writing regular files: IO_CHUNK bytes at a time
- * through VFS's buffer, between the client's grant and the file system.
- * A write stops at the first short transfer (the file system was full):
- * the answer is the bytes written, or the error when nothing was.  An
- * O_APPEND write starts at the file's current end.
+ * file.c - reading and writing regular files: IO_CHUNK bytes at a time,
+ * the client's grant handed on to the file system through a forwarding
+ * grant (GRANT_FORWARD over 'fwd', made for the one call), so the file
+ * system copies straight between the client and its storage.  A write
+ * stops at the first short transfer (the file system was full): the
+ * answer is the bytes written, or the error when nothing was.  An
+ * O_APPEND write starts at the file's current end.  A count larger than
+ * asked for from the file system is EIO.
  */
 #include "vfs.h"
 
-static int fs_io(struct filp *f, int type, uint32_t pos, uint32_t len)
+static struct grant_fwd fwd;
+
+static int fs_io(struct vproc *p, struct filp *f, int type, grant_id_t g,
+                 uint32_t off, uint32_t len)
 {
     message m;
     struct fs_req *rq = MSG_BODY(&m, struct fs_req);
+    int r;
     memset(&m, 0, sizeof(m));
     m.m_type = type;
     rq->ino = f->vp->ino;
-    rq->pos = pos;
+    rq->pos = f->pos;
     rq->len = len;
-    return fs_call(f->vp->mnt, &m, iobuf, len,
-                   type == FS_READ ? GRANT_WRITE : GRANT_READ);
+    fwd.owner = p->ep;
+    fwd.grant = g;
+    fwd.offset = off;
+    r = fs_call(f->vp->mnt, &m, &fwd, len,
+                (type == FS_READ ? GRANT_WRITE : GRANT_READ) | GRANT_FORWARD);
+    return r > (int)len ? -EIO : r;
 }
 
-int file_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
+static int file_io(struct vproc *p, struct filp *f, int type, grant_id_t g, uint32_t len)
 {
     uint32_t done = 0;
     while (done < len) {
         uint32_t n = len - done < IO_CHUNK ? len - done : IO_CHUNK;
-        int c, r = fs_io(f, FS_READ, f->pos, n);
+        int r = fs_io(p, f, type, g, done, n);
         if (r < 0)
             return done ? (int)done : r;
-        if (r > 0 && (c = sys_safecopyto(p->ep, g, done, iobuf, r)) != OK)
-            return done ? (int)done : c;
         f->pos += r;
         done += r;
         if ((uint32_t)r < n)
-            break;                      /* end of file */
+            break;                      /* end of file, or the file system is full */
     }
     return (int)done;
 }
 
+int file_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
+{
+    return file_io(p, f, FS_READ, g, len);
+}
+
 int file_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
 {
-    uint32_t done = 0;
     struct vfs_stat st;
     int r;
     if (f->flags & VFS_O_APPEND) {
@@ -48,17 +61,5 @@ int file_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
             return r;
         f->pos = st.size;
     }
-    while (done < len) {
-        uint32_t n = len - done < IO_CHUNK ? len - done : IO_CHUNK;
-        if ((r = sys_safecopyfrom(p->ep, g, done, iobuf, n)) != OK)
-            return done ? (int)done : r;
-        r = fs_io(f, FS_WRITE, f->pos, n);
-        if (r < 0)
-            return done ? (int)done : r;
-        f->pos += r;
-        done += r;
-        if ((uint32_t)r < n)
-            break;                      /* the file system is full */
-    }
-    return (int)done;
+    return file_io(p, f, FS_WRITE, g, len);
 }

@@ -1,7 +1,8 @@
 /*
  * fscall.c - requests from VFS to file-system servers (proto/fs.h) and
- * the mount table.  Names and data go through a grant VFS makes over its
- * own buffer for the one call, revoked when the call returns.  A file
+ * the mount table.  Names and data go through a grant VFS makes for the
+ * one call (over its own buffer, or forwarding a client's: file.c),
+ * revoked when the call returns.  A file
  * system that died (EDEADSRCDST) is looked up again by label for the next
  * call; the failed call answers EIO.  mounts[0] is "/" (ramfs); more
  * mounts would cover a directory vnode with another server's root.

@@ -1,7 +1,8 @@
 /*
  * grant_check.c - host tests of the grant table (kernel/grant.c):
  * creating, checking and revoking grants, access bits, range arithmetic
- * (including 32-bit overflow), stale ids after slot reuse, a full table.
+ * (including 32-bit overflow), stale ids after slot reuse, a full table,
+ * forwarding grants (creation and the first step of the check).
  */
 #include <stdint.h>
 #include <string.h>
@@ -223,6 +224,36 @@ static void test_create_validation(void)
            "length 0xffffffff is -EINVAL");
 }
 
+static void test_forward(void)
+{
+    uint32_t addr = 0;
+    int id;
+
+    reset();
+    is_int(create(0x40001000, 0x10, GRANT_FORWARD), -EINVAL,
+           "FORWARD without READ or WRITE is -EINVAL");
+    is_int(create(USER_HI - 2, 0x10000, GRANT_READ | GRANT_FORWARD), -EINVAL,
+           "a forwarding descriptor past user_hi is -EINVAL");
+    is_int(create(0x40001000, 0, GRANT_READ | GRANT_FORWARD), -EINVAL,
+           "a forwarding grant of length 0 is -EINVAL");
+    id = create(USER_HI - (uint32_t)sizeof(struct grant_fwd) + 1, 0x10000,
+                GRANT_READ | GRANT_FORWARD);
+    ok(id > 0, "a forwarding grant longer than its descriptor is accepted");
+    is_int(grant_check(table, id, GRANTEE, 0x8000, 0x8000, GRANT_READ, &addr),
+           GRANT_FORWARDED, "a read inside it is forwarded");
+    is_int(addr, USER_HI - sizeof(struct grant_fwd) + 1,
+           "forwarded: *addr is the descriptor's address");
+    is_int(grant_check(table, id, GRANTEE, 0x8000, 0x8001, GRANT_READ, &addr), -ERANGE,
+           "past its length is -ERANGE");
+    is_int(grant_check(table, id, GRANTEE, 0, 1, GRANT_WRITE, &addr), -EPERM,
+           "a write through a read-only forward is -EPERM");
+    is_int(grant_check(table, id, OTHER, 0, 1, GRANT_READ, &addr), -EPERM,
+           "another grantee is -EPERM");
+    is_int(grant_check(table, id, GRANTEE, 0, 1, GRANT_READ | GRANT_FORWARD, &addr), -EPERM,
+           "checking with the FORWARD bit as access is -EPERM");
+    is_int(grant_revoke(table, id), OK, "a forwarding grant is revoked like any");
+}
+
 static void test_sequence_wrap(void)
 {
     uint32_t addr = 0;
@@ -249,6 +280,7 @@ int main(void)
     test_revoke_and_stale_ids();
     test_table_full();
     test_create_validation();
+    test_forward();
     test_sequence_wrap();
     return done_testing();
 }

@@ -3,8 +3,10 @@
  * any file system (the boot ramdisk's ramfs, a future ext2) serves it.
  *
  * Files are named by inode number; the root directory's is in the reply
- * to FS_MOUNT.  Names and data travel through grants VFS creates over its
- * own buffers: a name grant holds len bytes, the name without a NUL,
+ * to FS_MOUNT.  Names travel through grants VFS creates over its own
+ * buffers; the data of FS_READ and FS_WRITE through a forwarding grant
+ * (GRANT_FORWARD, ipc.h) of the client's buffer, so the file system
+ * copies straight to or from the client.  A name grant holds len bytes, the name without a NUL,
  * 1..VFS_NAME_MAX characters, no '/', not "." or ".." for calls that
  * create or remove.  A file system checks every field itself (it never
  * trusts VFS's numbers) and changes nothing when a call fails.

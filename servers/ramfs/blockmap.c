@@ -1,0 +1,116 @@
+/*
+ * blockmap.c - the block pool and which file block each pool block is.
+ * bmap_get(ino, idx) finds block idx of inode ino in O(1): an open-
+ * addressing hash table (linear probing, backward-shift deletion) of
+ * block numbers, twice as many slots as blocks, keyed by owner[] of the
+ * block it holds.  Free blocks form a chain through next_free[].
+ * Invariants: a block is either free (owner NO_KEY, on the free chain)
+ * or owned by exactly one (ino, idx) and in exactly one slot; between a
+ * slot's home position and the slot itself no slot is empty.  Every
+ * probe loop is bounded by the table size.  The metadata lives outside
+ * the pool, so a file of n blocks takes exactly n blocks of it.
+ */
+#include "ramfs.h"
+
+#define HBITS   12
+#define HSIZE   (1u << HBITS)
+#define HMASK   (HSIZE - 1)
+#define NO_KEY  0xffffffffu
+
+_Static_assert(HSIZE == 2 * RAMFS_NBLOCKS, "the table is at most half full");
+_Static_assert((uint64_t)(RAMFS_NINODES + 1) * RAMFS_NBLOCKS < NO_KEY, "keys fit");
+
+static uint8_t pool[RAMFS_NBLOCKS][RAMFS_BLOCK];
+static uint32_t owner[RAMFS_NBLOCKS];
+static uint16_t next_free[RAMFS_NBLOCKS];
+static uint16_t slot[HSIZE];
+static uint16_t free_head;
+static uint32_t nfree;
+
+static uint32_t key(uint32_t ino, uint32_t idx)
+{
+    return ino * RAMFS_NBLOCKS + idx;
+}
+
+static uint32_t home(uint32_t k)
+{
+    return (k * 2654435761u) >> (32 - HBITS);
+}
+
+/* The slot holding key k, or the empty slot where it would go. */
+static uint32_t find(uint32_t k)
+{
+    uint32_t h = home(k);
+    for (uint32_t n = 0; n < HSIZE && slot[h] < RAMFS_NBLOCKS && owner[slot[h]] != k; n++)
+        h = (h + 1) & HMASK;
+    return h;
+}
+
+/* Empty slot i, moving later entries of its run back so none is cut off
+ * from its home. */
+static void slot_clear(uint32_t i)
+{
+    uint32_t j = i;
+    for (uint32_t n = 0; n < HSIZE; n++) {
+        uint32_t k;
+        j = (j + 1) & HMASK;
+        if (slot[j] >= RAMFS_NBLOCKS)
+            break;
+        k = home(owner[slot[j]]);
+        if (j > i ? (k <= i || k > j) : (k <= i && k > j)) {
+            slot[i] = slot[j];
+            i = j;
+        }
+    }
+    slot[i] = NO_BLOCK;
+}
+
+void blocks_init(void)
+{
+    for (uint32_t i = 0; i < RAMFS_NBLOCKS; i++) {
+        next_free[i] = i + 1 < RAMFS_NBLOCKS ? (uint16_t)(i + 1) : NO_BLOCK;
+        owner[i] = NO_KEY;
+    }
+    for (uint32_t i = 0; i < HSIZE; i++)
+        slot[i] = NO_BLOCK;
+    free_head = 0;
+    nfree = RAMFS_NBLOCKS;
+}
+
+uint32_t blocks_free(void)
+{
+    return nfree;
+}
+
+uint8_t *bmap_get(uint32_t ino, uint32_t idx)
+{
+    uint32_t k = key(ino, idx);
+    uint16_t b = idx < RAMFS_NBLOCKS ? slot[find(k)] : NO_BLOCK;
+    return b < RAMFS_NBLOCKS && owner[b] == k ? pool[b] : 0;
+}
+
+uint8_t *bmap_add(uint32_t ino, uint32_t idx)
+{
+    uint32_t k = key(ino, idx), h = find(k);
+    uint16_t b = free_head;
+    if (idx >= RAMFS_NBLOCKS || b >= RAMFS_NBLOCKS || slot[h] < RAMFS_NBLOCKS)
+        return 0;
+    free_head = next_free[b];
+    nfree--;
+    owner[b] = k;
+    slot[h] = b;
+    return pool[b];
+}
+
+void bmap_drop(uint32_t ino, uint32_t idx)
+{
+    uint32_t h = find(key(ino, idx));
+    uint16_t b = slot[h];
+    if (idx >= RAMFS_NBLOCKS || b >= RAMFS_NBLOCKS)
+        return;
+    slot_clear(h);
+    owner[b] = NO_KEY;
+    next_free[b] = free_head;
+    free_head = b;
+    nfree++;
+}
