@@ -108,9 +108,10 @@ static int check_tss(int in_nmi)
 {
     int n = 0;
     uint32_t esp0 = current ? (uint32_t)(&current->regs + 1) : tss.esp0;
-    uint16_t iomap = current && !in_nmi && current->priv ? io_bitmap_expected(current) :
+    int sane = proc_sane(current);      /* current itself is check_procs' job */
+    uint16_t iomap = sane && !in_nmi ? io_bitmap_expected(current) :
                      tss.iomap_base == IOMAP_ON || tss.iomap_base == IOMAP_NONE ? tss.iomap_base :
-                     current && current->priv && current->priv->nio ? IOMAP_ON : IOMAP_NONE;
+                     sane && current->priv->nio ? IOMAP_ON : IOMAP_NONE;
     if (tss.ss0 != KDATA_SEL || tss.iomap_base != iomap ||
         (current && tss.esp0 != esp0 && !in_nmi)) {
         stab_repair(SC_TSS, "ss0=%x esp0=%08x iomap=%x", tss.ss0, tss.esp0, tss.iomap_base);

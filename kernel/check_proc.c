@@ -21,12 +21,6 @@
 #define EFLAGS_OK 0x00250dd5u       /* CF PF AF ZF SF TF DF OF, AC, ID; never IOPL, NT, VM */
 
 
-static int is_proc(const struct proc *p)
-{
-    uint32_t off = (uint32_t)p - (uint32_t)proc_table;
-    return off < sizeof(proc_table) && off % sizeof(struct proc) == 0;
-}
-
 static int live(const struct proc *p)
 {
     return is_proc(p) && !(p->flags & P_FREE);

@@ -60,6 +60,10 @@ void acct_check(uint64_t since);
 void acct_nmi(uint64_t since);
 void acct_info(struct sys_acct *out);
 
+/* tsc.c: microseconds since boot from the TSC, calibrated on the PIT */
+void tsc_calibrate(void);
+uint64_t tsc_usec(void);
+
 /* clock.c */
 extern volatile uint32_t ticks;
 void clock_init(void);

@@ -21,6 +21,7 @@ void kmain(uint32_t magic, uint32_t info)
     gdt_init();
     idt_init();
     pic_init();
+    tsc_calibrate();
     fpu_init();
     memory_init();
     cmdline_init(bootinfo.cmdline);

@@ -94,6 +94,24 @@ static inline int ep_lookup(endpoint_t ep, struct proc **out)
     return OK;
 }
 
+/* Does p point at a slot of the process table?  (For checkers, which must
+ * not follow a corrupted pointer.) */
+static inline int is_proc(const struct proc *p)
+{
+    uint32_t off = (uint32_t)p - (uint32_t)proc_table;
+    return off < sizeof(proc_table) && off % sizeof(struct proc) == 0;
+}
+
+/* p is a live slot whose privilege pointer points into the table. */
+static inline int proc_sane(const struct proc *p)
+{
+    uint32_t off;
+    if (!is_proc(p) || (p->flags & P_FREE))
+        return 0;
+    off = (uint32_t)p->priv - (uint32_t)priv_table;
+    return off < sizeof(priv_table) && off % sizeof(struct priv) == 0;
+}
+
 /* proc.c */
 void proc_init(void);
 struct proc *proc_by_label(const char *label);

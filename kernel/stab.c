@@ -203,7 +203,7 @@ void stab_kernel_fault(uint32_t vector, uint32_t eip)
     stab_repair(SC_KFAULT, "kernel exception %u at eip=0x%08x; recovering", vector, eip);
     if (++fault_burst > 20)
         power_reboot();                 /* nothing converges: clean warm restart */
-    if (fault_burst > 10 && current && !(current->flags & P_FREE)) {
+    if (fault_burst > 10 && is_proc(current) && !(current->flags & P_FREE)) {
         stab_repair(SC_KILLED, "%s keeps faulting the kernel; killed", current->name);
         proc_exit(current, KSIG_KILLED, 0);
     }

@@ -40,6 +40,7 @@ int sys_console(int op);
 int sys_self(endpoint_t *ep, char *label);
 int sys_lookup(const char *label, endpoint_t *ep);
 uint32_t sys_uptime(void);
+uint64_t sys_uptime_us(void);           /* microseconds since boot */
 int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total);
 int sys_getarg(const char *key, char *value, size_t len);
 int sys_procinfo(int slot, struct sys_procinfo *out);

@@ -34,6 +34,14 @@ int sys_lookup(const char *label, endpoint_t *ep)
     return r;
 }
 
+/* Microseconds since boot (the kernel's TSC clock); 0 on failure. */
+uint64_t sys_uptime_us(void)
+{
+    message m;
+    struct sys_getinfo *g = MSG_BODY(&m, struct sys_getinfo);
+    return getinfo(GI_UPTIME, &m) == OK ? (uint64_t)g->usec_hi << 32 | g->usec_lo : 0;
+}
+
 /* Only 'what' matters to GI_UPTIME: no memset on this hot path. */
 uint32_t sys_uptime(void)
 {

@@ -3,7 +3,9 @@
  *
  * At startup PM reads the CMOS real-time clock once (ports 0x70/0x71,
  * UTC assumed) and remembers the epoch second at which the system
- * booted; afterwards time is that plus the kernel's uptime (HZ ticks).
+ * booted; afterwards time is that plus the kernel's uptime in
+ * microseconds (its TSC clock, which loses nothing while interrupts are
+ * off; sleeps and alarms still count HZ ticks).
  * Sleepers wait for a tick; PM keeps one kernel alarm for the earliest
  * of them (and for a signal delivery that must be retried).
  */
@@ -58,16 +60,17 @@ void time_init(void)
         printf("pm: the real-time clock reads nonsense; time starts at 1970\n");
         return;
     }
-    boot_epoch = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - now_ticks() / HZ;
+    boot_epoch = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
+                 (uint32_t)(sys_uptime_us() / 1000000);
 }
 
 int do_time(message *m)
 {
     struct pm_time *t = MSG_BODY(m, struct pm_time);
-    uint32_t now = now_ticks();
-    t->sec = boot_epoch + now / HZ;
-    t->usec = (now % HZ) * (1000000 / HZ);
-    t->uptime_ms = now * (1000 / HZ);
+    uint64_t us = sys_uptime_us();
+    t->sec = boot_epoch + (uint32_t)(us / 1000000);
+    t->usec = (uint32_t)(us % 1000000);
+    t->uptime_ms = (uint32_t)(us / 1000);
     return OK;
 }
 

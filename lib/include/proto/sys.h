@@ -59,6 +59,7 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_ACCT    9   /* out: TSC now and TSC spent in IRQs, checker, NMI (sys_acct) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
+    uint32_t usec_lo, usec_hi;      /* GI_UPTIME: microseconds since boot (TSC) */
 };
 #define GI_KLOG_CHUNK 44
 struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_KLOG_CHUNK]; };
