@@ -3,7 +3,8 @@
  *   GI_SELF    the caller's endpoint and label
  *   GI_LOOKUP  the endpoint of the live process with a label (boot-time
  *              rendezvous; DS is the name service once it runs)
- *   GI_UPTIME  ticks since boot and HZ; microseconds since boot (tsc.c)
+ *   GI_UPTIME  ticks since boot and HZ
+ *   GI_CLOCK   microseconds since boot (tsc.c; sys_clock)
  *   GI_KLOG    a chunk of the kernel log (struct sys_klog)
  *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
  *   GI_PROC    the state of one process-table slot (sys_procinfo)
@@ -47,11 +48,18 @@ static int procinfo(struct sys_procinfo *rq)
     return OK;
 }
 
+static int clock_info(struct sys_clock *c)
+{
+    uint64_t usec = tsc_usec();
+    c->usec_lo = (uint32_t)usec;
+    c->usec_hi = (uint32_t)(usec >> 32);
+    return OK;
+}
+
 int do_getinfo(struct proc *caller, message *m)
 {
     struct sys_getinfo *rq = MSG_BODY(m, struct sys_getinfo);
     struct proc *p;
-    uint64_t usec;
     switch (rq->what) {
     case GI_SELF:
         rq->ep = caller->endpoint;
@@ -66,9 +74,6 @@ int do_getinfo(struct proc *caller, message *m)
     case GI_UPTIME:
         rq->ticks = ticks;
         rq->hz = HZ;
-        usec = tsc_usec();
-        rq->usec_lo = (uint32_t)usec;
-        rq->usec_hi = (uint32_t)(usec >> 32);
         return OK;
     case GI_KLOG:
         return klog(MSG_BODY(m, struct sys_klog));
@@ -86,6 +91,8 @@ int do_getinfo(struct proc *caller, message *m)
     case GI_ACCT:
         acct_info(MSG_BODY(m, struct sys_acct));
         return OK;
+    case GI_CLOCK:
+        return clock_info(MSG_BODY(m, struct sys_clock));
     default:
         return -EINVAL;
     }

@@ -38,8 +38,8 @@ int sys_lookup(const char *label, endpoint_t *ep)
 uint64_t sys_uptime_us(void)
 {
     message m;
-    struct sys_getinfo *g = MSG_BODY(&m, struct sys_getinfo);
-    return getinfo(GI_UPTIME, &m) == OK ? (uint64_t)g->usec_hi << 32 | g->usec_lo : 0;
+    struct sys_clock *c = MSG_BODY(&m, struct sys_clock);
+    return getinfo(GI_CLOCK, &m) == OK ? (uint64_t)c->usec_hi << 32 | c->usec_lo : 0;
 }
 
 /* Only 'what' matters to GI_UPTIME: no memset on this hot path. */

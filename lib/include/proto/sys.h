@@ -57,10 +57,12 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_MEM     7   /* out: free and total page frames (sys_meminfo) */
 #define GI_STAB    8   /* out: self-stabilization switches and repair counters (sys_stab) */
 #define GI_ACCT    9   /* out: TSC now and TSC spent in IRQs, checker, NMI (sys_acct) */
+#define GI_CLOCK   10  /* out: microseconds since boot (sys_clock) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
-    uint32_t usec_lo, usec_hi;      /* GI_UPTIME: microseconds since boot (TSC) */
 };
+/* GI_CLOCK: microseconds since boot, from the TSC (kernel/tsc.c). */
+struct sys_clock    { int32_t what; uint32_t usec_lo, usec_hi; };
 #define GI_KLOG_CHUNK 44
 struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_KLOG_CHUNK]; };
 #define PI_FREE      0x01  /* sys_procinfo.flags: the kernel's P_* bits */
@@ -143,6 +145,7 @@ MSG_PAYLOAD_CHECK(struct sys_procinfo);
 MSG_PAYLOAD_CHECK(struct sys_meminfo);
 MSG_PAYLOAD_CHECK(struct sys_stab);
 MSG_PAYLOAD_CHECK(struct sys_acct);
+MSG_PAYLOAD_CHECK(struct sys_clock);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
 MSG_PAYLOAD_CHECK(struct sys_spawn);
 MSG_PAYLOAD_CHECK(struct sys_module);
