@@ -50,4 +50,8 @@ def run_scenario(c, sc, n, timeout=60):
         c.send(line + "\r")
     c.expect(r"sc%d-end\n" % n, timeout=timeout)
     c.expect(re.escape(PROMPT), timeout=timeout)
-    return scenarios.parse_guest(c.output, n)
+    got = scenarios.parse_guest(c.output, n)
+    if got is None:
+        raise AssertionError("scenario %d (%s): its markers came back incomplete; the console "
+                             "ends:\n%s" % (n, sc.name, c.output[-1500:]))
+    return got
