@@ -10,7 +10,6 @@
 #include "mm.h"
 #include "../lib/include/ipc.h"
 
-#define translate user_translate
 _Static_assert(sizeof(message) == 64, "msg_in_page (mm.h) assumes 64-byte messages");
 
 int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write)
@@ -23,7 +22,7 @@ int user_check(uint32_t *pgdir, uint32_t va, size_t len, int write)
     if (end < va || va < USER_BASE)
         return -EFAULT;
     for (uint32_t pg = va & ~0xfffu; pg < end && pg >= (va & ~0xfffu); pg += PAGE_SIZE)
-        if (!translate(pgdir, pg < va ? va : pg, write))
+        if (!user_translate(pgdir, pg < va ? va : pg, write))
             return -EFAULT;
     return OK;
 }
@@ -46,7 +45,7 @@ int copy_from_user(uint32_t *pgdir, uint32_t va, void *dst, size_t len)
         return -EFAULT;
     while (len) {
         size_t n = chunk(va, len);
-        memcpy(d, translate(pgdir, va, 0), n);
+        memcpy(d, user_translate(pgdir, va, 0), n);
         d += n; va += (uint32_t)n; len -= n;
     }
     return OK;
@@ -64,7 +63,7 @@ int copy_to_user(uint32_t *pgdir, uint32_t va, const void *src, size_t len)
         return -EFAULT;
     while (len) {
         size_t n = chunk(va, len);
-        memcpy(translate(pgdir, va, 1), s, n);
+        memcpy(user_translate(pgdir, va, 1), s, n);
         s += n; va += (uint32_t)n; len -= n;
     }
     return OK;
@@ -79,7 +78,7 @@ int copy_user_to_user(uint32_t *dpd, uint32_t dva, uint32_t *spd,
         size_t n = chunk(dva, len);
         if (chunk(sva, len) < n)
             n = chunk(sva, len);
-        memmove(translate(dpd, dva, 1), translate(spd, sva, 0), n);
+        memmove(user_translate(dpd, dva, 1), user_translate(spd, sva, 0), n);
         dva += (uint32_t)n; sva += (uint32_t)n; len -= n;
     }
     return OK;
