@@ -60,6 +60,7 @@ void clock_tick(void)
 {
     uint64_t t0 = acct_start();
     ticks++;
+    as_changed();                       /* bounds the life of a msgmap */
     stab_tick();
     acct_check(t0);
     if (next_alarm && next_alarm <= ticks)

@@ -8,6 +8,7 @@
 ; the kernel stack; trap_kernel() handles it and we iret back.
 
 extern trap_user
+extern ipc_trap_entry
 extern trap_kernel
 extern kernel_stack_top
 global trap_vectors
@@ -41,10 +42,9 @@ section .text
   %assign v v+1
 %endrep
 
-ipc_entry:
-    push 0
-    push 0x30
-trap_common:
+; Save the frame (in proc->regs from ring 3), load the kernel's segments;
+; eax = the frame.
+%macro SAVE_FRAME 0
     cld                         ; C code assumes DF clear; ring 3 may have set it
     pusha
     push ds
@@ -57,6 +57,22 @@ trap_common:
     mov fs, ax
     mov gs, ax
     mov eax, esp
+%endmacro
+
+; The IPC trap goes to ipc_trap_entry (ipc_fast.c); from ring 0 (never
+; legitimate) it is a kernel exception like any other.
+ipc_entry:
+    push 0
+    push 0x30
+    SAVE_FRAME
+    test dword [esp + CS_OFFSET], 3
+    jz trap_common.from_kernel
+    mov esp, [kernel_stack_top]
+    push eax
+    call ipc_trap_entry         ; does not return
+
+trap_common:
+    SAVE_FRAME
     test dword [esp + CS_OFFSET], 3
     jz .from_kernel
     mov esp, [kernel_stack_top]

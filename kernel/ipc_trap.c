@@ -17,7 +17,7 @@
  * kernel copy. */
 int kernel_call_trap(struct proc *caller, uint32_t va)
 {
-    message tmp, *m = msg_in_page(caller->pgdir, va, 1);
+    message tmp, *m = msg_map(caller, va);
     int r;
     if (!m || !kernel_call_in_place(m->m_type)) {
         if (copy_from_user(caller->pgdir, va, &tmp, sizeof(tmp)) != OK)

@@ -85,6 +85,21 @@ static inline void *msg_in_page(uint32_t *pgdir, uint32_t va, int write)
     return user_translate(pgdir, va, write);
 }
 
+/* A process's last message buffer, translated: valid while as_gen still
+ * equals gen.  as_gen changes whenever any user mapping may have gone or
+ * moved (as_map, as_create, as_destroy, an unmap, a checker repair) and
+ * on every clock tick, so a stale or corrupted entry lives at most one
+ * tick; the IPC fast path (ipc_fast.c) skips two page walks with it. */
+struct msgmap {
+    uint32_t va, gen;
+    void *k;
+};
+extern uint32_t as_gen;
+static inline void as_changed(void)
+{
+    as_gen++;
+}
+
 /* Copy one 64-byte message (16 words, no call). */
 static inline void msg_copy(void *dst, const void *src)
 {

@@ -94,9 +94,12 @@ void paging_init(uint32_t mem_top)
     __asm__ volatile("mov %0, %%cr0" : : "r"(cr0) : "memory");
 }
 
+uint32_t as_gen;
+
 uint32_t *as_create(void)
 {
     uint32_t *pd = (uint32_t *)frame_alloc(&kframes);
+    as_changed();
     if (!pd)
         return 0;
     memcpy(pd, kernel_pgdir, PDX(KERNEL_LIMIT) * 4);
@@ -116,6 +119,7 @@ uint32_t *as_pte(uint32_t *pgdir, uint32_t va)
 int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags)
 {
     uint32_t *pde = &pgdir[PDX(va)];
+    as_changed();
     if (va < USER_BASE)
         return -EFAULT;
     if (!(*pde & PTE_P)) {
@@ -172,6 +176,7 @@ int as_copy(uint32_t *from, uint32_t *to)
 
 void as_destroy(uint32_t *pgdir)
 {
+    as_changed();
     for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {
         uint32_t *pt;
         if (!(pgdir[i] & PTE_P))

@@ -40,7 +40,7 @@ static void grant_ipc(struct priv *pv, const char *target)
 {
     struct priv *t = priv_by_label(target);
     if (t)
-        pv->ipc_to |= 1ull << t->id;
+        pv->ipc_to[t->id >> 5] |= 1u << (t->id & 31);
 }
 
 static void from_service(struct priv *pv, const struct pc_service *s)
@@ -75,7 +75,7 @@ void priv_boot(const struct privconf *pc)
         struct priv *pv = &priv_table[i + 1];
         const struct pc_service *s = &pc->svc[i];
         if (s->ipc_all)
-            pv->ipc_to = ~0ull;
+            pv->ipc_to[0] = pv->ipc_to[1] = ~0u;
         for (int j = 0; j < s->nipc; j++)
             grant_ipc(pv, s->ipc[j]);
     }

@@ -15,6 +15,7 @@
 #include "arch.h"
 #include "../lib/common/privconf.h"
 #include "grant.h"
+#include "mm.h"
 #include "../lib/include/proto/sys.h"
 
 #define P_FREE      0x01
@@ -25,13 +26,13 @@
 #define NR_SCHED_Q  PC_NR_PRIO
 #define NR_PRIVS    (PC_MAX_SVC + 1)
 #define USER_PRIV   0       /* privilege id of ordinary user processes */
-_Static_assert(NR_PRIVS <= 64, "ipc_to is a 64-bit mask of privilege ids");
+_Static_assert(NR_PRIVS <= 64, "ipc_to is a two-word mask of privilege ids");
 #define NOTIFY_WORDS (NR_PROCS / 32)
 
 struct priv {
     int id;
     char label[PC_LABEL];
-    uint64_t ipc_to;                /* bit n: may send to priv id n */
+    uint32_t ipc_to[2];             /* bit n%32 of word n/32: may send to priv id n */
     uint32_t calls;                 /* bit n: may make kernel call n */
     uint32_t irqs;
     int nio, nmem;
@@ -58,6 +59,7 @@ struct proc {
     /* IPC */
     endpoint_t sendto, getfrom;
     uint32_t msgbuf;                /* user address for the pending receive */
+    struct msgmap msgmap;           /* its last message buffer, translated (mm.h) */
     message sendmsg;                /* the message of a blocked send */
     struct proc *callers;           /* processes blocked sending to us */
     struct proc *next_caller;
@@ -77,12 +79,28 @@ struct proc {
 };
 
 extern struct proc proc_table[NR_PROCS];
+
+/* p's whole message at user address va as a kernel pointer (writable,
+ * within one page: msg_in_page), or NULL; remembered in p->msgmap. */
+static inline __attribute__((always_inline)) void *msg_map(struct proc *p, uint32_t va)
+{
+    struct msgmap *c = &p->msgmap;
+    void *k;
+    if (c->va == va && c->gen == as_gen)
+        return c->k;
+    if ((k = msg_in_page(p->pgdir, va, 1))) {
+        c->va = va;
+        c->gen = as_gen;
+        c->k = k;
+    }
+    return k;
+}
 extern struct proc *current;        /* NULL while idle */
 extern struct priv priv_table[NR_PRIVS];
 
 /* The live process with endpoint ep: OK, -EBADEPT (not a process
  * endpoint) or -EDEADSRCDST (gone, or its slot reused). */
-static inline int ep_lookup(endpoint_t ep, struct proc **out)
+static inline __attribute__((always_inline)) int ep_lookup(endpoint_t ep, struct proc **out)
 {
     struct proc *p;
     if (ep < 0 || EP_SLOT(ep) >= NR_PROCS)
@@ -146,7 +164,7 @@ int ipc_trap(struct proc *caller, struct trapframe *tf);
 int kernel_call_trap(struct proc *caller, uint32_t va);    /* IPC_CALL to SYSTEM */
 
 /* ipc_fast.c */
-void ipc_fastpath(struct proc *caller, struct trapframe *tf);  /* returns: take the slow path */
+void ipc_trap_entry(struct trapframe *tf) __attribute__((noreturn));   /* ipc_fast.c */
 
 /* priv.c */
 extern int nprivs;                  /* priv_table entries in use */
@@ -154,7 +172,8 @@ void priv_boot(const struct privconf *pc);
 struct priv *priv_by_label(const char *label);
 static inline int may_send(const struct proc *src, const struct proc *dst)
 {
-    return (src->priv->ipc_to >> dst->priv->id) & 1;
+    uint32_t id = (uint32_t)dst->priv->id;
+    return (src->priv->ipc_to[(id >> 5) & 1] >> (id & 31)) & 1;
 }
 int priv_denied(struct proc *p, const char *what, uint32_t detail);
 int io_allowed(const struct priv *pv, uint32_t port, uint32_t size);

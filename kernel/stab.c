@@ -73,6 +73,7 @@ void stab_repair(int counter, const char *fmt, ...)
 {
     char buf[96];
     va_list ap;
+    as_changed();                       /* a repair may have cut a mapping */
     if (counter >= 0 && counter < SC_NR)
         counters[counter]++;
     va_start(ap, fmt);

@@ -44,17 +44,7 @@ void trap_user(struct trapframe *tf)
     struct proc *p = current;
     if (!p || tf != &p->regs)
         panic("trap from user mode without a current process");
-    if (tf->vector == IPC_VECTOR) {
-        int r;
-        if ((endpoint_t)tf->ebx >= 0)   /* to a process: */
-            ipc_fastpath(p, tf);        /* switches away, or changes nothing */
-        if (tf->eax == IPC_CALL && (endpoint_t)tf->ebx == SYSTEM)
-            r = kernel_call_trap(p, tf->ecx);
-        else
-            r = ipc_trap(p, tf);
-        if (!(p->flags & P_FREE))
-            p->regs.eax = (uint32_t)r;
-    } else if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {
+    if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQS) {
         irq_handle((int)tf->vector - IRQ_BASE);
     } else if (tf->vector == 7) {
         fpu_trap(p);                    /* first FPU use since a switch */

@@ -42,6 +42,7 @@ static int map(struct proc *p, uint32_t addr, uint32_t n)
                 frame_free(&kframes, frames[j]);
             }
             write_cr3(read_cr3());
+            as_changed();
             return -ENOMEM;
         }
     }
@@ -61,6 +62,7 @@ static int unmap(struct proc *p, uint32_t addr, uint32_t n)
         *pte = 0;
     }
     write_cr3(read_cr3());              /* flush stale translations */
+    as_changed();
     return OK;
 }
 

@@ -14,13 +14,41 @@
 #include "../common/kstring.h"
 #include "../common/format.h"
 
-/* ipc.c: the trap */
+/* The IPC trap (ipc.h has the register use).  The two operations of
+ * every request and its reply are inline; the rest are in ipc.c. */
+static inline int ipc_trap(int op, endpoint_t ep, uint32_t a, uint32_t b, uint32_t c)
+{
+    int r;
+    __asm__ volatile("int $0x30"
+                     : "=a"(r)
+                     : "a"(op), "b"(ep), "c"(a), "d"(b), "S"(c)
+                     : "memory");
+    return r;
+}
+
+static inline int ipc_call(endpoint_t dst, message *m)
+{
+    return ipc_trap(IPC_CALL, dst, (uint32_t)m, 0, 0);
+}
+
+/* Reply to dst (blocked in a call to us), then receive(ANY, m);
+ * *reply_status gets the reply's status. */
+static inline int ipc_replyrecv(endpoint_t dst, message *m, int *reply_status)
+{
+    int r, rs;
+    __asm__ volatile("int $0x30"
+                     : "=a"(r), "=d"(rs)
+                     : "a"(IPC_REPLYRECV), "b"(dst), "c"((uint32_t)m), "d"(0)
+                     : "memory");
+    if (reply_status)
+        *reply_status = rs;
+    return r;
+}
+
 int ipc_send(endpoint_t dst, message *m);
 int ipc_sendnb(endpoint_t dst, message *m);
 int ipc_receive(endpoint_t src, message *m);
-int ipc_call(endpoint_t dst, message *m);
 int ipc_notify(endpoint_t dst);
-int ipc_replyrecv(endpoint_t dst, message *m, int *reply_status);
 grant_id_t grant_create(endpoint_t grantee, const void *addr, uint32_t len, int access);
 int grant_revoke(grant_id_t id);
 

@@ -13,7 +13,13 @@
 extern endpoint_t __pm_ep, __vfs_ep, __inet_ep;
 
 /* Send m (type set here) to PM; the reply's m_type, or an IPC error. */
-int __pm_call(int type, message *m);
+static inline int __pm_call(int type, message *m)
+{
+    int r;
+    m->m_type = type;
+    r = ipc_call(__pm_ep, m);
+    return r != OK ? r : m->m_type;
+}
 
 /* errno = -r (IPC failures become EIO); returns -1. */
 int __err(int r);

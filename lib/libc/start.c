@@ -44,14 +44,6 @@ void __libc_start(uint32_t *sp)
     exit(main(argc, argv, envp));
 }
 
-int __pm_call(int type, message *m)
-{
-    int r;
-    m->m_type = type;
-    r = ipc_call(__pm_ep, m);
-    return r != OK ? r : m->m_type;
-}
-
 int __err(int r)
 {
     int e = -r;

@@ -8,19 +8,17 @@
 struct mproc mproc[NR_MPROCS];
 static int next_pid = 1;
 
-/* A hint per kernel slot: the entry last found for it.  Checked on every
- * use, so a stale or corrupted hint costs a search, never a wrong answer. */
-static struct mproc *slot_hint[NR_PROCS];
+struct mproc *mp_slot_hint[NR_PROCS];
 
 struct mproc *mp_by_ep(endpoint_t ep)
 {
-    struct mproc *h = ep >= 0 ? slot_hint[EP_SLOT(ep)] : 0;
-    if (h >= mproc && h < mproc + NR_MPROCS && h->state == MP_ALIVE && h->ep == ep)
+    struct mproc *h = mp_hinted(ep);
+    if (h)
         return h;
     for (int i = 0; i < NR_MPROCS; i++)
         if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep) {
-            if (ep >= 0)
-                slot_hint[EP_SLOT(ep)] = &mproc[i];
+            if (ep >= 0 && EP_SLOT(ep) < NR_PROCS)
+                mp_slot_hint[EP_SLOT(ep)] = &mproc[i];
             return &mproc[i];
         }
     return 0;
@@ -59,7 +57,7 @@ struct mproc *mp_new(int ppid, endpoint_t ep)
     return 0;
 }
 
-struct mproc *mp_caller(endpoint_t ep)
+struct mproc *mp_adopt(endpoint_t ep)
 {
     struct mproc *mp = mp_by_ep(ep);
     struct sys_procinfo pi;

@@ -43,7 +43,25 @@ extern struct mproc mproc[NR_MPROCS];
 
 /* mproc.c */
 struct mproc *mp_by_ep(endpoint_t ep);
-struct mproc *mp_caller(endpoint_t ep);     /* adopts an unknown caller */
+struct mproc *mp_adopt(endpoint_t ep);      /* mp_by_ep, or a new entry for it */
+
+/* A hint per kernel slot: the entry last found for it.  Checked on every
+ * use, so a stale or corrupted hint costs a search, never a wrong answer. */
+extern struct mproc *mp_slot_hint[NR_PROCS];
+static inline struct mproc *mp_hinted(endpoint_t ep)
+{
+    struct mproc *h = ep >= 0 && EP_SLOT(ep) < NR_PROCS ? mp_slot_hint[EP_SLOT(ep)] : 0;
+    if (h >= mproc && h < mproc + NR_MPROCS && h->state == MP_ALIVE && h->ep == ep)
+        return h;
+    return 0;
+}
+
+/* The caller's entry; an unknown caller is adopted. */
+static inline struct mproc *mp_caller(endpoint_t ep)
+{
+    struct mproc *h = mp_hinted(ep);
+    return h ? h : mp_adopt(ep);
+}
 struct mproc *mp_by_pid(int pid);
 struct mproc *mp_new(int ppid, endpoint_t ep);
 void mp_ended(struct mproc *mp, int status);
