@@ -6,7 +6,7 @@
 # the locked hardware watchdog (i6300esb) boots Stabilix again.
 set -eu
 iso=${1:-build/stabilix.iso}
-common="-m 128 -cdrom $iso -device isa-debug-exit,iobase=0xf4,iosize=0x04 -device i6300esb"
+common="-m 128 -cdrom $iso -boot order=d -device isa-debug-exit,iobase=0xf4,iosize=0x04 -device i6300esb"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "Stabilix: VGA window + serial console here; close the window to quit."
     exec qemu-system-i386 $common -serial mon:stdio

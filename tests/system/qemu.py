@@ -33,7 +33,8 @@ class Boot:
 
 def qemu_args(iso, cmdline="", extra=(), reboot=False):
     """reboot=True: a guest reset reboots the machine instead of ending QEMU."""
-    args = [QEMU, "-m", "128", "-cdrom", str(iso), "-serial", "stdio",
+    # -boot order=d: the firmware goes to the CD first (no floppy/disk probes)
+    args = [QEMU, "-m", "128", "-cdrom", str(iso), "-boot", "order=d", "-serial", "stdio",
             "-display", "none", "-monitor", "none"] + ([] if reboot else ["-no-reboot"]) + [
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             # the locked hardware watchdog (kernel/wdt.c): if the kernel stops
