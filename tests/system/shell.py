@@ -46,8 +46,15 @@ def run(c, line, timeout=60):
 
 
 def run_scenario(c, sc, n, timeout=60):
-    for line in scenarios.guest_lines(sc, n):
-        c.send(line + "\r")
+    """Type scenario sc as number n; (stdout, stderr, status).  The second
+    line is typed only when the first has finished: a line typed ahead is
+    echoed at once (the tty echoes on input, as Linux's does), into the
+    middle of the running command's output and its markers."""
+    first, second = scenarios.guest_lines(sc, n)
+    c.send(first + "\r")
+    c.expect(r"sc%d-status=\d+\n" % n, timeout=timeout)
+    c.expect(re.escape(PROMPT), timeout=timeout)
+    c.send(second + "\r")
     c.expect(r"sc%d-end\n" % n, timeout=timeout)
     c.expect(re.escape(PROMPT), timeout=timeout)
     got = scenarios.parse_guest(c.output, n)
