@@ -9,7 +9,8 @@
  * bitmap and free count.
  *
  * A sweep claims every frame an address space owns (its directory, its
- * page tables, its pages except device mappings).  A frame that is not a
+ * page tables, its pages except device mappings), and the state regions
+ * kept for services that are restarting (keep.c).  A frame that is not a
  * frame a process may own (outside memory, reserved at boot: a mapping of
  * the kernel) or that is owned twice is cut out of the second owner's
  * tables without being freed (a shared directory: the process gets an
@@ -173,6 +174,7 @@ int check_frames(void)
         if (!(p->flags & P_FREE) && p->pgdir && !((uint32_t)p->pgdir & 0xfff))
             n += claim_space(p);
     }
+    n += keep_claim(claim);
     n += rebuild();
     if (n)
         write_cr3(read_cr3());          /* no stale translation of a cut mapping */

@@ -26,12 +26,6 @@ static int live(const struct proc *p)
     return is_proc(p) && !(p->flags & P_FREE);
 }
 
-static int is_priv(const struct priv *pv)
-{
-    uint32_t off = (uint32_t)pv - (uint32_t)priv_table;
-    return off < sizeof(priv_table) && off % sizeof(struct priv) == 0;
-}
-
 static int pgdir_ok(const uint32_t *pd)
 {
     return pd && ((uint32_t)pd & 0xfff) == 0 && (uint32_t)pd < kernel_mem_top;

@@ -5,6 +5,8 @@
  *   0 .. KERNEL_LIMIT        physical memory identity-mapped, supervisor
  *                            only (page 0 unmapped, kernel text read-only)
  *   USER_BASE (1 GiB) ..     program text/data (user.ld)
+ *   STATE_BASE (3 GiB) ..    a service's state region, kept when it restarts
+ *                            (user.ld's .state section; keep.c)
  *   USER_STACK_TOP - 64K ..  the stack; the page below it stays unmapped
  *   DEVMAP_BASE ..           device memory mapped with sys_mapdev
  * Invariants: user pages are owned by exactly one address space unless
@@ -23,6 +25,8 @@
 #define USER_BASE       0x40000000u
 #define USER_STACK_TOP  0xe0000000u
 #define USER_STACK_SIZE 0x10000u
+#define STATE_BASE      0xc0000000u     /* a service's kept state (keep.c) */
+#define STATE_END       0xd0000000u
 #define DEVMAP_BASE     0xf0000000u
 #define DEVMAP_END      0xff000000u
 
@@ -56,6 +60,8 @@ uint32_t kpd_template(uint32_t i);
 int check_kernel_pgdir(void);
 uint32_t *as_create(void);
 void as_destroy(uint32_t *pgdir);
+void as_free_table(uint32_t pde);
+uint32_t as_table_pages(uint32_t pde);
 int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags);
 uint32_t *as_pte(uint32_t *pgdir, uint32_t va);
 uint32_t as_count_pages(uint32_t *pgdir);

@@ -174,18 +174,32 @@ int as_copy(uint32_t *from, uint32_t *to)
     return OK;
 }
 
+/* Free a page table (a present PDE's) and the pages it owns. */
+void as_free_table(uint32_t pde)
+{
+    uint32_t *pt = (uint32_t *)(pde & ~0xfffu);
+    as_changed();
+    for (int j = 0; j < 1024; j++)
+        if ((pt[j] & PTE_P) && !(pt[j] & PTE_DEVICE))
+            frame_free(&kframes, pt[j] & ~0xfffu);
+    frame_free(&kframes, (uint32_t)pt);
+}
+
+/* The pages a page table (a present PDE's) owns. */
+uint32_t as_table_pages(uint32_t pde)
+{
+    const uint32_t *pt = (const uint32_t *)(pde & ~0xfffu);
+    uint32_t n = 0;
+    for (int j = 0; j < 1024; j++)
+        n += (pt[j] & PTE_P) && !(pt[j] & PTE_DEVICE);
+    return n;
+}
+
 void as_destroy(uint32_t *pgdir)
 {
     as_changed();
-    for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {
-        uint32_t *pt;
-        if (!(pgdir[i] & PTE_P))
-            continue;
-        pt = (uint32_t *)(pgdir[i] & ~0xfffu);
-        for (int j = 0; j < 1024; j++)
-            if ((pt[j] & PTE_P) && !(pt[j] & PTE_DEVICE))
-                frame_free(&kframes, pt[j] & ~0xfffu);
-        frame_free(&kframes, (uint32_t)pt);
-    }
+    for (uint32_t i = PDX(USER_BASE); i < 1024; i++)
+        if (pgdir[i] & PTE_P)
+            as_free_table(pgdir[i]);
     frame_free(&kframes, (uint32_t)pgdir);
 }

@@ -97,6 +97,7 @@ struct proc *proc_spawn(const char *name, const struct elf_src *src,
         return 0;
     }
     proc_start(p, name, pgdir, entry, priv);
+    p->state_pages = keep_give(p);
     return p;
 }
 
@@ -183,6 +184,7 @@ void proc_exit(struct proc *p, int reason, int status)
     fpu_forget(p);
     if (read_cr3() == (uint32_t)p->pgdir)
         write_cr3((uint32_t)kernel_pgdir);
+    keep_take(p);
     as_destroy(p->pgdir);
     slot = p->slot;
     gen = p->gen >= EP_GEN_MAX ? 1 : p->gen + 1;

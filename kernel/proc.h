@@ -60,6 +60,7 @@ struct proc {
     endpoint_t sendto, getfrom;
     uint32_t msgbuf;                /* user address for the pending receive */
     struct msgmap msgmap;           /* its last message buffer, translated (mm.h) */
+    uint32_t state_pages;           /* kept state pages it inherited (keep.c) */
     message sendmsg;                /* the message of a blocked send */
     struct proc *callers;           /* processes blocked sending to us */
     struct proc *next_caller;
@@ -120,14 +121,16 @@ static inline int is_proc(const struct proc *p)
     return off < sizeof(proc_table) && off % sizeof(struct proc) == 0;
 }
 
+static inline int is_priv(const struct priv *pv)
+{
+    uint32_t off = (uint32_t)pv - (uint32_t)priv_table;
+    return off < sizeof(priv_table) && off % sizeof(struct priv) == 0;
+}
+
 /* p is a live slot whose privilege pointer points into the table. */
 static inline int proc_sane(const struct proc *p)
 {
-    uint32_t off;
-    if (!is_proc(p) || (p->flags & P_FREE))
-        return 0;
-    off = (uint32_t)p->priv - (uint32_t)priv_table;
-    return off < sizeof(priv_table) && off % sizeof(struct priv) == 0;
+    return is_proc(p) && !(p->flags & P_FREE) && is_priv(p->priv);
 }
 
 /* proc.c */
@@ -198,6 +201,12 @@ uint16_t io_bitmap_expected(const struct proc *running);   /* for the checker */
 void ksig_report(struct proc *p, int reason, int status);
 int ksig_next(endpoint_t sup, struct sys_getksig *out);
 void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup);
+
+/* keep.c: a service's state region across its restart */
+void keep_take(struct proc *p);
+uint32_t keep_give(struct proc *p);
+void keep_drop(const struct priv *pv);
+int keep_claim(int (*claim)(uint32_t pa));
 
 /* boot.c */
 void boot_processes(void);

@@ -11,6 +11,7 @@
  *   GI_MEM     free and total page frames (sys_meminfo)
  *   GI_STAB    self-stabilization switches and repair counters (sys_stab)
  *   GI_ACCT    TSC spent in interrupts, the checker and the NMI (sys_acct)
+ *   GI_STATE   state-region pages the caller inherited (keep.c, sys_state)
  */
 #include "system.h"
 #include "../mm.h"
@@ -93,6 +94,9 @@ int do_getinfo(struct proc *caller, message *m)
         return OK;
     case GI_CLOCK:
         return clock_info(MSG_BODY(m, struct sys_clock));
+    case GI_STATE:
+        MSG_BODY(m, struct sys_state)->pages = caller->state_pages;
+        return OK;
     default:
         return -EINVAL;
     }

@@ -1,7 +1,7 @@
 /*
  * do_vmctl.c - SYS_VMCTL: PM maps zeroed pages into a process, or frees
  * them (brk, later mmap).  The range must be page-aligned and lie between
- * USER_BASE and the stack's guard page; VM_MAP needs every page unmapped
+ * USER_BASE and the stack's guard page, outside the state region (keep.c); VM_MAP needs every page unmapped
  * and allocates all frames before mapping any, VM_UNMAP needs every page
  * mapped and owned: a request either fully happens or changes nothing.
  */
@@ -75,7 +75,8 @@ int do_vmctl(struct proc *caller, message *m)
     if (r != OK)
         return r;
     if ((rq->addr | rq->len) & 0xfff || n == 0 || n > VM_MAX_PAGES ||
-        rq->addr < USER_BASE || rq->addr > VM_TOP || rq->len > VM_TOP - rq->addr)
+        rq->addr < USER_BASE || rq->addr > VM_TOP || rq->len > VM_TOP - rq->addr ||
+        (rq->addr < STATE_END && rq->addr + rq->len > STATE_BASE))
         return -EINVAL;
     if (rq->op == VM_MAP)
         return map(p, rq->addr, n);

@@ -79,7 +79,8 @@ int sys_diag(const char *text, uint32_t len);
 int sys_shutdown(int how, int status);
 int sys_getksig(struct sys_getksig *out);
 int sys_setalarm(uint32_t ticks);
-int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *ep);
+int sys_spawn(const char *label, const void *image, uint32_t size, int flags, endpoint_t *ep);
+uint32_t sys_state(void);               /* GI_STATE: state pages inherited */
 int sys_fork(endpoint_t parent, endpoint_t *child);
 int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len);
 int sys_exec(struct sys_exec *rq);                  /* fills rq->new_ep */

@@ -25,7 +25,12 @@
 struct sef_init {
     int type;               /* SEF_INIT_FRESH or SEF_INIT_RESTART */
     int restarts;           /* how many times RS has restarted us */
+    uint32_t state_pages;   /* pages of .state kept from our previous instance
+                               (0: it holds zeros); validate before use */
 };
+
+/* What a server keeps in its state region: declare it STATE. */
+#define STATE __attribute__((section(".state")))
 
 typedef int (*sef_init_cb)(const struct sef_init *info);
 typedef int (*srv_handler)(message *m);

@@ -20,7 +20,7 @@ endpoint_t sef_rs(void)
 
 void sef_startup(sef_init_cb fresh, sef_init_cb restart)
 {
-    struct sef_init info = { SEF_INIT_FRESH, 0 };
+    struct sef_init info = { SEF_INIT_FRESH, 0, sys_state() };
     message m;
     if (sef_rs() != NONE) {
         memset(&m, 0, sizeof(m));

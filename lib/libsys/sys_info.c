@@ -42,6 +42,13 @@ uint64_t sys_uptime_us(void)
     return getinfo(GI_CLOCK, &m) == OK ? (uint64_t)c->usec_hi << 32 | c->usec_lo : 0;
 }
 
+/* Pages of the state region inherited from our previous instance. */
+uint32_t sys_state(void)
+{
+    message m;
+    return getinfo(GI_STATE, &m) == OK ? MSG_BODY(&m, struct sys_state)->pages : 0;
+}
+
 /* Only 'what' matters to GI_UPTIME: no memset on this hot path. */
 uint32_t sys_uptime(void)
 {

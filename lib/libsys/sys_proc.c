@@ -47,7 +47,7 @@ int sys_shutdown(int how, int status)
     return kernel_call(SYS_SHUTDOWN, &m);
 }
 
-int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *ep)
+int sys_spawn(const char *label, const void *image, uint32_t size, int flags, endpoint_t *ep)
 {
     message m;
     struct sys_spawn *sp = MSG_BODY(&m, struct sys_spawn);
@@ -56,6 +56,7 @@ int sys_spawn(const char *label, const void *image, uint32_t size, endpoint_t *e
     strlcpy(sp->label, label, sizeof(sp->label));
     sp->addr = (uint32_t)image;
     sp->size = size;
+    sp->flags = flags;
     r = kernel_call(SYS_SPAWN, &m);
     if (r == OK)
         *ep = sp->ep;

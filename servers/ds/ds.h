@@ -51,8 +51,13 @@ struct value {
     uint32_t len;
 };
 
+/* pool.c, store.c and subscribe.c keep their tables in the state region
+ * (sef.h STATE): a restarted DS finds them again, and checks them with
+ * store_check and sub_check (NULL: sound, else what is wrong) first. */
+
 /* pool.c */
 void pool_init(void);
+uint32_t pool_used(void);
 uint32_t pool_room(void);
 int pool_put(const void *data, uint32_t len, uint32_t *off);
 void pool_take(uint32_t off, uint32_t len);
@@ -60,6 +65,7 @@ const uint8_t *pool_at(uint32_t off);
 
 /* store.c */
 void store_init(void);
+const char *store_check(void);
 struct entry *store_find(const char *key);          /* live or tombstone */
 struct entry *store_live(const char *key);          /* live only */
 struct entry *store_at(int i);                      /* NULL outside the table */
@@ -81,6 +87,7 @@ int do_delete(message *m);
 
 /* subscribe.c */
 void sub_init(void);
+const char *sub_check(void);
 void sub_changed(struct entry *e);
 int do_subscribe(message *m);
 int do_check(message *m);

@@ -4,8 +4,11 @@
  *
  * Startup: sef_startup picks init_fresh or init_restart (RS says which),
  * then server_loop serves requests through ds_table (table.c) forever.
- * The store lives only in DS's memory: after a restart it starts empty
- * (RS publishes the labels again; services republish their own keys).
+ * The store and the subscriptions live in DS's state region (ds.h): a
+ * restarted DS inherits them, checks them (store_check, sub_check) and
+ * serves on from them; if they fail a check, or a third failure in a row
+ * made RS start DS fresh, it starts empty and says why (RS then publishes
+ * every label again; services republish their own keys).
  */
 #include "ds.h"
 
@@ -23,10 +26,26 @@ static int init_fresh(const struct sef_init *info)
     return OK;
 }
 
+static int count_keys(void)
+{
+    int n = 0;
+    for (int i = 0; i < DS_NR_ENTRIES; i++)
+        n += store_at(i)->state == E_LIVE;
+    return n;
+}
+
 static int init_restart(const struct sef_init *info)
 {
-    reset();
-    printf("ds: restarted (%d restarts): the store starts empty\n", info->restarts);
+    const char *why = !info->state_pages ? "nothing was kept" : store_check();
+    if (!why)
+        why = sub_check();
+    if (why) {
+        reset();
+        printf("ds: restarted (%d restarts): the store starts empty (%s)\n",
+               info->restarts, why);
+        return OK;
+    }
+    printf("ds: restarted (%d restarts): %d keys kept\n", info->restarts, count_keys());
     return OK;
 }
 

@@ -15,8 +15,8 @@
  */
 #include "ds.h"
 
-static uint8_t pool[DS_POOL_SIZE];
-static uint32_t used;
+static uint8_t pool[DS_POOL_SIZE] STATE;      /* kept across a restart */
+static uint32_t used STATE;
 
 void pool_init(void)
 {
@@ -44,6 +44,12 @@ void pool_take(uint32_t off, uint32_t len)
         return;                         /* not a range of the pool */
     memmove(pool + off, pool + off + len, used - off - len);
     used -= len;
+}
+
+/* The pool's bytes in use (inherit.c checks them against the entries). */
+uint32_t pool_used(void)
+{
+    return used;
 }
 
 const uint8_t *pool_at(uint32_t off)

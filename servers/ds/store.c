@@ -18,12 +18,61 @@
  */
 #include "ds.h"
 
-static struct entry table[DS_NR_ENTRIES];
+static struct entry table[DS_NR_ENTRIES] STATE;    /* kept across a restart */
 
 void store_init(void)
 {
     memset(table, 0, sizeof(table));
     pool_init();
+}
+
+static int all_zero(const void *p, size_t n)
+{
+    const uint8_t *b = p;
+    while (n--)
+        if (*b++)
+            return 0;
+    return 1;
+}
+
+static const char *entry_check(const struct entry *e)
+{
+    if (e->state == E_FREE)
+        return all_zero(e, sizeof(*e)) ? NULL : "a free entry that is not zero";
+    if (e->state != E_LIVE && e->state != E_DELETED)
+        return "an entry in no known state";
+    if (req_key(e->key) != OK || strnlen(e->owner, sizeof(e->owner)) == sizeof(e->owner))
+        return "a key or owner without its NUL";
+    if (req_type(e->type) != OK)
+        return "an entry of no known type";
+    if (e->state == E_DELETED || !store_is_mem(e->type))
+        return e->off || e->len ? "pool bytes owned by a non-string entry" : NULL;
+    return e->off > pool_used() || e->len > pool_used() - e->off ?
+           "a value outside the pool" : NULL;
+}
+
+/* The invariants above, on a table inherited from a previous instance:
+ * NULL when they hold, else what is wrong. */
+const char *store_check(void)
+{
+    uint32_t owned = 0;
+    for (int i = 0; i < DS_NR_ENTRIES; i++) {
+        const struct entry *a = &table[i];
+        const char *why = entry_check(a);
+        if (why)
+            return why;
+        if (a->state == E_FREE)
+            continue;
+        owned += a->len;
+        for (int j = i + 1; j < DS_NR_ENTRIES; j++) {
+            const struct entry *b = &table[j];
+            if (b->state != E_FREE && strcmp(a->key, b->key) == 0)
+                return "two entries for one key";
+            if (a->len && b->len && a->off < b->off + b->len && b->off < a->off + a->len)
+                return "two values sharing pool bytes";
+        }
+    }
+    return owned == pool_used() ? NULL : "pool bytes that no entry owns";
 }
 
 int store_is_mem(int32_t type)

@@ -41,8 +41,8 @@ struct pattern {
     char text[DS_KEY_MAX];
 };
 
-static struct subscriber subs[DS_NR_SUBSCRIBERS];
-static struct pattern pats[DS_NR_PATTERNS];
+static struct subscriber subs[DS_NR_SUBSCRIBERS] STATE;    /* kept across a restart */
+static struct pattern pats[DS_NR_PATTERNS] STATE;
 
 void sub_init(void)
 {
@@ -50,6 +50,36 @@ void sub_init(void)
     memset(pats, 0, sizeof(pats));
     for (int p = 0; p < DS_NR_PATTERNS; p++)
         pats[p].sub = -1;
+}
+
+static int terminated(const char *s, size_t n)
+{
+    return strnlen(s, n) < n;
+}
+
+/* The invariants above, on tables inherited from a previous instance:
+ * NULL when they hold, else what is wrong. */
+const char *sub_check(void)
+{
+    uint32_t in_use = 0;
+    for (int s = 0; s < DS_NR_SUBSCRIBERS; s++) {
+        if (!terminated(subs[s].label, sizeof(subs[s].label)))
+            return "a subscriber label without its NUL";
+        if (subs[s].label[0])
+            in_use |= 1u << s;
+    }
+    for (int p = 0; p < DS_NR_PATTERNS; p++) {
+        if (pats[p].sub == -1)
+            continue;
+        if (pats[p].sub < 0 || pats[p].sub >= DS_NR_SUBSCRIBERS || !(in_use >> pats[p].sub & 1))
+            return "a pattern of no subscriber";
+        if (!terminated(pats[p].text, sizeof(pats[p].text)))
+            return "a pattern without its NUL";
+    }
+    for (int i = 0; i < DS_NR_ENTRIES; i++)
+        if (store_at(i)->dirty & ~in_use)
+            return "a dirty bit of no subscriber";
+    return NULL;
 }
 
 static int matches(const char *pat, const char *key)

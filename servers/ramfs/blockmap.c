@@ -20,12 +20,13 @@
 _Static_assert(HSIZE == 2 * RAMFS_NBLOCKS, "the table is at most half full");
 _Static_assert((uint64_t)(RAMFS_NINODES + 1) * RAMFS_NBLOCKS < NO_KEY, "keys fit");
 
-static uint8_t pool[RAMFS_NBLOCKS][RAMFS_BLOCK];
-static uint32_t owner[RAMFS_NBLOCKS];
-static uint16_t next_free[RAMFS_NBLOCKS];
-static uint16_t slot[HSIZE];
-static uint16_t free_head;
-static uint32_t nfree;
+/* all of it kept across a restart (ramfs.h) */
+static uint8_t pool[RAMFS_NBLOCKS][RAMFS_BLOCK] STATE;
+static uint32_t owner[RAMFS_NBLOCKS] STATE;
+static uint16_t next_free[RAMFS_NBLOCKS] STATE;
+static uint16_t slot[HSIZE] STATE;
+static uint16_t free_head STATE;
+static uint32_t nfree STATE;
 
 static uint32_t key(uint32_t ino, uint32_t idx)
 {
@@ -113,4 +114,41 @@ void bmap_drop(uint32_t ino, uint32_t idx)
     next_free[b] = free_head;
     free_head = b;
     nfree++;
+}
+
+/* The invariants above, on tables inherited from a previous instance
+ * (the inode table checked first): NULL when they hold, else what is
+ * wrong.  Bounded: the free chain by seen[], every loop by a table size. */
+const char *bmap_check(void)
+{
+    static uint8_t seen[RAMFS_NBLOCKS];
+    uint32_t nf = 0, used = 0, inslots = 0;
+    memset(seen, 0, sizeof(seen));
+    for (uint32_t b = free_head; b != NO_BLOCK; b = next_free[b]) {
+        if (b >= RAMFS_NBLOCKS || seen[b] || owner[b] != NO_KEY)
+            return "a broken free chain";
+        seen[b] = 1;
+        nf++;
+    }
+    if (nf != nfree)
+        return "a wrong free count";
+    for (uint32_t b = 0; b < RAMFS_NBLOCKS; b++) {
+        const struct inode *ip;
+        if (seen[b])
+            continue;
+        ip = owner[b] == NO_KEY ? 0 : inode_get(owner[b] / RAMFS_NBLOCKS);
+        if (!ip || owner[b] % RAMFS_NBLOCKS >= ip->nblocks)
+            return "a block of no file";
+        if (slot[find(owner[b])] != b)
+            return "a block the hash table cannot find";
+        used++;
+    }
+    for (uint32_t i = 0; i < HSIZE; i++) {
+        if (slot[i] == NO_BLOCK)
+            continue;
+        if (slot[i] >= RAMFS_NBLOCKS || seen[slot[i]])
+            return "a hash slot of no used block";
+        inslots++;
+    }
+    return inslots == used ? 0 : "a block in two hash slots";
 }

@@ -5,7 +5,12 @@
  */
 #include "ramfs.h"
 
-static struct inode inodes[RAMFS_NINODES];
+static struct inode inodes[RAMFS_NINODES] STATE;     /* kept across a restart */
+
+void inode_init(void)
+{
+    memset(inodes, 0, sizeof(inodes));
+}
 
 uint32_t now(void)
 {
@@ -65,4 +70,33 @@ void inode_attr(const struct inode *ip, struct vfs_stat *st)
     st->ctime = ip->ctime;
     st->blksize = RAMFS_BLOCK;
     st->blocks = ip->nblocks * (RAMFS_BLOCK / 512);
+}
+
+static int known_type(uint32_t mode)
+{
+    uint32_t t = mode & VFS_S_IFMT;
+    return t == VFS_S_IFREG || t == VFS_S_IFDIR || t == VFS_S_IFCHR ||
+           t == VFS_S_IFBLK || t == VFS_S_IFIFO || t == VFS_S_IFLNK;
+}
+
+/* The table's invariants (ramfs.h), on a table inherited from a previous
+ * instance: NULL when they hold, else what is wrong. */
+const char *inode_check(void)
+{
+    const struct inode *root = inode_get(RAMFS_ROOT);
+    if (!root || !is_dir(root))
+        return "no root directory";
+    for (int i = 0; i < RAMFS_NINODES; i++) {
+        const struct inode *ip = &inodes[i];
+        if (ip->mode == 0)
+            continue;
+        if (!known_type(ip->mode))
+            return "an inode of no known type";
+        if (ip->nblocks != (ip->size + RAMFS_BLOCK - 1) / RAMFS_BLOCK ||
+            ip->nblocks > RAMFS_NBLOCKS)
+            return "an inode whose block count does not match its size";
+        if (is_dir(ip) && (ip->size % DIRENT_SIZE || ip->size < 2 * DIRENT_SIZE))
+            return "a directory of a size no directory has";
+    }
+    return 0;
 }

@@ -39,7 +39,13 @@ struct inode {
     uint32_t nblocks;           /* = ceil(size / RAMFS_BLOCK) */
 };
 
+/* inode.c and blockmap.c keep their tables in the state region (sef.h
+ * STATE): a restarted ramfs serves on from them once inode_check and
+ * bmap_check (NULL: sound, else what is wrong) have passed. */
+
 /* inode.c */
+void inode_init(void);                          /* every inode free */
+const char *inode_check(void);
 struct inode *inode_get(uint32_t ino);          /* a used inode, or 0 */
 uint32_t inode_nr(const struct inode *ip);
 struct inode *inode_alloc(uint32_t mode, uint32_t rdev);   /* 0: none free */
@@ -51,6 +57,7 @@ int is_dir(const struct inode *ip);
 /* blockmap.c: block idx of inode ino (0: none), a fresh one (contents
  * undefined; 0: the pool is empty), give one back */
 void blocks_init(void);
+const char *bmap_check(void);
 uint32_t blocks_free(void);
 uint8_t *bmap_get(uint32_t ino, uint32_t idx);
 uint8_t *bmap_add(uint32_t ino, uint32_t idx);

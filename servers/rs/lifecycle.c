@@ -8,7 +8,11 @@
  * that has stayed up RS_STABLE ticks starts counting failures from zero
  * again.  A service is published in DS (label -> endpoint, and its
  * restart count under "rs.n.<label>") when it completes RS_INIT, that is,
- * when it is ready to serve.
+ * when it is ready to serve.  A restarted service inherits the state
+ * region of its previous instance (kernel/keep.c), however often it
+ * fails, unless its last RS_FRESH_AFTER instances all died before they
+ * completed RS_INIT: then the kept state may be what kills it, and it
+ * starts fresh.
  */
 #include "rs.h"
 
@@ -41,7 +45,11 @@ int service_start(struct service *s)
         strlcpy(s->reason, "no image", sizeof(s->reason));
         return -ENOENT;
     }
-    r = sys_spawn(d->label, s->img->data, s->img->size, &s->ep);
+    if (s->early_deaths >= RS_FRESH_AFTER)
+        printf("rs: %s starts fresh: it died %d times before it was ready; its kept state "
+               "is dropped\n", d->label, s->early_deaths);
+    r = sys_spawn(d->label, s->img->data, s->img->size,
+                  s->early_deaths >= RS_FRESH_AFTER ? SPAWN_FRESH : 0, &s->ep);
     if (r != OK) {
         printf("rs: cannot start %s: %s\n", d->label, errname(r));
         s->ep = NONE;
@@ -144,6 +152,7 @@ void service_died(const struct sys_getksig *ks)
     if (!s)
         return;
     s->ep = NONE;
+    s->early_deaths = s->initialized ? 0 : s->early_deaths + 1;
     s->initialized = 0;
     s->died_at = sys_uptime();
     describe(s->reason, sizeof(s->reason), ks, s->kill_reason);

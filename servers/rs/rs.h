@@ -15,6 +15,7 @@
 
 #define RS_TICK       5       /* alarm period: heartbeats and backoff (ticks) */
 #define RS_STABLE     500     /* up this long: the failure count resets */
+#define RS_FRESH_AFTER 2      /* deaths in a row before RS_INIT: restart without kept state */
 #define MAX_SERVICES  PC_MAX_SVC
 
 struct image {
@@ -31,6 +32,7 @@ struct service {
     int state;
     int restarts;             /* total restarts since boot */
     int failures;             /* consecutive failures (backoff, limit) */
+    int early_deaths;         /* consecutive deaths before completing RS_INIT */
     uint32_t restart_at, up_since, died_at;
     int initialized;          /* completed RS_INIT */
     int want_down, want_restart;

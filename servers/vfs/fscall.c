@@ -2,9 +2,12 @@
  * fscall.c - requests from VFS to file-system servers (proto/fs.h) and
  * the mount table.  Names and data go through a grant VFS makes for the
  * one call (over its own buffer, or forwarding a client's: file.c),
- * revoked when the call returns.  A file
- * system that died (EDEADSRCDST) is looked up again by label for the next
- * call; the failed call answers EIO.  mounts[0] is "/" (ramfs); more
+ * revoked when the call returns.  A file system that died (EDEADSRCDST)
+ * is looked up again by label.  A request that changes nothing, or that
+ * gives the same result when done twice (lookup, getattr, getdents, and
+ * read, write and truncate at an explicit position), goes once more to
+ * the new instance, which kept the tree (docs/recovery.md); any other
+ * fails with EIO, since it may or may not have happened.  mounts[0] is "/" (ramfs); more
  * mounts would cover a directory vnode with another server's root.
  */
 #include "vfs.h"
@@ -24,15 +27,18 @@ static int find_server(struct mount *mt)
     return OK;
 }
 
-int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
+static int repeatable(int type)
 {
-    struct mount *mt;
+    return type == FS_LOOKUP || type == FS_GETATTR || type == FS_GETDENTS ||
+           type == FS_READ || type == FS_WRITE || type == FS_TRUNCATE;
+}
+
+/* One attempt: -EDEADSRCDST when the server died before it answered. */
+static int attempt(struct mount *mt, message *m, void *buf, uint32_t len, int access)
+{
     struct fs_req *rq = MSG_BODY(m, struct fs_req);
     grant_id_t g = -1;
     int r;
-    if (mnt < 0 || mnt >= NR_MOUNTS || !mounts[mnt].used)
-        return -EIO;
-    mt = &mounts[mnt];
     if (find_server(mt) != OK)
         return -EIO;
     if (buf && (g = rq->grant = grant_create(mt->ep, buf, len, access)) < 0)
@@ -40,11 +46,24 @@ int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
     r = ipc_call(mt->ep, m);            /* the reply overwrites *rq */
     if (buf)
         grant_revoke(g);
-    if (r == -EDEADSRCDST) {
-        mt->ep = NONE;                  /* restarted: look it up next time */
-        return -EIO;
-    }
+    if (r == -EDEADSRCDST)
+        mt->ep = NONE;                  /* restarted: look it up again */
     return r == OK ? m->m_type : r;
+}
+
+int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
+{
+    message copy;
+    int r;
+    if (mnt < 0 || mnt >= NR_MOUNTS || !mounts[mnt].used)
+        return -EIO;
+    copy = *m;
+    r = attempt(&mounts[mnt], m, buf, len, access);
+    if (r == -EDEADSRCDST && repeatable(copy.m_type)) {
+        *m = copy;
+        r = attempt(&mounts[mnt], m, buf, len, access);
+    }
+    return r == -EDEADSRCDST ? -EIO : r;
 }
 
 int fs_simple(int mnt, int type, uint32_t ino, struct fs_req *rq)

@@ -37,6 +37,18 @@ def test_crash_20_times_backoff_cap_and_limit():
     assert "ok - and it stays down" in b.output
 
 
+def test_ds_keeps_its_store_across_its_own_failures():
+    """DS's store lives in its state region (kernel/keep.c): after a crash
+    and an exception of DS, the counter's key is still there, so a counter
+    crashed afterwards comes back with its count (with the store lost it
+    would come back with 0)."""
+    b = rs_boot(["ds", "counter", "svctest"], "dscrash")
+    assert re.search(r"ds: restarted \(1 restarts\): \d+ keys kept", b.output), b.tail(40)
+    assert re.search(r"ds: restarted \(2 restarts\): \d+ keys kept", b.output), b.tail(40)
+    assert "counter: restarted (restart 1), count is 5" in b.output, b.tail(40)
+    assert "ok - its count came back from the kept store: 5" in b.output
+
+
 def test_hung_service_found_by_heartbeats():
     b = rs_boot(["ds", "victim_hb", "svctest"], "heartbeat")
     assert "rs: victim_hb missed 2 heartbeats (10 ticks each); killing it" in b.output

@@ -58,11 +58,15 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_STAB    8   /* out: self-stabilization switches and repair counters (sys_stab) */
 #define GI_ACCT    9   /* out: TSC now and TSC spent in IRQs, checker, NMI (sys_acct) */
 #define GI_CLOCK   10  /* out: microseconds since boot (sys_clock) */
+#define GI_STATE   11  /* out: state-region pages the caller inherited (sys_state) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
 };
 /* GI_CLOCK: microseconds since boot, from the TSC (kernel/tsc.c). */
 struct sys_clock    { int32_t what; uint32_t usec_lo, usec_hi; };
+/* GI_STATE: pages of the state region kept from the caller's previous
+ * instance (kernel/keep.c); 0 for a fresh start. */
+struct sys_state    { int32_t what; uint32_t pages; };
 #define GI_KLOG_CHUNK 44
 struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_KLOG_CHUNK]; };
 #define PI_FREE      0x01  /* sys_procinfo.flags: the kernel's P_* bits */
@@ -109,7 +113,9 @@ struct sys_getksig  {
     uint32_t eip; uint32_t cr2; char label[16];
 };
 struct sys_setalarm { uint32_t ticks; };
-struct sys_spawn    { char label[16]; uint32_t addr; uint32_t size; endpoint_t ep; };
+/* spawn: flags SPAWN_FRESH drops the label's kept state region first. */
+#define SPAWN_FRESH 1
+struct sys_spawn    { char label[16]; uint32_t addr; uint32_t size; endpoint_t ep; int32_t flags; };
 #define CONS_TAKE_VGA 1   /* the kernel stops drawing its log on the screen */
 #define CONS_GIVE_VGA 2   /* ... and starts again (also when the owner dies) */
 struct sys_console  { int32_t op; };
@@ -146,6 +152,7 @@ MSG_PAYLOAD_CHECK(struct sys_meminfo);
 MSG_PAYLOAD_CHECK(struct sys_stab);
 MSG_PAYLOAD_CHECK(struct sys_acct);
 MSG_PAYLOAD_CHECK(struct sys_clock);
+MSG_PAYLOAD_CHECK(struct sys_state);
 MSG_PAYLOAD_CHECK(struct sys_getksig);
 MSG_PAYLOAD_CHECK(struct sys_spawn);
 MSG_PAYLOAD_CHECK(struct sys_module);

@@ -86,7 +86,7 @@ int agent_spawn(int who)
     int r = sys_getmodule(-1, "dstest", 0, image, sizeof(image), &size);
     if (r != OK)
         return r;
-    return sys_spawn(agent_labels[who], image, size, &ag[who]);
+    return sys_spawn(agent_labels[who], image, size, 0, &ag[who]);
 }
 
 static void sleep_ticks(uint32_t n)

@@ -115,6 +115,7 @@ static const struct { const char *name; void (*run)(void); } scenarios[] = {
     { "exception", scen_exception }, { "rskill", scen_rskill },
     { "malformed", scen_malformed }, { "updown", scen_updown },
     { "recovery", scen_recovery }, { "nonadmin", scen_nonadmin },
+    { "dscrash", scen_dscrash },
 };
 
 int main(void)

@@ -72,6 +72,36 @@ void scen_exception(void)
           "service list says why: '%s'", e.reason);
 }
 
+/* DS keeps its store across its own failures (its state region): the
+ * counter's key survives a crash and an exception of DS, so a counter
+ * restarted afterwards restores its count from it. */
+void scen_dscrash(void)
+{
+    static const int kinds[] = { RS_FI_CRASH, RS_FI_EXCEPTION };
+    endpoint_t ep = wait_label("counter", NONE, 300), ds, next;
+    uint32_t v = 0;
+    for (int i = 0; i < 5; i++)
+        counter(ep, COUNTER_INC, &v);
+    check(v == 5, "counted to %u", v);
+    for (int k = 0; k < 2; k++) {
+        if (sys_lookup("ds", &ds) != OK)
+            ds = NONE;
+        expect(rs_request(RS_FI, "ds", kinds[k]), OK, k ? "ds: inject an exception" :
+               "ds: inject a crash");
+        for (int i = 0; i < 300; i++) {
+            if (sys_lookup("ds", &next) == OK && next != ds)
+                break;
+            sleep_ticks(1);
+        }
+        check(next != ds, "ds restarted (ep %d -> %d)", ds, next);
+    }
+    expect(rs_request(RS_FI, "counter", RS_FI_CRASH), OK, "counter: inject a crash");
+    next = wait_label("counter", ep, 300);
+    check(next != NONE && next != ep, "counter restarted (ep %d -> %d)", ep, next);
+    expect(counter(next, COUNTER_GET, &v), OK, "get from the new counter");
+    check(v == 5, "its count came back from the kept store: %u", v);
+}
+
 void scen_updown(void)
 {
     struct rs_entry e;

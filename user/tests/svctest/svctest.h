@@ -27,6 +27,7 @@ void scen_exception(void);
 void scen_rskill(void);
 void scen_malformed(void);
 void scen_updown(void);
+void scen_dscrash(void);
 void scen_recovery(void);
 void scen_nonadmin(void);
 #endif

@@ -1,0 +1,114 @@
+/*
+ * keep.c - a service's state region, kept across its restart.
+ *
+ * A service puts what must outlive its own failure in its state region,
+ * user addresses [STATE_BASE, STATE_END) (the .state section of user.ld;
+ * the loader maps zero pages there like .bss).  When a service process
+ * ends, keep_take moves the page tables of that range out of its address
+ * space into kept[its privilege id] instead of freeing them.  When the
+ * label is spawned again, keep_give puts them into the new address space
+ * in place of the zero pages the loader mapped; a spawn that asks for a
+ * fresh start (SPAWN_FRESH) frees them first (keep_drop).  The new instance
+ * learns from GI_STATE how many pages it inherited and validates them
+ * before any use (docs/recovery.md): the kernel keeps the memory, never
+ * vouches for its contents.
+ *
+ * Invariants: a kept page table and its pages belong to nothing else;
+ * the frame checker claims them like a live process's (keep_claim) and
+ * drops or cuts whatever it cannot claim, so a corrupted entry costs the
+ * service its state, never a frame shared with someone else.  Ordinary
+ * user processes (USER_PRIV) keep nothing.
+ */
+#include "kernel.h"
+#include "proc.h"
+#include "mm.h"
+#include "stabilize.h"
+
+#define STATE_PDES ((STATE_END - STATE_BASE) >> 22)
+
+static uint32_t kept[NR_PRIVS][STATE_PDES];     /* PDE values, 0 = none */
+
+static int keeps(const struct proc *p)
+{
+    return is_priv(p->priv) && p->priv->id != USER_PRIV;
+}
+
+/* p is ending: its state region's page tables move to kept[]. */
+void keep_take(struct proc *p)
+{
+    uint32_t *slot;
+    if (!keeps(p) || !p->pgdir)
+        return;
+    slot = kept[p->priv->id];
+    for (uint32_t i = 0; i < STATE_PDES; i++) {
+        uint32_t *pde = &p->pgdir[PDX(STATE_BASE) + i];
+        if (slot[i] & PTE_P)
+            as_free_table(slot[i]);     /* an older generation: replaced */
+        slot[i] = *pde & PTE_P ? *pde : 0;
+        *pde = 0;
+    }
+    as_changed();
+}
+
+/* p was just loaded for its label: it gets the kept region in place of
+ * the loader's zero pages.  Returns the pages p inherited. */
+uint32_t keep_give(struct proc *p)
+{
+    uint32_t *slot, pages = 0;
+    if (!keeps(p))
+        return 0;
+    slot = kept[p->priv->id];
+    for (uint32_t i = 0; i < STATE_PDES; i++) {
+        uint32_t *pde = &p->pgdir[PDX(STATE_BASE) + i];
+        if (!(slot[i] & PTE_P))
+            continue;
+        if (*pde & PTE_P)
+            as_free_table(*pde);
+        *pde = slot[i];
+        pages += as_table_pages(slot[i]);
+        slot[i] = 0;
+    }
+    as_changed();
+    return pages;
+}
+
+/* A fresh start for pv's label (SPAWN_FRESH): free what is kept. */
+void keep_drop(const struct priv *pv)
+{
+    for (uint32_t i = 0; i < STATE_PDES; i++)
+        if (kept[pv->id][i] & PTE_P) {
+            as_free_table(kept[pv->id][i]);
+            kept[pv->id][i] = 0;
+        }
+}
+
+/* Frame checker: claim every kept frame through claim() (0 = claimed);
+ * a table that cannot be claimed is forgotten, a page cut out.  Returns
+ * the number of repairs. */
+int keep_claim(int (*claim)(uint32_t pa))
+{
+    int n = 0;
+    for (int id = 0; id < NR_PRIVS; id++)
+        for (uint32_t i = 0; i < STATE_PDES; i++) {
+            uint32_t *pt;
+            if (!kept[id][i])
+                continue;
+            if (!(kept[id][i] & PTE_P) || claim(kept[id][i] & ~0xfffu) != 0) {
+                stab_repair(SC_FRAME, "kept state of %s: page table 0x%08x dropped",
+                            priv_table[id].label, kept[id][i] & ~0xfffu);
+                kept[id][i] = 0;
+                n++;
+                continue;
+            }
+            pt = (uint32_t *)(kept[id][i] & ~0xfffu);
+            for (int j = 0; j < 1024; j++) {
+                if (!(pt[j] & PTE_P) || (pt[j] & PTE_DEVICE) || claim(pt[j] & ~0xfffu) == 0)
+                    continue;
+                stab_repair(SC_FRAME, "kept state of %s: page 0x%08x cut out",
+                            priv_table[id].label, pt[j] & ~0xfffu);
+                pt[j] = 0;
+                n++;
+            }
+        }
+    return n;
+}

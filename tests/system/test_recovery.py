@@ -1,0 +1,41 @@
+"""test_recovery.py - servers that come back with their state
+(docs/recovery.md), on the release ISO from its serial shell.
+
+ramfs keeps its whole tree in its state region (kernel/keep.c): after it
+crashes, takes an exception or hangs (found by RS's heartbeats), the
+restarted instance checks what it inherited and serves on from it, and
+VFS sends the request that was in flight, when repeating it is safe, to
+the new instance.  The host checks the files: their contents against a
+cksum it computes itself from the same bytes, and the listings.
+"""
+import pytest
+
+from qemu import ROOT
+from shell import boot_shell, run
+from test_rs import wait_since
+from test_userland import posix_cksum
+
+
+@pytest.mark.parametrize("kind", ["crash", "exception", "hang"])
+def test_ramfs_keeps_every_file_across_its_failure(kind):
+    data = (ROOT / "build/root/bin/cat").read_bytes() + (ROOT / "build/root/bin/ls").read_bytes()
+    c = boot_shell()
+    try:
+        out, status = run(c, "mkdir /tmp/d && echo hello world > /tmp/x && "
+                             "cat /bin/cat /bin/ls > /tmp/d/big")
+        assert status == 0, out
+        mark = c.mark()
+        out, status = run(c, f"service fi ramfs {kind}")
+        assert status == 0, out
+        wait_since(c, mark, r"ramfs: restarted \(1 restarts\): the tree kept", timeout=60)
+        out, status = run(c, "cat /tmp/x")       # the first call: to the new instance
+        assert (out, status) == ("hello world\n", 0)
+        out, status = run(c, "cksum /tmp/d/big")
+        assert (out, status) == (f"{posix_cksum(data)} {len(data)} /tmp/d/big\n", 0)
+        out, status = run(c, "ls /tmp/d")
+        assert (out, status) == ("big\n", 0)
+        out, status = run(c, "echo after >> /tmp/x && cat /tmp/x && rm /tmp/d/big && ls /tmp/d")
+        assert (out, status) == ("hello world\nafter\n", 0)
+        assert "the boot image again" not in c.output
+    finally:
+        c.close()
