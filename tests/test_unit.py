@@ -82,7 +82,7 @@ I386 = {
     "sys_stab__nmis": 48, "sys_exec__new_ep": 36,
     "sizeof_trapframe": 76, "trapframe__eip": 56, "trapframe__cs": 60,
     "trapframe__esp": 68, "proc__pgdir": 76, "proc__flags": 80, "proc__name": 96,
-    "sizeof_proc": 1424, "nr_procs": 128,
+    "sizeof_proc": 1440, "nr_procs": 128,
 }
 
 

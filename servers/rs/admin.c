@@ -86,10 +86,29 @@ int do_fi(message *m)
         return -EINVAL;
     if (s->ep == NONE)
         return -ESRCH;
+    if (m->m_source == s->ep) {
+        /* The target itself asks (PM, for the shell's `service`): it waits
+         * for this reply, so a message sent now would be taken for it. */
+        s->fi_pending = kind;
+        return OK;
+    }
     memset(&fi, 0, sizeof(fi));
     fi.m_type = RS_FI_REQ;
     MSG_BODY(&fi, struct rs_req)->kind = kind;
-    return ipc_sendnb(s->ep, &fi);
+    if (ipc_sendnb(s->ep, &fi) == -ENOTREADY)
+        s->fi_pending = kind;           /* busy: rs_tick delivers it */
+    return OK;
+}
+
+/* rs_tick: deliver a fault whose target was busy when it was asked for. */
+void fi_retry(struct service *s)
+{
+    message fi;
+    memset(&fi, 0, sizeof(fi));
+    fi.m_type = RS_FI_REQ;
+    MSG_BODY(&fi, struct rs_req)->kind = s->fi_pending;
+    if (ipc_sendnb(s->ep, &fi) != -ENOTREADY)
+        s->fi_pending = 0;
 }
 
 int do_list(message *m)

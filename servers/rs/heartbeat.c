@@ -1,7 +1,8 @@
 /*
  * heartbeat.c - RS's periodic work (every RS_TICK ticks): start services
  * whose backoff has expired, reset the failure count of stable services,
- * and ping every initialised service that has a heartbeat period.  A
+ * deliver injected faults whose target was busy, and ping every
+ * initialised service that has a heartbeat period.  A
  * service that has not answered two pings in a row (two periods) is
  * killed; its death then goes through the normal restart policy.
  */
@@ -34,6 +35,8 @@ void rs_tick(void)
         else if (s->state == RS_STATE_UP && s->ep != NONE) {
             if (s->failures && now - s->up_since >= RS_STABLE)
                 s->failures = 0;
+            if (s->fi_pending)
+                fi_retry(s);
             ping(s, now);
         }
     }

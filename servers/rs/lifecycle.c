@@ -152,6 +152,7 @@ void service_died(const struct sys_getksig *ks)
     if (!s)
         return;
     s->ep = NONE;
+    s->fi_pending = 0;
     s->early_deaths = s->initialized ? 0 : s->early_deaths + 1;
     s->initialized = 0;
     s->died_at = sys_uptime();

@@ -33,6 +33,7 @@ struct service {
     int restarts;             /* total restarts since boot */
     int failures;             /* consecutive failures (backoff, limit) */
     int early_deaths;         /* consecutive deaths before completing RS_INIT */
+    int fi_pending;           /* RS_FI kind not yet delivered (it was busy), 0 = none */
     uint32_t restart_at, up_since, died_at;
     int initialized;          /* completed RS_INIT */
     int want_down, want_restart;
@@ -67,6 +68,7 @@ int do_down(message *m);
 int do_restart(message *m);
 int do_list(message *m);
 int do_fi(message *m);
+void fi_retry(struct service *s);
 int do_init(message *m);
 
 #endif

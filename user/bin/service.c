@@ -55,5 +55,7 @@ int main(int argc, char **argv)
 		warn_file(argv[2]);
 		return 1;
 	}
+	if (argc == 4)
+		printf("service: %s: %s injected\n", argv[2], argv[3]);
 	return 0;
 }
