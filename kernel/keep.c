@@ -5,13 +5,18 @@
  * user addresses [STATE_BASE, STATE_END) (the .state section of user.ld;
  * the loader maps zero pages there like .bss).  When a service process
  * ends, keep_take moves the page tables of that range out of its address
- * space into kept[its privilege id] instead of freeing them.  When the
+ * space into kept[] (a slot per label) instead of freeing them.  When the
  * label is spawned again, keep_give puts them into the new address space
  * in place of the zero pages the loader mapped; a spawn that asks for a
  * fresh start (SPAWN_FRESH) frees them first (keep_drop).  The new instance
  * learns from GI_STATE how many pages it inherited and validates them
  * before any use (docs/recovery.md): the kernel keeps the memory, never
  * vouches for its contents.
+ *
+ * A new instance also takes over what its predecessor supervised: the
+ * processes whose supervisor it was and their death reports not yet
+ * collected (ksig_rehome), so a restarted PM learns of the deaths that
+ * happened while it was gone.
  *
  * Invariants: a kept page table and its pages belong to nothing else;
  * the frame checker claims them like a live process's (keep_claim) and
@@ -27,10 +32,18 @@
 #define STATE_PDES ((STATE_END - STATE_BASE) >> 22)
 
 static uint32_t kept[NR_PRIVS][STATE_PDES];     /* PDE values, 0 = none */
+static endpoint_t left_by[NR_PRIVS];            /* the label's last ended instance */
 
 static int keeps(const struct proc *p)
 {
-    return is_priv(p->priv) && p->priv->id != USER_PRIV;
+    return is_priv(p->priv) && p->priv != &priv_table[USER_PRIV];
+}
+
+/* The slot of p's label: indexed by the privilege's place in the table,
+ * never by its (corruptible) id field. */
+static uint32_t *slot_of(const struct priv *pv)
+{
+    return kept[pv - priv_table];
 }
 
 /* p is ending: its state region's page tables move to kept[]. */
@@ -39,7 +52,8 @@ void keep_take(struct proc *p)
     uint32_t *slot;
     if (!keeps(p) || !p->pgdir)
         return;
-    slot = kept[p->priv->id];
+    left_by[p->priv - priv_table] = p->endpoint;
+    slot = slot_of(p->priv);
     for (uint32_t i = 0; i < STATE_PDES; i++) {
         uint32_t *pde = &p->pgdir[PDX(STATE_BASE) + i];
         if (slot[i] & PTE_P)
@@ -51,13 +65,18 @@ void keep_take(struct proc *p)
 }
 
 /* p was just loaded for its label: it gets the kept region in place of
- * the loader's zero pages.  Returns the pages p inherited. */
+ * the loader's zero pages, and its predecessor's children.  Returns the
+ * pages p inherited. */
 uint32_t keep_give(struct proc *p)
 {
     uint32_t *slot, pages = 0;
     if (!keeps(p))
         return 0;
-    slot = kept[p->priv->id];
+    if (left_by[p->priv - priv_table] != 0) {
+        ksig_rehome(left_by[p->priv - priv_table], p->endpoint);
+        left_by[p->priv - priv_table] = 0;
+    }
+    slot = slot_of(p->priv);
     for (uint32_t i = 0; i < STATE_PDES; i++) {
         uint32_t *pde = &p->pgdir[PDX(STATE_BASE) + i];
         if (!(slot[i] & PTE_P))
@@ -75,10 +94,11 @@ uint32_t keep_give(struct proc *p)
 /* A fresh start for pv's label (SPAWN_FRESH): free what is kept. */
 void keep_drop(const struct priv *pv)
 {
+    uint32_t *slot = slot_of(pv);
     for (uint32_t i = 0; i < STATE_PDES; i++)
-        if (kept[pv->id][i] & PTE_P) {
-            as_free_table(kept[pv->id][i]);
-            kept[pv->id][i] = 0;
+        if (slot[i] & PTE_P) {
+            as_free_table(slot[i]);
+            slot[i] = 0;
         }
 }
 

@@ -38,7 +38,7 @@ void ksig_report(struct proc *p, int reason, int status)
     if ((reason != KSIG_EXIT || status != 0) && !by_supervisor)
         kprintf("kernel: %s (ep %d) %s, status %d\n", p->name, p->endpoint,
                 reason_name(reason), status);
-    if (ep_lookup(p->supervisor, &sup) != OK)
+    if (p->supervisor == NONE)
         return;
     if (count == NR_KSIG) {
         head = (head + 1) % NR_KSIG;
@@ -55,7 +55,10 @@ void ksig_report(struct proc *p, int reason, int status)
     k->rec.eip = p->regs.eip;
     k->rec.cr2 = p->fault_addr;
     strlcpy(k->rec.label, p->name, sizeof(k->rec.label));
-    kernel_notify(sup, SYSTEM, SYSEV_KSIG);
+    if (ep_lookup(p->supervisor, &sup) == OK)
+        kernel_notify(sup, SYSTEM, SYSEV_KSIG);
+    /* else the supervisor is restarting: its successor gets the report
+     * (keep.c, ksig_rehome) */
 }
 
 /* Take the oldest record for supervisor 'sup'; -ESRCH when none. */
@@ -74,7 +77,8 @@ int ksig_next(endpoint_t sup, struct sys_getksig *out)
     return -ESRCH;
 }
 
-/* RS was restarted: its reports and children now belong to the new one. */
+/* A supervisor (RS, PM, any service) was restarted: its reports and
+ * children now belong to the new instance. */
 void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup)
 {
     struct proc *sup;

@@ -60,6 +60,14 @@ void trap_kernel(struct trapframe *tf)
         irq_handle((int)tf->vector - IRQ_BASE);
         return;
     }
+    if (tf->vector == 7) {
+        /* #NM in the kernel: only fpu.c runs FPU instructions, with TS
+         * clear, and an NMI in between sets TS again (every task switch
+         * does, the return from the NMI task too).  Clear it and let the
+         * instruction run again. */
+        fpu_write_ts(0);
+        return;
+    }
     if (stab_on(STAB_CHECK))
         stab_kernel_fault(tf->vector, tf->eip);     /* repairs, does not return */
     panic("kernel exception %u (%s) at eip=0x%08x err=0x%x cr2=0x%08x "

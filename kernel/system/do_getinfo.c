@@ -1,5 +1,6 @@
 /*
- * do_getinfo.c - SYS_GETINFO: small facts about the system.
+ * do_getinfo.c - SYS_GETINFO: small facts about the system.  Ordinary
+ * user processes may ask only for GI_SELF, GI_LOOKUP, GI_UPTIME, GI_CLOCK.
  *   GI_SELF    the caller's endpoint and label
  *   GI_LOOKUP  the endpoint of the live process with a label (boot-time
  *              rendezvous; DS is the name service once it runs)
@@ -57,10 +58,19 @@ static int clock_info(struct sys_clock *c)
     return OK;
 }
 
+/* What an ordinary user process may ask: who it is, the time, and the
+ * endpoint of a label (libc finds a restarted PM or VFS again with it). */
+static int user_may(int what)
+{
+    return what == GI_SELF || what == GI_LOOKUP || what == GI_UPTIME || what == GI_CLOCK;
+}
+
 int do_getinfo(struct proc *caller, message *m)
 {
     struct sys_getinfo *rq = MSG_BODY(m, struct sys_getinfo);
     struct proc *p;
+    if (caller->priv == &priv_table[USER_PRIV] && !user_may(rq->what))
+        return priv_denied(caller, "getinfo", (uint32_t)rq->what);
     switch (rq->what) {
     case GI_SELF:
         rq->ep = caller->endpoint;

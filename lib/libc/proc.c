@@ -28,7 +28,7 @@ pid_t fork(void)
     message m;
     int r;
     memset(&m, 0, sizeof(m));
-    r = __pm_call(PM_FORK, &m);
+    r = __pm_call_once(PM_FORK, &m);
     return r < 0 ? __err(r) : r;
 }
 
@@ -89,6 +89,6 @@ int kill(pid_t pid, int sig)
     memset(&m, 0, sizeof(m));
     rq(&m)->pid = pid;
     rq(&m)->signal = sig;
-    r = __pm_call(PM_KILL, &m);
+    r = __pm_call_once(PM_KILL, &m);
     return r < 0 ? __err(r) : 0;
 }

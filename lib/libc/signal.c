@@ -22,7 +22,7 @@ void __sigreturn(int signo, uint32_t ctx)
     message m;
     memset(&m, 0, sizeof(m));
     MSG_BODY(&m, struct pm_sig)->ctx = ctx;
-    __pm_call(PM_SIGRETURN, &m);
+    __pm_call_once(PM_SIGRETURN, &m);
     _exit(128 + SIGSEGV);               /* PM refused the context */
 }
 

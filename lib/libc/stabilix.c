@@ -46,6 +46,7 @@ static int sysinfo_into(int what, uint32_t offset, void *buf, uint32_t size)
     s->what = what;
     s->offset = offset;
     s->size = size;
+    __pm_refresh();                     /* the grant names PM's current endpoint */
     s->grant = grant_create(__pm_ep, buf, size, GRANT_WRITE);
     if (s->grant < 0)
         return s->grant;
@@ -95,7 +96,7 @@ int sx_shutdown(int how)
     int r;
     memset(&m, 0, sizeof(m));
     MSG_BODY(&m, struct pm_req)->status = how == SX_REBOOT ? PM_SD_REBOOT : PM_SD_POWEROFF;
-    r = __pm_call(PM_SHUTDOWN, &m);
+    r = __pm_call_once(PM_SHUTDOWN, &m);
     return __err(r < 0 ? r : -EIO);
 }
 
@@ -120,7 +121,7 @@ int sx_service_list(struct sx_service *out, int max)
         memset(&m, 0, sizeof(m));
         MSG_BODY(&m, struct pm_service)->rs_call = RS_LIST;
         MSG_BODY(&m, struct pm_service)->index = i;
-        r = __pm_call(PM_SERVICE, &m);
+        r = __pm_call_once(PM_SERVICE, &m);
         if (r == -ESRCH)
             break;
         if (r < 0)
@@ -158,7 +159,7 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg)
     if (!s->rs_call || (s->rs_call == RS_FI && !s->req.kind) || strlen(label) >= sizeof(s->req.label))
         return __err(-EINVAL);
     strcpy(s->req.label, label);
-    r = __pm_call(PM_SERVICE, &m);
+    r = __pm_call_once(PM_SERVICE, &m);
     return r < 0 ? __err(r) : 0;
 }
 

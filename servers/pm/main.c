@@ -1,9 +1,11 @@
 /*
  * main.c - the process manager: startup and the receive/dispatch loop.
  *
- * PM starts fresh (a restart loses the process table: processes are not
- * recovered), reads the clock, and starts init (/bin/init, or the file
- * named by the kernel command-line key init=) when a VFS is there.
+ * A fresh PM reads the clock and starts init (/bin/init, or the file
+ * named by the kernel command-line key init=) when a VFS is there.  A
+ * restarted PM serves on from the table it kept (restart.c); only if that
+ * fails its checks does it start with an empty table, and it starts init
+ * again only if no process of that name is alive.
  * Requests are dispatched through table.c; notifications from the
  * kernel bring death reports of PM's processes and PM's alarm (sleepers,
  * signal retries); one from the tty means terminal signals to pull.
@@ -59,9 +61,27 @@ static int init_fresh(const struct sef_init *info)
     return OK;
 }
 
+/* Is a process named 'init' alive (the table was lost, init was not)? */
+static int init_alive(void)
+{
+    struct sys_procinfo pi;
+    for (int slot = 0; slot < NR_PROCS; slot++)
+        if (sys_procinfo(slot, &pi) == OK && !(pi.flags & PI_FREE) &&
+            strncmp(pi.name, "init", sizeof(pi.name)) == 0)
+            return 1;
+    return 0;
+}
+
+static int init_restart(const struct sef_init *info)
+{
+    if (pm_inherit(info) || init_alive())
+        return OK;
+    return init_fresh(info);
+}
+
 int main(void)
 {
     static const struct srv_table table = { PM_BASE, PM_NR_CALLS, pm_calls, notified };
-    sef_startup(init_fresh, init_fresh);
+    sef_startup(init_fresh, init_restart);
     server_loop(&table);
 }

@@ -5,10 +5,11 @@
  */
 #include "pm.h"
 
-struct mproc mproc[NR_MPROCS];
-static int next_pid = 1;
+/* the table is kept across a restart (restart.c checks it) */
+struct mproc mproc[NR_MPROCS] STATE;
+int next_pid STATE;
 
-struct mproc *mp_slot_hint[NR_PROCS];
+struct mproc *mp_slot_hint[NR_PROCS] STATE;
 
 struct mproc *mp_by_ep(endpoint_t ep)
 {
@@ -47,6 +48,8 @@ struct mproc *mp_new(int ppid, endpoint_t ep)
             continue;
         memset(mp, 0, sizeof(*mp));
         mp->state = MP_ALIVE;
+        if (next_pid < 1 || next_pid > 30000)
+            next_pid = 1;               /* the first process (the region starts zero) */
         mp->pid = next_pid;
         mp->pgrp = mp->pid;
         advance_pid();

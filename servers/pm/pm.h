@@ -40,6 +40,10 @@ struct mproc {
 };
 
 extern struct mproc mproc[NR_MPROCS];
+extern int next_pid;                        /* 0 until the first: then 1 */
+
+/* restart.c: a restarted PM's kept table against the kernel's */
+int pm_inherit(const struct sef_init *info);
 
 /* mproc.c */
 struct mproc *mp_by_ep(endpoint_t ep);
@@ -83,6 +87,7 @@ int sig_default_kills(int signo);
 
 /* time.c */
 void time_init(void);
+void arm(void);                                 /* the kernel alarm for the earliest timer */
 void timers_expired(void);
 void timer_wake(struct mproc *mp, int status);
 uint32_t now_ticks(void);

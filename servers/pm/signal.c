@@ -14,7 +14,7 @@
  */
 #include "pm.h"
 
-int retry_pending;
+int retry_pending STATE;
 
 static uint32_t bit(int signo)
 {

@@ -13,7 +13,7 @@
 
 #define HZ 100
 
-static uint32_t boot_epoch;
+static uint32_t boot_epoch STATE;          /* kept across a restart */
 
 uint32_t now_ticks(void)
 {
@@ -75,7 +75,7 @@ int do_time(message *m)
 }
 
 /* Set the kernel alarm for the earliest sleeper (or a signal retry). */
-static void arm(void)
+void arm(void)
 {
     uint32_t now = now_ticks(), first = 0;
     for (int i = 0; i < NR_MPROCS; i++) {

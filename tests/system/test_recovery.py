@@ -39,3 +39,45 @@ def test_ramfs_keeps_every_file_across_its_failure(kind):
         assert "the boot image again" not in c.output
     finally:
         c.close()
+
+
+def ps_table(out):
+    """{name: (pid, ppid)} of the user processes in ps output."""
+    rows = {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) >= 6 and f[0].isdigit():
+            rows.setdefault(f[-1], []).append((int(f[0]), int(f[1])))
+    return rows
+
+
+@pytest.mark.parametrize("kind", ["crash", "exception"])
+def test_pm_keeps_every_process_across_its_failure(kind):
+    """PM's table lives in its state region: after PM fails, init and both
+    shells keep their pids and parents, a sleep in flight finishes (libc
+    asks the new PM again), and fork, exec and wait work."""
+    c = boot_shell()
+    try:
+        c.send("sleep 2 && echo bg''-done &\r")
+        before, status = run(c, "ps | cat")
+        assert status == 0, before
+        mark = c.mark()
+        out, status = run(c, f"service fi pm {kind}")
+        assert status == 0, out
+        wait_since(c, mark, r"pm: restarted \(1 restarts\): \d+ processes kept", timeout=60)
+        after, status = run(c, "ps | cat")
+        assert status == 0, after
+        old, new = ps_table(before), ps_table(after)
+        assert "init" in old and "init" in new, (before, after)
+        for name in ("init", "sh"):
+            assert new[name] == old[name], (before, after)
+        assert new["sleep"] == old["sleep"], (before, after)
+        wait_since(c, mark, r"bg-done", timeout=60)
+        out, status = run(c, "ls /")
+        want = sorted(p.name for p in (ROOT / "build/root").iterdir())
+        assert (sorted(out.split()), status) == (want, 0)
+        out, status = run(c, "false; echo $?")
+        assert (out, status) == ("1\n", 0)
+        assert "init: Stabilix user land up" not in c.since(mark)
+    finally:
+        c.close()
