@@ -62,7 +62,7 @@ void priv_boot(const struct privconf *pc)
     strlcpy(user->label, "user", sizeof(user->label));
     user->priority = PC_NR_PRIO - 1;
     user->quantum = 10;
-    user->calls = 1u << (SYS_GETINFO - SYS_BASE);  /* only GI_USER_OK (do_getinfo.c) */
+    user->calls = 1u << (SYS_GETINFO - SYS_BASE);  /* a few facts only (do_getinfo.c: user_may) */
     nprivs = 1;
     for (int i = 0; i < pc->nsvc; i++) {
         priv_table[nprivs].id = nprivs;
