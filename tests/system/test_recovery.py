@@ -81,3 +81,27 @@ def test_pm_keeps_every_process_across_its_failure(kind):
         assert "init: Stabilix user land up" not in c.since(mark)
     finally:
         c.close()
+
+
+def test_ramfs_and_pm_failing_together():
+    """Two servers fail at once (ramfs crashes, PM takes an exception, one
+    line): every file, every process and the shell's fork/exec survive."""
+    data = (ROOT / "build/root/bin/cksum").read_bytes()
+    c = boot_shell()
+    try:
+        out, status = run(c, "cp /bin/cksum /tmp/keep")
+        assert status == 0, out
+        before, status = run(c, "ps | cat")
+        mark = c.mark()
+        out, status = run(c, "service fi ramfs crash; service fi pm exception")
+        assert status == 0, out
+        wait_since(c, mark, r"ramfs: restarted \(1 restarts\): the tree kept", timeout=60)
+        wait_since(c, mark, r"pm: restarted \(1 restarts\): \d+ processes kept", timeout=60)
+        out, status = run(c, "cksum /tmp/keep")
+        assert (out, status) == (f"{posix_cksum(data)} {len(data)} /tmp/keep\n", 0)
+        after, status = run(c, "ps | cat")
+        assert status == 0, after
+        old, new = ps_table(before), ps_table(after)
+        assert new["init"] == old["init"] and new["sh"] == old["sh"], (before, after)
+    finally:
+        c.close()
