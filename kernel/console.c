@@ -4,6 +4,7 @@
  * kernel log ring (klog.c) so that dmesg can show it later.  A tty driver
  * may take the screen (SYS_CONSOLE); from then on the log goes to serial
  * and the ring only, until that driver gives the screen back or dies.
+ * A line is written whole: what an NMI prints meanwhile comes after it.
  */
 #include <stdarg.h>
 #include "kernel.h"
@@ -75,7 +76,7 @@ static void vga_putc(char c)
         vga_scroll();
 }
 
-void console_write(const char *s, size_t n)
+static void emit(const char *s, size_t n)
 {
     klog_append(s, n);
     for (size_t i = 0; i < n; i++) {
@@ -85,6 +86,47 @@ void console_write(const char *s, size_t n)
         if (vga_owner == NONE)
             vga_putc(s[i]);
     }
+}
+
+/* An NMI (or the double fault) may print while a write is half done: its
+ * text waits in 'deferred' and follows the interrupted line, so lines are
+ * never mixed.  Recovery (stab_recover), which abandons the interrupted
+ * write, calls console_recover to let it out. */
+static volatile int writing;
+static char deferred[512];
+static volatile size_t ndeferred;
+
+/* An NMI only appends past ndeferred, so what is emitted stays put. */
+static void flush_deferred(void)
+{
+    size_t done = 0;
+    while (done < ndeferred) {
+        size_t n = ndeferred;
+        emit(deferred + done, n - done);
+        done = n;
+    }
+    ndeferred = 0;
+}
+
+void console_write(const char *s, size_t n)
+{
+    if (writing) {
+        size_t room = sizeof(deferred) - ndeferred;
+        memcpy(deferred + ndeferred, s, n < room ? n : room);
+        ndeferred += n < room ? n : room;
+        return;
+    }
+    writing = 1;
+    emit(s, n);
+    flush_deferred();
+    writing = 0;
+}
+
+void console_recover(void)
+{
+    writing = 1;
+    flush_deferred();
+    writing = 0;
 }
 
 void kprintf(const char *fmt, ...)

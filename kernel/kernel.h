@@ -31,6 +31,7 @@ static inline uint32_t inl(uint16_t port)
 /* console.c: serial COM1 + VGA text; klog.c: the kernel log ring. */
 void console_init(void);
 void console_write(const char *s, size_t n);
+void console_recover(void);         /* after a recovery: the deferred output */
 void console_take_vga(endpoint_t owner);
 void console_release_vga(endpoint_t owner);
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

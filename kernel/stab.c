@@ -184,6 +184,7 @@ void stab_tick(void)
 /* Called on the fresh kernel stack (stab_recover_entry, nmi.c). */
 void stab_recover(void)
 {
+    console_recover();                  /* a write the fault cut short */
     stab_full_check();
     schedule();
 }
