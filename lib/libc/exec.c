@@ -51,7 +51,7 @@ int execve(const char *path, char *const argv[], char *const envp[])
     rq->path_grant = grant_create(__pm_ep, path, plen + 1, GRANT_READ);
     rq->args_grant = grant_create(__pm_ep, block, len, GRANT_READ);
     r = rq->path_grant < 0 ? rq->path_grant : rq->args_grant < 0 ? rq->args_grant :
-        __pm_call_once(PM_EXEC, &m);
+        __pm_call(PM_EXEC, &m);          /* __pm_ep checked above: not repeated */
     if (rq->path_grant >= 0)
         grant_revoke(rq->path_grant);
     if (rq->args_grant >= 0)

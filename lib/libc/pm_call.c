@@ -5,8 +5,8 @@
  * (waiting up to a second for it to appear) and, when doing the call
  * twice is harmless, make it again.  Calls that must not happen twice
  * (fork, kill, exec, sigreturn, shutdown, service) and the calls that
- * lend PM a grant (exec, sysinfo: a grant names one endpoint) go through
- * __pm_call_once, which checks PM's endpoint before the call: for them a
+ * lend PM a grant (exec, sysinfo: a grant names one endpoint) check PM's
+ * endpoint before the call (__pm_call_once, __pm_refresh): for them a
  * dead PM means it died with the call in hand, and they fail with EIO.
  */
 #include "libc.h"

@@ -51,18 +51,15 @@ static int attempt(struct mount *mt, message *m, void *buf, uint32_t len, int ac
     return r == OK ? m->m_type : r;
 }
 
+/* On EDEADSRCDST no reply arrived, so m still holds the request. */
 int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
 {
-    message copy;
     int r;
     if (mnt < 0 || mnt >= NR_MOUNTS || !mounts[mnt].used)
         return -EIO;
-    copy = *m;
     r = attempt(&mounts[mnt], m, buf, len, access);
-    if (r == -EDEADSRCDST && repeatable(copy.m_type)) {
-        *m = copy;
+    if (r == -EDEADSRCDST && repeatable(m->m_type))
         r = attempt(&mounts[mnt], m, buf, len, access);
-    }
     return r == -EDEADSRCDST ? -EIO : r;
 }
 
