@@ -20,7 +20,7 @@ def session(scenario, **args):
 
 def read(c, tag, timeout=30):
     """The bytes ttytest read for this step (or the error name)."""
-    m = c.expect(rf"ttytest: read {tag}: (?:(\d+) bytes ([0-9a-f]*)|(E\w+))", timeout)
+    m = c.expect(rf"ttytest: read {tag}: (?:(\d+) bytes ([0-9a-f]*)|(E\w+))\r?\n", timeout)
     if m.group(3):
         return m.group(3)
     data = bytes.fromhex(m.group(2))
