@@ -47,6 +47,28 @@ def test_one_bad_crc_is_wrong_output():
     assert inject.classify(g, 1.0, 1.0)[0] == "wrong"
 
 
+def test_wrong_output_then_right_heartbeats_is_right_after():
+    g = Timeline(4.0)
+    g.beat(0.0, 4.0, wrong_at=25)
+    assert inject.right_after(g, 1.0)
+
+
+def test_wrong_output_at_the_end_is_not_right_after():
+    g = Timeline(4.0)
+    g.beat(0.0, 4.0, wrong_at=47)           # among the last five heartbeats
+    assert not inject.right_after(g, 1.0)
+    g = Timeline(6.0)
+    g.beat(0.0, 3.0, wrong_at=25)           # right again, but no heartbeat since 3.0
+    assert not inject.right_after(g, 1.0)
+
+
+def test_wrong_then_right_trials_are_counted_in_the_table():
+    rs = [{"mode": "on", "target": "regs", "cls": "wrong", "ttc": None, "right_after": True},
+          {"mode": "on", "target": "regs", "cls": "wrong", "ttc": None, "right_after": False}]
+    row = inject.summary(rs, ["on"]).splitlines()[1].split()
+    assert row[-1] == "1"
+
+
 def test_the_workloads_alarm_line_is_wrong_output():
     g = Timeline(4.0)
     g.beat(0.0, 4.0)
@@ -106,7 +128,7 @@ def test_harness_errors_are_kept_out_of_the_rates():
     row = inject.summary(rs, ["on"]).splitlines()[1].split()
     assert row[1] == "2"            # judged trials
     assert row[8] == "50.0%"        # 1 of 2 converged
-    assert row[-1] == "1"           # harness problems, counted apart
+    assert row[-2] == "1"           # harness problems, counted apart
     assert "50.0% (    2)" in inject.by_target(rs, ["on"])
 
 
