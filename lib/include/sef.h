@@ -40,7 +40,14 @@ struct srv_table {
     int count;
     const srv_handler *handlers;        /* NULL entries: EBADREQUEST */
     void (*notify)(const message *m);   /* non-RS notifications, or NULL */
+    /* Optional (NULL: none), for servers that answer a repeated request
+     * from a record: 'again' runs before the handler and returns the
+     * status to reply (m filled in) or SRV_GO_ON; 'answered' sees every
+     * reply (m as it will be sent) just before it leaves. */
+    int (*again)(message *m);
+    void (*answered)(endpoint_t to, const message *m);
 };
+#define SRV_GO_ON (-0x7ffffff0)
 
 /* Initialise (fresh or restart); exits if the callback fails. */
 void sef_startup(sef_init_cb fresh, sef_init_cb restart);

@@ -5,14 +5,22 @@
  * __vfs_ep, which crt0 takes from what PM put on the stack at exec
  * (lib/libc/start.c); a program started otherwise (a service started by
  * RS or the kernel) finds it by label through the kernel.
+ *
+ * Every request carries a number (seq).  When the call meets a dead VFS
+ * (EDEADSRCDST: it failed with our request in hand, or before it took
+ * it), RS restarts VFS with its tables under a new endpoint: libc finds
+ * it by label (waiting up to a second), lends the buffers again (a grant
+ * names one endpoint) and sends the same request with the same number
+ * and VFS_AGAIN.  VFS answers a repeat of the request it last answered
+ * from its record, so nothing is done twice (servers/vfs/again.c).
  */
 #include "vfs.h"
 
 extern endpoint_t __vfs_ep __attribute__((weak));
+static endpoint_t found = NONE;
 
 endpoint_t __vfs_endpoint(void)
 {
-    static endpoint_t found = NONE;
     if (&__vfs_ep && __vfs_ep != NONE)
         return __vfs_ep;
     if (found == NONE && sys_lookup("vfs", &found) != OK)
@@ -35,15 +43,27 @@ struct vfs_req *__vfs_req(message *m, int type)
     return MSG_BODY(m, struct vfs_req);
 }
 
-int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
-               const void *b2, uint32_t l2, int a2)
+/* The restarted VFS: a live endpoint other than 'dead', or NONE after a
+ * second without one. */
+static endpoint_t new_vfs(endpoint_t dead)
+{
+    uint32_t t0 = sys_uptime();
+    endpoint_t ep;
+    do {
+        if (sys_lookup("vfs", &ep) == OK && ep != dead)
+            return ep;
+    } while (sys_uptime() - t0 < 100);
+    return NONE;
+}
+
+/* One attempt: lend the buffers to vfs, call, take the grants back; the
+ * IPC status (the reply is in m->m_type). */
+static int call_once(endpoint_t vfs, message *m, const void *b1, uint32_t l1, int a1,
+                     const void *b2, uint32_t l2, int a2)
 {
     struct vfs_req *rq = MSG_BODY(m, struct vfs_req);
-    endpoint_t vfs = __vfs_endpoint();
     grant_id_t g1 = -1, g2 = -1;
     int r;
-    if (vfs == NONE)
-        return -EIO;
     if (b1 && (g1 = rq->grant = grant_create(vfs, b1, l1, a1)) < 0)
         return g1;
     if (b2 && (g2 = rq->grant2 = grant_create(vfs, b2, l2, a2)) < 0) {
@@ -60,6 +80,34 @@ int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
         grant_revoke(g1);
     if (b2)
         grant_revoke(g2);
+    return r;
+}
+
+int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
+               const void *b2, uint32_t l2, int a2)
+{
+    static uint32_t seq;
+    endpoint_t vfs = __vfs_endpoint();
+    message req;
+    int r;
+    if (vfs == NONE)
+        return -EIO;
+    seq = (seq + 1) & VFS_SEQ_MASK;
+    if (seq == 0)
+        seq = 1;
+    MSG_BODY(m, struct vfs_req)->seq = seq;
+    req = *m;
+    r = call_once(vfs, m, b1, l1, a1, b2, l2, a2);
+    for (int tries = 0; r == -EDEADSRCDST && tries < 3; tries++) {
+        if ((vfs = new_vfs(vfs)) == NONE)
+            break;
+        if (&__vfs_ep && __vfs_ep != NONE)
+            __vfs_ep = vfs;
+        found = vfs;
+        *m = req;
+        MSG_BODY(m, struct vfs_req)->seq = seq | VFS_AGAIN;
+        r = call_once(vfs, m, b1, l1, a1, b2, l2, a2);
+    }
     return r == OK ? m->m_type : r;
 }
 

@@ -114,7 +114,7 @@ static const srv_handler handlers[BDEV_NR_CALLS] = {
 
 void blockdriver_task(const struct blockdriver *d)
 {
-    static struct srv_table table = { BDEV_BASE, BDEV_NR_CALLS, handlers, 0 };
+    static struct srv_table table = { .base = BDEV_BASE, .count = BDEV_NR_CALLS, .handlers = handlers };
     if (!d || d->nr_minors <= 0 || !d->size) {
         printf("blockdriver: no minors or no size callback\n");
         sys_exit(1);

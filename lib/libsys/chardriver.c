@@ -98,7 +98,7 @@ static int do_other(message *m)
 
 void chardriver_task(const struct chardriver *d)
 {
-    static struct srv_table table = { CDEV_BASE, CDEV_NR_CALLS, handlers, 0 };
+    static struct srv_table table = { .base = CDEV_BASE, .count = CDEV_NR_CALLS, .handlers = handlers };
     static srv_handler wide[NR_TYPES];
     if (!d || d->nr_minors <= 0) {
         printf("chardriver: no minors to serve\n");

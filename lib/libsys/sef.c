@@ -99,12 +99,16 @@ void server_loop(const struct srv_table *t)
             r = ipc_receive(ANY, &m);
             continue;
         }
-        status = dispatch(t, &m);
+        status = t->again ? t->again(&m) : SRV_GO_ON;
+        if (status == SRV_GO_ON)
+            status = dispatch(t, &m);
         if (status == EDONTREPLY) {
             r = ipc_receive(ANY, &m);
             continue;
         }
         m.m_type = status;
+        if (t->answered)
+            t->answered(src, &m);
         r = ipc_replyrecv(src, &m, 0);
     }
 }

@@ -21,4 +21,4 @@ static const srv_handler handlers[COUNTER_NR_CALLS] = {
     [COUNTER_GET - COUNTER_BASE] = do_get,
 };
 
-const struct srv_table counter_table = { COUNTER_BASE, COUNTER_NR_CALLS, handlers, 0 };
+const struct srv_table counter_table = { .base = COUNTER_BASE, .count = COUNTER_NR_CALLS, .handlers = handlers };

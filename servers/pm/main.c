@@ -81,7 +81,9 @@ static int init_restart(const struct sef_init *info)
 
 int main(void)
 {
-    static const struct srv_table table = { PM_BASE, PM_NR_CALLS, pm_calls, notified };
+    static const struct srv_table table = {
+        .base = PM_BASE, .count = PM_NR_CALLS, .handlers = pm_calls, .notify = notified,
+    };
     sef_startup(init_fresh, init_restart);
     server_loop(&table);
 }

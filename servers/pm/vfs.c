@@ -4,7 +4,8 @@
  * into PM's buffer; close FD_CLOEXEC descriptors once the exec is done)
  * and signals (end a call the process is suspended in, with EINTR).
  * Without a VFS in the system (tests that start PM alone) there is
- * nothing to tell, and exec finds no files.
+ * nothing to tell, and exec finds no files.  A call that meets a dead VFS
+ * is made again to the restarted one, which kept its tables.
  */
 #include "pm.h"
 #include "proto/vfs.h"
@@ -15,19 +16,48 @@ static endpoint_t vfs_ep(void)
     return sys_lookup("vfs", &ep) == OK ? ep : NONE;
 }
 
-/* One VFS_PM_* call; the reply's status (VFS gone: EIO). */
-static int call(int type, const struct vfs_pm_req *rq)
+/* VFS died while it had our call: RS restarts it with its tables at once
+ * (a tick); its new endpoint, or NONE after VFS_WAIT ticks without one
+ * (well inside PM's own heartbeat period). */
+#define VFS_WAIT 10
+static endpoint_t new_vfs(endpoint_t dead)
 {
-    endpoint_t vfs = vfs_ep();
+    uint32_t t0 = sys_uptime();
+    endpoint_t ep;
+    do {
+        if ((ep = vfs_ep()) != NONE && ep != dead)
+            return ep;
+    } while (sys_uptime() - t0 < VFS_WAIT);
+    return NONE;
+}
+
+static int call_at(endpoint_t vfs, int type, const struct vfs_pm_req *rq)
+{
     message m;
     int r;
-    if (vfs == NONE)
-        return -ENOSYS;
     memset(&m, 0, sizeof(m));
     m.m_type = type;
     *MSG_BODY(&m, struct vfs_pm_req) = *rq;
     r = ipc_call(vfs, &m);
-    return r != OK ? -EIO : m.m_type;
+    return r == -EDEADSRCDST ? r : r != OK ? -EIO : m.m_type;
+}
+
+/* One VFS_PM_* call; the reply's status (VFS gone: EIO).  Every one of
+ * them may be made twice (a fork already done answers EEXIST), so one
+ * that met a dead VFS goes to the restarted one. */
+static int call(int type, const struct vfs_pm_req *rq)
+{
+    endpoint_t vfs = vfs_ep();
+    int r;
+    if (vfs == NONE)
+        return -ENOSYS;
+    r = call_at(vfs, type, rq);
+    if (r == -EDEADSRCDST && (vfs = new_vfs(vfs)) != NONE) {
+        r = call_at(vfs, type, rq);
+        if (type == VFS_PM_FORK && r == -EEXIST)
+            r = OK;                     /* the old VFS had done it */
+    }
+    return r == -EDEADSRCDST ? -EIO : r;
 }
 
 int vfs_fork(endpoint_t parent, endpoint_t child)
@@ -45,6 +75,20 @@ void vfs_exit(endpoint_t ep)
 
 /* Read the file 'path' (relative to ep's cwd; ep NONE: PM's, i.e. /)
  * into buf; its size or a negative error. */
+static int exec_read_at(endpoint_t vfs, struct vfs_pm_req *rq, const char *path,
+                        void *buf, uint32_t size)
+{
+    int r;
+    rq->grant = grant_create(vfs, path, rq->len, GRANT_READ);
+    rq->grant2 = grant_create(vfs, buf, size, GRANT_WRITE);
+    r = rq->grant < 0 ? rq->grant : rq->grant2 < 0 ? rq->grant2 : call_at(vfs, VFS_PM_EXEC, rq);
+    if (rq->grant >= 0)
+        grant_revoke(rq->grant);
+    if (rq->grant2 >= 0)
+        grant_revoke(rq->grant2);
+    return r;
+}
+
 int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size)
 {
     struct vfs_pm_req rq;
@@ -57,15 +101,11 @@ int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size)
     memset(&rq, 0, sizeof(rq));
     rq.ep = ep;
     rq.len = strlen(path) + 1;             /* with its NUL */
-    rq.grant = grant_create(vfs, path, rq.len + 1, GRANT_READ);
     rq.len2 = size;
-    rq.grant2 = grant_create(vfs, buf, size, GRANT_WRITE);
-    r = rq.grant < 0 ? rq.grant : rq.grant2 < 0 ? rq.grant2 : call(VFS_PM_EXEC, &rq);
-    if (rq.grant >= 0)
-        grant_revoke(rq.grant);
-    if (rq.grant2 >= 0)
-        grant_revoke(rq.grant2);
-    return r;
+    r = exec_read_at(vfs, &rq, path, buf, size);
+    if (r == -EDEADSRCDST && (vfs = new_vfs(vfs)) != NONE)
+        r = exec_read_at(vfs, &rq, path, buf, size);   /* reading twice is harmless */
+    return r == -EDEADSRCDST ? -EIO : r;
 }
 
 void vfs_exec_done(endpoint_t ep)

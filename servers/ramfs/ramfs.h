@@ -93,6 +93,10 @@ int get_name(const message *m, uint32_t off, uint32_t len, char *buf);
 /* cpio.c */
 int cpio_load(void);
 
+/* again.c: the record of the last answer, for a request sent again */
+int fs_again(message *m);
+void fs_answered(endpoint_t to, const message *m);
+
 /* ops.c, tree.c: the handlers */
 int do_mount(message *m);
 int do_lookup(message *m);

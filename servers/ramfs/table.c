@@ -24,4 +24,6 @@ const struct srv_table ramfs_table = {
     .base = FS_BASE,
     .count = FS_NR_CALLS,
     .handlers = handlers,
+    .again = fs_again,
+    .answered = fs_answered,
 };

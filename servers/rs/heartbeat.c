@@ -5,14 +5,74 @@
  * initialised service that has a heartbeat period.  A
  * service that has not answered two pings in a row (two periods) is
  * killed; its death then goes through the normal restart policy.
+ *
+ * A service blocked in a call to another supervised service is waiting,
+ * not hung (VFS in a call to a hung ramfs): the blame goes down the chain
+ * of calls to the first service that is not blocked in one, and that one
+ * is found by its own heartbeats.  A chain that comes back to where it
+ * started is a deadlock: each member is killed as hung.  Likewise a
+ * service may be starved, not hung, while a service of higher priority
+ * is runnable (a hung DS at priority 2 keeps ramfs, VFS and PM at 3 from
+ * running): it is spared while that one is, and the culprit is found by
+ * its own heartbeats.
  */
 #include "rs.h"
+
+/* The service s is blocked in a call to (sending to, or waiting for the
+ * reply of), or NULL. */
+static struct service *calling(const struct service *s)
+{
+    struct sys_procinfo pi;
+    endpoint_t to = NONE;
+    if (s->ep == NONE || sys_procinfo(EP_SLOT(s->ep), &pi) != OK || pi.ep != s->ep)
+        return 0;
+    if (pi.flags & PI_SENDING)
+        to = pi.sendto;
+    else if ((pi.flags & PI_RECEIVING) && pi.getfrom != ANY)
+        to = pi.getfrom;
+    return to == NONE || to == self_ep ? 0 : service_by_ep(to);
+}
+
+/* Is s waiting for a live service further down a chain of calls? */
+static int waiting(const struct service *s)
+{
+    const struct service *t = calling(s), *next;
+    for (int steps = 0; t && steps < nservices; steps++) {
+        if (t == s || t->state != RS_STATE_UP)
+            return 0;                   /* a cycle (deadlock), or a dead end */
+        if (!(next = calling(t)))
+            return 1;
+        t = next;
+    }
+    return 0;
+}
+
+static int runnable(const struct service *s)
+{
+    struct sys_procinfo pi;
+    return s->ep != NONE && sys_procinfo(EP_SLOT(s->ep), &pi) == OK && pi.ep == s->ep &&
+           !(pi.flags & (PI_FREE | PI_SENDING | PI_RECEIVING));
+}
+
+/* Could s have been kept from running by a busy service above it? */
+static int starved(const struct service *s)
+{
+    for (int i = 0; i < nservices; i++) {
+        const struct service *t = &services[i];
+        if (t != s && t->state == RS_STATE_UP && t->ep != self_ep &&
+            t->desc->priority < s->desc->priority && runnable(t))
+            return 1;
+    }
+    return 0;
+}
 
 static void ping(struct service *s, uint32_t now)
 {
     if (!s->desc->period || !s->initialized || now < s->next_ping)
         return;
     s->missed = s->answered ? 0 : s->missed + 1;
+    if (s->missed >= 2 && (waiting(s) || starved(s)))
+        s->missed = 1;                  /* the culprit's own heartbeats will tell */
     if (s->missed >= 2) {
         printf("rs: %s missed 2 heartbeats (%d ticks each); killing it\n",
                s->desc->label, s->desc->period);
@@ -46,6 +106,8 @@ void rs_tick(void)
 void rs_pong(endpoint_t from)
 {
     struct service *s = service_by_ep(from);
-    if (s)
+    if (s) {
         s->answered = 1;
+        s->served |= s->initialized;
+    }
 }

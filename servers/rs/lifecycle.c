@@ -4,9 +4,12 @@
  *
  * Restart policy: the first failure restarts at once; the k-th failure in
  * a row waits min(2^(k-2), backoff) ticks; more than "restarts" failures
- * in a row leave the service FAILED (down, with the reason).  A service
- * that has stayed up RS_STABLE ticks starts counting failures from zero
- * again.  A service is published in DS (label -> endpoint, and its
+ * in a row leave the service FAILED (down, with the reason).  A failure
+ * is "in a row" unless the instance that failed had served: completed
+ * RS_INIT and then answered a heartbeat; a service that has stayed up
+ * RS_STABLE ticks (one without heartbeats) also counts from zero again.
+ * So a crash loop is stopped, and a server that fails now and then
+ * however often, with service in between, is always restarted.  A service is published in DS (label -> endpoint, and its
  * restart count under "rs.n.<label>") when it completes RS_INIT, that is,
  * when it is ready to serve.  A restarted service inherits the state
  * region of its previous instance (kernel/keep.c), however often it
@@ -60,6 +63,7 @@ int service_start(struct service *s)
     s->state = RS_STATE_UP;
     s->up_since = sys_uptime();
     s->initialized = 0;
+    s->served = 0;
     s->kill_reason = 0;
     s->answered = 1;
     s->missed = 0;
@@ -154,7 +158,9 @@ void service_died(const struct sys_getksig *ks)
     s->ep = NONE;
     s->fi_pending = 0;
     s->early_deaths = s->initialized ? 0 : s->early_deaths + 1;
-    s->initialized = 0;
+    if (s->served)
+        s->failures = 0;                /* it came back and served: a new row */
+    s->initialized = s->served = 0;
     s->died_at = sys_uptime();
     describe(s->reason, sizeof(s->reason), ks, s->kill_reason);
     if (s->want_down) {

@@ -41,6 +41,7 @@ struct service {
     char reason[24];          /* last failure */
     uint32_t next_ping;
     int answered, missed;
+    int served;               /* answered a heartbeat since RS_INIT */
 };
 
 extern struct privconf conf;

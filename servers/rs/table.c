@@ -24,4 +24,6 @@ static void notified(const message *m)
     rs_pong(m->m_source);
 }
 
-const struct srv_table rs_table = { RS_BASE, RS_NR_CALLS, handlers, notified };
+const struct srv_table rs_table = {
+    .base = RS_BASE, .count = RS_NR_CALLS, .handlers = handlers, .notify = notified,
+};

@@ -115,6 +115,8 @@ void dev_close(struct filp *f)
 static struct major *live_driver(struct filp *f)
 {
     struct major *mj = major_of(f->vp->rdev);
+    if (mj && mj->ep == NONE)
+        mj->ep = lookup(mj);            /* a restarted VFS knows no driver yet */
     return mj && f->drv != NONE && f->drv == mj->ep ? mj : 0;
 }
 

@@ -5,7 +5,20 @@
  */
 #include "vfs.h"
 
-static struct filp filps[NR_FILPS];
+static struct filp filps[NR_FILPS] STATE;
+
+struct filp *filp_at(int i)
+{
+    return &filps[i];
+}
+
+int filp_index(const struct filp *f)
+{
+    uintptr_t off = (uintptr_t)f - (uintptr_t)filps;
+    if (off >= sizeof(filps) || off % sizeof(filps[0]))
+        return -1;
+    return (int)(off / sizeof(filps[0]));
+}
 
 struct filp *filp_alloc(void)
 {

@@ -2,17 +2,19 @@
  * fscall.c - requests from VFS to file-system servers (proto/fs.h) and
  * the mount table.  Names and data go through a grant VFS makes for the
  * one call (over its own buffer, or forwarding a client's: file.c),
- * revoked when the call returns.  A file system that died (EDEADSRCDST)
- * is looked up again by label.  A request that changes nothing, or that
- * gives the same result when done twice (lookup, getattr, getdents, and
- * read, write and truncate at an explicit position), goes once more to
- * the new instance, which kept the tree (docs/recovery.md); any other
- * fails with EIO, since it may or may not have happened.  mounts[0] is "/" (ramfs); more
- * mounts would cover a directory vnode with another server's root.
+ * revoked when the call returns.  Every request carries a number; one
+ * that meets a dead file system (EDEADSRCDST: it died with the request,
+ * or before it took it) goes once more, with the same number and
+ * FS_AGAIN, to the instance RS restarted, which kept its tree and its
+ * record of the last answer, so it is done exactly once
+ * (docs/recovery.md).  The counter is in the state region: a restarted
+ * VFS never reuses a number.  mounts[0] is "/" (ramfs); more mounts
+ * would cover a directory vnode with another server's root.
  */
 #include "vfs.h"
 
-struct mount mounts[NR_MOUNTS];
+struct mount mounts[NR_MOUNTS] STATE;
+static uint32_t fs_seq STATE;
 uint8_t iobuf[IO_CHUNK];
 static char namebuf[2 * (VFS_NAME_MAX + 1)];
 
@@ -27,10 +29,19 @@ static int find_server(struct mount *mt)
     return OK;
 }
 
-static int repeatable(int type)
+/* The file system died: wait (at most FS_WAIT ticks, well inside VFS's
+ * own heartbeat period) for RS to start it again under a new endpoint. */
+#define FS_WAIT 10
+static int find_new_server(struct mount *mt, endpoint_t dead)
 {
-    return type == FS_LOOKUP || type == FS_GETATTR || type == FS_GETDENTS ||
-           type == FS_READ || type == FS_WRITE || type == FS_TRUNCATE;
+    uint32_t t0 = sys_uptime();
+    do {
+        mt->ep = NONE;
+        if (find_server(mt) == OK && mt->ep != dead)
+            return OK;
+    } while (sys_uptime() - t0 < FS_WAIT);
+    mt->ep = NONE;
+    return -EIO;
 }
 
 /* One attempt: -EDEADSRCDST when the server died before it answered. */
@@ -46,8 +57,6 @@ static int attempt(struct mount *mt, message *m, void *buf, uint32_t len, int ac
     r = ipc_call(mt->ep, m);            /* the reply overwrites *rq */
     if (buf)
         grant_revoke(g);
-    if (r == -EDEADSRCDST)
-        mt->ep = NONE;                  /* restarted: look it up again */
     return r == OK ? m->m_type : r;
 }
 
@@ -57,9 +66,15 @@ int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
     int r;
     if (mnt < 0 || mnt >= NR_MOUNTS || !mounts[mnt].used)
         return -EIO;
+    fs_seq = (fs_seq + 1) & FS_SEQ_MASK;
+    if (fs_seq == 0)
+        fs_seq = 1;
+    MSG_BODY(m, struct fs_req)->seq = fs_seq;
     r = attempt(&mounts[mnt], m, buf, len, access);
-    if (r == -EDEADSRCDST && repeatable(m->m_type))
+    if (r == -EDEADSRCDST && find_new_server(&mounts[mnt], mounts[mnt].ep) == OK) {
+        MSG_BODY(m, struct fs_req)->seq = fs_seq | FS_AGAIN;
         r = attempt(&mounts[mnt], m, buf, len, access);
+    }
     return r == -EDEADSRCDST ? -EIO : r;
 }
 

@@ -10,7 +10,25 @@
  */
 #include "vfs.h"
 
-static struct pipe pipes[NR_PIPES];
+static struct pipe pipes[NR_PIPES] STATE;
+
+struct pipe *pipe_at(int i)
+{
+    return &pipes[i];
+}
+
+int pipe_index(const struct pipe *pp)
+{
+    uintptr_t off = (uintptr_t)pp - (uintptr_t)pipes;
+    if (off >= sizeof(pipes) || off % sizeof(pipes[0]))
+        return -1;
+    return (int)(off / sizeof(pipes[0]));
+}
+
+void pipe_drop(struct pipe *pp)
+{
+    memset(pp, 0, sizeof(*pp));
+}
 
 static int copy_out(struct vproc *p, struct pipe *pp, grant_id_t g, uint32_t n)
 {

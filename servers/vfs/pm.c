@@ -110,6 +110,7 @@ int do_pm_execdone(message *m)
         return -EINVAL;
     if (!(p = vproc_find(PMREQ(m)->ep)))
         return OK;
+    memset(&p->last, 0, sizeof(p->last));   /* the new program numbers from 1 */
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
         if (p->cloexec[fd])
             fd_close(p, fd);

@@ -7,7 +7,7 @@
  */
 #include "vfs.h"
 
-struct vproc procs[NR_PROCS];
+struct vproc procs[NR_PROCS] STATE;
 
 int ep_ok(endpoint_t ep)
 {

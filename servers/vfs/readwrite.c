@@ -46,7 +46,7 @@ int do_write(message *m)
     if (len == 0)
         return 0;
     if (f->vp->pipe)
-        return pipe_write(p, f, REQ(m)->grant, len, 0);
+        return pipe_write(p, f, REQ(m)->grant, len, partial_done(p));
     if (IS_TYPE(f->vp->mode, VFS_S_IFCHR))
         return dev_write(p, f, REQ(m)->grant, len);
     if (f->pos > POS_MAX - len)

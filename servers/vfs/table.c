@@ -41,4 +41,6 @@ const struct srv_table vfs_table = {
     .count = VFS_NR_CALLS,
     .handlers = handlers,
     .notify = dev_notify,
+    .again = vfs_again,
+    .answered = vfs_answered,
 };

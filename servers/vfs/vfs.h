@@ -14,6 +14,9 @@
  * refs = filps + cwds + mounts naming it; a pipe's readers/writers = the
  * filps open on its read/write end; a vproc with susp.kind != SUSP_NONE
  * is blocked in ipc_call to VFS and gets exactly one reply (ipc_sendnb).
+ * All of these tables live in the state region (STATE), so a restarted
+ * VFS inherits them: inherit.c checks them first, again.c answers a
+ * request sent again after the failure from its record (docs/recovery.md).
  */
 #ifndef VFS_H
 #define VFS_H
@@ -62,6 +65,14 @@ struct susp {
     struct filp *f;
     grant_id_t grant;
     uint32_t len, done;             /* done: bytes of a pipe write already moved */
+    uint32_t seq;                   /* the request's number (proto/vfs.h) */
+};
+
+/* The last reply sent to a process, for a request sent again (again.c). */
+struct answer {
+    uint32_t seq;                   /* 0: none */
+    int32_t status;
+    uint8_t body[MSG_PAYLOAD];
 };
 
 struct vproc {
@@ -71,6 +82,9 @@ struct vproc {
     uint8_t cloexec[VFS_OPEN_MAX];
     uint32_t umask;
     struct susp susp;
+    struct answer last;
+    uint32_t partial_seq;           /* a pipe write cut by a VFS failure: */
+    uint32_t partial_done;          /* its number and the bytes it moved */
 };
 
 struct mount {
@@ -160,6 +174,25 @@ void dev_init(void);
 int suspend(struct vproc *p, int kind, struct filp *f, grant_id_t g,
             uint32_t len, uint32_t done);
 void resume(struct vproc *p, int status);
+
+/* again.c: requests sent again after a VFS failure */
+int vfs_again(message *m);
+void vfs_answered(endpoint_t to, const message *m);
+void answer_late(struct vproc *p, int status);
+uint32_t request_seq(void);                     /* of the request in hand */
+uint32_t partial_done(struct vproc *p);         /* bytes a repeated write moved */
+
+/* inherit.c: the tables a restarted VFS inherits */
+int vfs_inherit(const struct sef_init *info);
+
+/* the tables, for inherit.c */
+struct filp *filp_at(int i);                    /* 0 <= i < NR_FILPS */
+struct vnode *vnode_at(int i);
+struct pipe *pipe_at(int i);
+int filp_index(const struct filp *f);           /* -1: not in the table */
+int vnode_index(const struct vnode *vp);
+int pipe_index(const struct pipe *pp);
+void pipe_drop(struct pipe *pp);                /* empty, unused */
 
 /* handlers: open.c, readwrite.c, link.c, stat.c, dir.c, fd.c, pipe.c, misc.c, pm.c */
 int do_open(message *m);

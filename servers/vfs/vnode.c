@@ -6,7 +6,20 @@
  */
 #include "vfs.h"
 
-static struct vnode vnodes[NR_VNODES];
+static struct vnode vnodes[NR_VNODES] STATE;
+
+struct vnode *vnode_at(int i)
+{
+    return &vnodes[i];
+}
+
+int vnode_index(const struct vnode *vp)
+{
+    uintptr_t off = (uintptr_t)vp - (uintptr_t)vnodes;
+    if (off >= sizeof(vnodes) || off % sizeof(vnodes[0]))
+        return -1;
+    return (int)(off / sizeof(vnodes[0]));
+}
 
 static struct vnode *vnode_free(void)
 {

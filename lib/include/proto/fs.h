@@ -29,6 +29,13 @@
  *   FS_REF       ino; delta = +1 | -1: VFS starts/stops using the inode,
  *                so an unlinked file stays until VFS lets go of it
  * Attribute replies are a struct vfs_stat (proto/vfs.h) in the payload.
+ *
+ * Exactly once across a file system's restart: VFS numbers its requests
+ * (seq).  When one meets a dead file system (EDEADSRCDST), VFS sends it
+ * again with the same number and FS_AGAIN to the restarted instance; a
+ * file system that keeps its state keeps the number and reply of the
+ * last request it answered there too, and answers a repeat of that
+ * number from the record instead of doing it twice.
  */
 #ifndef STABILIX_PROTO_FS_H
 #define STABILIX_PROTO_FS_H
@@ -63,7 +70,11 @@ struct fs_req {
     uint32_t mode;
     uint32_t rdev;
     int32_t delta;
+    uint32_t seq;            /* VFS's request number (0: none), FS_AGAIN when sent again */
 };
 MSG_PAYLOAD_CHECK(struct fs_req);
+
+#define FS_AGAIN     0x80000000u
+#define FS_SEQ_MASK  0x7fffffffu
 
 #endif

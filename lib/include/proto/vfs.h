@@ -8,7 +8,8 @@
  * (GRANT_READ) holds len bytes with a NUL among them (len counts the NUL;
  * at most VFS_PATH_MAX), data grants hold len bytes.  The reply's m_type
  * is the result (a byte count, a descriptor, OK) or -E<error> with
- * newlib's numbers; some calls fill reply fields as noted.
+ * newlib's numbers; some calls fill reply fields as noted.  Every request
+ * may carry seq, the caller's request number (below: VFS_AGAIN).
  *
  *   VFS_OPEN      grant,len = path; flags = O_*; mode          -> fd
  *   VFS_CLOSE     fd
@@ -146,8 +147,17 @@ struct vfs_req {
     int32_t offset;          /* lseek offset (reply: position), size, rdev, fcntl argument */
     int32_t whence;
     uint32_t request;        /* fcntl command, ioctl request */
+    uint32_t seq;            /* the caller's request number (0: none), VFS_AGAIN when sent again */
 };
 MSG_PAYLOAD_CHECK(struct vfs_req);
+
+/* libc numbers its requests; after VFS failed holding one (EDEADSRCDST)
+ * it sends the same number again to the new VFS with VFS_AGAIN set.  VFS
+ * keeps, per process, the number and reply of the last request it
+ * answered: a repeat of that one gets the same reply and is not done
+ * again (docs/recovery.md). */
+#define VFS_AGAIN       0x80000000u
+#define VFS_SEQ_MASK    0x7fffffffu
 
 struct vfs_pm_req {
     endpoint_t ep;

@@ -18,7 +18,7 @@ static int init(const struct sef_init *info)
 }
 
 static const srv_handler handlers[ECHO_NR_CALLS] = { [0] = do_echo };
-static const struct srv_table table = { ECHO_BASE, ECHO_NR_CALLS, handlers, 0 };
+static const struct srv_table table = { .base = ECHO_BASE, .count = ECHO_NR_CALLS, .handlers = handlers };
 
 int main(void)
 {

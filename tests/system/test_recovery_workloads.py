@@ -1,0 +1,90 @@
+"""test_recovery_workloads.py - a server fails while work is under way
+(issue 11, docs/recovery.md), on the release ISO from its serial shell.
+
+Four workloads start in the background: a script that writes files, 1 MiB
+(10 copies of /bin/sh) through a 3-stage pipeline, a fork/exec loop (ls
+into cksum, 8 times) and a `sleep 3`.  Each pauses in the middle, and
+about a second after they start one server fails (crash, CPU exception or
+hang).  When `wait` returns, every workload must have finished with
+exactly what the host computes from the same bytes (the build's /bin
+files and the host's own cksum): nothing lost, nothing written twice.
+"""
+import time
+
+import pytest
+
+from qemu import ROOT
+from shell import boot_shell, run
+from test_rs import wait_since
+from test_userland import posix_cksum
+
+SH = "/bin/sh " * 5
+WORKLOADS = [
+    "sh -c 'echo hello > /tmp/w/a; cat /tmp/w/a /bin/ls > /tmp/w/b; sleep 2; "
+    "cat /tmp/w/b /tmp/w/b > /tmp/w/c; cat /tmp/w/c /tmp/w/a > /tmp/w/d' &",
+    f"sh -c 'cat {SH}; sleep 2; cat {SH}' | cat | cat > /tmp/w/big &",
+    "sh -c 'ls /bin | cksum; ls /bin | cksum; ls /bin | cksum; sleep 1; ls /bin | cksum; "
+    "ls /bin | cksum; sleep 1; ls /bin | cksum; ls /bin | cksum; ls /bin | cksum' > /tmp/w/fe &",
+    "sleep 3 && echo slept > /tmp/w/s &",
+]
+
+# What the restarted server says once it serves again.
+BACK = {
+    "ds": r"ds: restarted \(1 restarts\): \d+ keys kept",
+    "pm": r"pm: restarted \(1 restarts\): \d+ processes kept",
+    "vfs": r"vfs: restarted \(1 restarts\): \d+ processes kept",
+    "ramfs": r"ramfs: restarted \(1 restarts\): the tree kept",
+}
+
+
+def expected():
+    """{file: cksum line} the guest must print, from the build's bytes."""
+    bin_dir = ROOT / "build/root/bin"
+    sh, ls = (bin_dir / "sh").read_bytes(), (bin_dir / "ls").read_bytes()
+    a = b"hello\n"
+    b = a + ls
+    files = {"a": a, "b": b, "c": b + b, "d": b + b + a, "big": sh * 10}
+    listing = "".join(f"{p.name}\n" for p in sorted(bin_dir.iterdir())).encode()
+    return files, f"{posix_cksum(listing)} {len(listing)}\n"
+
+
+def start_workloads(c):
+    out, status = run(c, "mkdir /tmp/w")
+    assert status == 0, out
+    for line in WORKLOADS:
+        c.send(line + "\r")
+        c.expect(r"\[\d+\] \d+\n", timeout=30)     # the job's number and pid
+
+
+def check_workloads(c):
+    files, listing = expected()
+    out, status = run(c, "wait", timeout=120)
+    assert status == 0, out
+    names = " ".join(f"/tmp/w/{n}" for n in files)
+    out, status = run(c, f"cksum {names}")
+    want = "".join(f"{posix_cksum(d)} {len(d)} /tmp/w/{n}\n" for n, d in files.items())
+    assert (out, status) == (want, 0)
+    out, status = run(c, "cat /tmp/w/fe")
+    assert (out, status) == (listing * 8, 0)
+    out, status = run(c, "cat /tmp/w/s")
+    assert (out, status) == ("slept\n", 0)
+
+
+@pytest.mark.parametrize("kind", ["crash", "exception", "hang"])
+@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs"])
+def test_workloads_finish_exactly_when_a_server_fails(server, kind):
+    c = boot_shell()
+    try:
+        start_workloads(c)
+        time.sleep(1.0)
+        mark = c.mark()
+        out, status = run(c, f"service fi {server} {kind}")
+        assert status == 0 and f"service: {server}: {kind} injected" in out.splitlines(), out
+        wait_since(c, mark, BACK[server], timeout=60)
+        check_workloads(c)
+        out, status = run(c, "service list")
+        row = [r.split() for r in out.splitlines() if r.startswith(server + " ")]
+        assert row and row[0][2:4] == ["up", "1"], out
+        assert "KERNEL PANIC" not in c.output
+    finally:
+        c.close()
