@@ -247,7 +247,8 @@ void ipc_cleanup(struct proc *dead)
         if ((p->flags & P_SENDING) && p->sendto == dead->endpoint)
             wake(p, P_SENDING | P_RECEIVING | P_CALLING, -EDEADSRCDST);
         else if ((p->flags & P_RECEIVING) && p->getfrom == dead->endpoint)
-            wake(p, P_RECEIVING | P_CALLING, -EDEADSRCDST);
+            wake(p, P_RECEIVING | P_CALLING,    /* a call it took: it may be done */
+                 (p->flags & P_CALLING) ? -ENOREPLY : -EDEADSRCDST);
     }
     dead->callers = 0;
 }

@@ -10,7 +10,7 @@
  */
 #include "tty.h"
 
-struct tty ttys[TTY_NR_MINORS];
+struct tty ttys[TTY_NR_MINORS] STATE;     /* kept across restarts: keep.c */
 
 static const struct tty_attr default_attr = {
     TTY_ICANON | TTY_ECHO | TTY_ISIG | TTY_ICRNL,
@@ -113,6 +113,7 @@ static void canon_input(int minor, char c)
 void line_input(int minor, char c)
 {
     struct tty *t = &ttys[minor];
+    tty_mend(minor);
     if ((t->attr.flags & TTY_ICRNL) && c == '\r')
         c = '\n';
     if ((t->attr.flags & TTY_ISIG) && is_cc(t, TTY_VINTR, c)) {
@@ -167,6 +168,7 @@ int line_read(int minor, endpoint_t who, grant_id_t g, uint32_t size)
     struct tty *t = &ttys[minor];
     uint32_t avail, n;
     int r;
+    tty_mend(minor);
     if (!line_readable(t)) {
         add_waiter(t, who);
         return -EAGAIN;

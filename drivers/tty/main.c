@@ -3,22 +3,39 @@
  * keyboard and COM1 behind the character-driver protocol, with a line
  * discipline per minor (proto/tty.h, docs/tty.md).
  *
- * Startup and restart do the same: reset every minor's line discipline,
- * take and map the VGA screen (without it, VGA output is dropped),
- * subscribe to IRQ 1 and 4 and switch the UART's receive interrupt on.  A restarted tty starts with empty
- * queues but gets its attributes and foreground groups back from DS
- * (state.c); its readers got EDEADSRCDST from IPC.
+ * A fresh start resets every minor's line discipline.  A restart keeps
+ * what the previous instance had (keep.c: settings, groups, typed input,
+ * queued signals) if it passes tty_check, else resets and takes the
+ * settings from the DS backup (state.c).  Both then take and map the VGA
+ * screen (without it, VGA output is dropped), subscribe to IRQ 1 and 4
+ * and switch the UART's receive interrupt on.
  */
 #include "tty.h"
 
+static int keep(const struct sef_init *info)
+{
+    const char *why = !info->state_pages ? "nothing was kept" : tty_check();
+    if (info->type != SEF_INIT_RESTART)
+        return 0;
+    if (why) {
+        printf("tty: restarted (%d restarts): input and settings dropped (%s)\n",
+               info->restarts, why);
+        return 0;
+    }
+    printf("tty: restarted (%d restarts): settings and typed input kept\n", info->restarts);
+    return 1;
+}
+
 static int init(const struct sef_init *info)
 {
-    int r;
-    for (int i = 0; i < TTY_NR_MINORS; i++)
-        line_reset(&ttys[i]);
-    if (info->type == SEF_INIT_RESTART)
-        state_restore();
-    sig_init();
+    int r, kept = keep(info);
+    if (!kept) {
+        for (int i = 0; i < TTY_NR_MINORS; i++)
+            line_reset(&ttys[i]);
+        if (info->type == SEF_INIT_RESTART)
+            state_restore();
+    }
+    sig_init(kept);
     if ((r = vga_init()) != OK)         /* go on with the serial line */
         printf("tty: no VGA screen: %s\n", errname(r));
     if ((r = kbd_init()) != OK || (r = serial_init()) != OK) {

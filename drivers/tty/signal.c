@@ -7,17 +7,29 @@
  * signal is dropped.
  *
  * Invariant: 0 <= nsigs <= TTY_NR_SIGS; sigs[0..nsigs) oldest first.
+ * The queue is in the state region: a restarted tty keeps it (sig_check).
  */
 #include "tty.h"
 
-static struct tty_sig sigs[TTY_NR_SIGS];
-static int nsigs;
+static struct tty_sig sigs[TTY_NR_SIGS] STATE;
+static int nsigs STATE;
 static char pm_label[16] = "pm";
 
-void sig_init(void)
+const char *sig_check(void)
+{
+    if (nsigs < 0 || nsigs > TTY_NR_SIGS)
+        return "a signal queue out of range";
+    for (int i = 0; i < nsigs; i++)
+        if (sigs[i].minor < 0 || sigs[i].minor >= TTY_NR_MINORS || sigs[i].pgrp <= 0)
+            return "a queued signal for no group";
+    return 0;
+}
+
+void sig_init(int keep)
 {
     char v[40];
-    nsigs = 0;
+    if (!keep)
+        nsigs = 0;
     if (sys_getarg("tty_pm", v, sizeof(v)) == OK && v[0] && strlen(v) < sizeof(pm_label))
         strlcpy(pm_label, v, sizeof(pm_label));
 }

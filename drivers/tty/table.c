@@ -48,6 +48,8 @@ const struct chardriver tty_driver = {
     .ioctl = tty_ioctl,
     .notify = tty_notify,
     .other = tty_other,
+    .check = tty_selfcheck,
+    .corrupt = tty_corrupt,
 };
 
 /* Interrupts: read the devices, re-enable the lines, wake readers. */

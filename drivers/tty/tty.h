@@ -6,7 +6,8 @@
  *   line.c    the line discipline: input editing, echo, readability
  *   ioctl.c   TTY_GETATTR .. TTY_GETWINSZ
  *   signal.c  the Ctrl-C signal queue and TTY_SIGPULL
- *   state.c   attributes and foreground groups kept in DS across restarts
+ *   state.c   attributes and foreground groups backed up in DS
+ *   keep.c    the checks of what a restarted tty inherits (state region)
  *   vga.c     the VGA text screen: scrolling, cursor, ANSI subset
  *   serial.c  COM1: input by interrupt, output polled
  *   kbd.c     the PS/2 keyboard: scancode set 1, US layout
@@ -73,13 +74,20 @@ void tty_output(int minor, const char *s, uint32_t n);
 int tty_ioctl(int minor, uint32_t request, endpoint_t who, grant_id_t g, uint32_t size);
 
 /* signal.c */
-void sig_init(void);
+void sig_init(int keep);                /* keep: the inherited queue passed sig_check */
+const char *sig_check(void);
 void sig_raise(int minor);
 int tty_other(message *m);
 
 /* state.c */
 void state_save(void);
 void state_restore(void);
+
+/* keep.c */
+const char *tty_check(void);
+void tty_selfcheck(void);
+void tty_mend(int minor);               /* check one minor, repair it if need be */
+void tty_corrupt(void);
 
 /* vga.c */
 int vga_init(void);

@@ -63,6 +63,8 @@ struct chardriver {
                  uint32_t size);
     void (*notify)(const message *m);
     int (*other)(message *m);           /* driver-specific requests */
+    void (*check)(void);                /* self-check on each heartbeat (sef.h), or NULL */
+    void (*corrupt)(void);              /* service fi <label> corrupt, or NULL */
 };
 
 /* Serve requests for drv forever (exits if drv is malformed). */

@@ -50,6 +50,9 @@
 #define ENOTREADY   304   /* sendnb: the destination is not receiving */
 #define EBADEPT     305   /* not an endpoint at all */
 #define EBADREQUEST 306   /* malformed request (unknown type, bad field) */
+#define ENOREPLY    307   /* call: the destination took the request and died
+                             before its reply (it may have been done);
+                             EDEADSRCDST from a call: it was never taken */
 #define EDONTREPLY  0x7fffffff  /* internal: a handler that sends no reply
                                  (never a valid result: counts and pids are smaller) */
 

@@ -31,6 +31,13 @@ static inline int ipc_call(endpoint_t dst, message *m)
     return ipc_trap(IPC_CALL, dst, (uint32_t)m, 0, 0);
 }
 
+/* A call's status says the destination died: before it took the request
+ * (EDEADSRCDST: not done) or after (ENOREPLY: perhaps done). */
+static inline int ipc_dead(int r)
+{
+    return r == -EDEADSRCDST || r == -ENOREPLY;
+}
+
 /* Reply to dst (blocked in a call to us), then receive(ANY, m);
  * *reply_status gets the reply's status. */
 static inline int ipc_replyrecv(endpoint_t dst, message *m, int *reply_status)

@@ -46,8 +46,27 @@ struct srv_table {
      * reply (m as it will be sent) just before it leaves. */
     int (*again)(message *m);
     void (*answered)(endpoint_t to, const message *m);
+    /* Optional: 'check' runs the server's predicates over its own tables
+     * and repairs what fails (saying what), on every RS heartbeat before
+     * the answer; 'corrupt' (service fi <label> corrupt) breaks one of
+     * the invariants 'check' covers, for the tests, and says which. */
+    void (*check)(void);
+    void (*corrupt)(void);
 };
 #define SRV_GO_ON (-0x7ffffff0)
+
+/* The last answer to a numbered request, kept in the state region by a
+ * server whose one client sends a request again after a restart
+ * (lib/libsys/record.c; proto/fs.h, proto/chardrv.h). */
+#define SRV_AGAIN 0x80000000u           /* in a request number: sent again */
+struct srv_record {
+    uint32_t seq;                       /* 0: none */
+    int32_t status;
+    uint8_t body[MSG_PAYLOAD];
+    uint32_t cur;                       /* the number of the request in hand */
+};
+int record_again(struct srv_record *r, uint32_t seq, message *m);
+void record_answer(struct srv_record *r, const message *m);
 
 /* Initialise (fresh or restart); exits if the callback fails. */
 void sef_startup(sef_init_cb fresh, sef_init_cb restart);

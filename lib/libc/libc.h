@@ -15,7 +15,7 @@ extern endpoint_t __pm_ep, __vfs_ep, __inet_ep;
 /* pm_call.c: after EDEADSRCDST, find the restarted PM (and ask again
  * if that is harmless); same results as __pm_call.  __pm_call_once is
  * for the calls that must not happen twice (fork, kill, exec, ...). */
-int __pm_again(int type, message *m);
+int __pm_again(int type, message *m, int why);
 int __pm_call_once(int type, message *m);
 void __pm_refresh(void);                    /* __pm_ep = PM's current endpoint */
 
@@ -25,8 +25,8 @@ static inline int __pm_call(int type, message *m)
     int r;
     m->m_type = type;
     r = ipc_call(__pm_ep, m);
-    if (r == -EDEADSRCDST)
-        return __pm_again(type, m);
+    if (ipc_dead(r))
+        return __pm_again(type, m, r);
     return r != OK ? r : m->m_type;
 }
 

@@ -1,13 +1,16 @@
 /*
- * pm_call.c - a call to PM that met a dead PM (EDEADSRCDST: PM failed
- * while it had our request).  RS restarts PM with its process table
- * (servers/pm/restart.c), under a new endpoint: find it by its label
- * (waiting up to a second for it to appear) and, when doing the call
- * twice is harmless, make it again.  Calls that must not happen twice
- * (fork, kill, exec, sigreturn, shutdown, service) and the calls that
- * lend PM a grant (exec, sysinfo: a grant names one endpoint) check PM's
- * endpoint before the call (__pm_call_once, __pm_refresh): for them a
- * dead PM means it died with the call in hand, and they fail with EIO.
+ * pm_call.c - a call to PM that met a dead PM.  RS restarts PM with its
+ * process table (servers/pm/restart.c), under a new endpoint: find it by
+ * its label (waiting up to a second for it to appear) and make the call
+ * again when that cannot do it twice:
+ *   - EDEADSRCDST: PM died before it took the request, so nothing was
+ *     done: every call goes again (except those that lend PM a grant,
+ *     exec and sysinfo: a grant names one endpoint);
+ *   - ENOREPLY: PM died with the request in hand and may have done it:
+ *     only calls for which doing it twice is harmless go again; the
+ *     others (fork, kill, exec, sigreturn, shutdown, service) fail with
+ *     EIO.  Those check PM's endpoint before the call (__pm_call_once,
+ *     __pm_refresh), so that the call is not sent to a PM long gone.
  */
 #include "libc.h"
 
@@ -51,15 +54,20 @@ int __pm_call_once(int type, message *m)
     return __pm_call(type, m);
 }
 
-int __pm_again(int type, message *m)
+static int lends_grant(int type)
+{
+    return type == PM_EXEC || type == PM_SYSINFO;
+}
+
+int __pm_again(int type, message *m, int why)
 {
     endpoint_t ep = new_pm();
     int r;
     if (ep == NONE)
-        return -EDEADSRCDST;
+        return why;
     __pm_ep = ep;
-    if (!repeatable(type))
-        return -EDEADSRCDST;
+    if (lends_grant(type) || (why == -ENOREPLY && !repeatable(type)))
+        return why;
     m->m_type = type;
     r = ipc_call(ep, m);
     return r != OK ? r : m->m_type;

@@ -49,7 +49,7 @@ int __err(int r)
     int e = -r;
     if (e == ECALLDENIED)
         e = EPERM;
-    else if (e >= EDEADSRCDST && e <= EBADREQUEST)
+    else if (e >= EDEADSRCDST && e <= ENOREPLY)
         e = EIO;                        /* the server died or was confused */
     errno = e;
     return -1;

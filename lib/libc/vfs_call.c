@@ -7,8 +7,8 @@
  * RS or the kernel) finds it by label through the kernel.
  *
  * Every request carries a number (seq).  When the call meets a dead VFS
- * (EDEADSRCDST: it failed with our request in hand, or before it took
- * it), RS restarts VFS with its tables under a new endpoint: libc finds
+ * (ENOREPLY: it failed with our request in hand; EDEADSRCDST: before it
+ * took it), RS restarts VFS with its tables under a new endpoint: libc finds
  * it by label (waiting up to a second), lends the buffers again (a grant
  * names one endpoint) and sends the same request with the same number
  * and VFS_AGAIN.  VFS answers a repeat of the request it last answered
@@ -98,7 +98,7 @@ int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
     MSG_BODY(m, struct vfs_req)->seq = seq;
     req = *m;
     r = call_once(vfs, m, b1, l1, a1, b2, l2, a2);
-    for (int tries = 0; r == -EDEADSRCDST && tries < 3; tries++) {
+    for (int tries = 0; ipc_dead(r) && tries < 3; tries++) {
         if ((vfs = new_vfs(vfs)) == NONE)
             break;
         if (&__vfs_ep && __vfs_ep != NONE)

@@ -8,10 +8,27 @@
  * read/write callback only with 0 < size <= CHARDRIVER_MAX_IO and
  * pos + size <= 2^32; a read/write reply is never more than size
  * (EDONTREPLY, which is positive, passes through to server_loop).
+ * The last answer to a numbered CDEV_* request is kept in the state
+ * region, for a repeat after a restart (record.c, proto/chardrv.h).
  */
 #include "chardriver.h"
 
 static const struct chardriver *drv;    /* set once by chardriver_task */
+static struct srv_record last STATE;
+
+static int again(message *m)
+{
+    if (m->m_type < CDEV_BASE || m->m_type >= CDEV_BASE + CDEV_NR_CALLS) {
+        last.cur = 0;
+        return SRV_GO_ON;
+    }
+    return record_again(&last, MSG_BODY(m, struct cdev_req)->seq, m);
+}
+
+static void answered(endpoint_t to, const message *m)
+{
+    record_answer(&last, m);
+}
 
 static const struct cdev_req *req(const message *m)
 {
@@ -98,7 +115,10 @@ static int do_other(message *m)
 
 void chardriver_task(const struct chardriver *d)
 {
-    static struct srv_table table = { .base = CDEV_BASE, .count = CDEV_NR_CALLS, .handlers = handlers };
+    static struct srv_table table = {
+        .base = CDEV_BASE, .count = CDEV_NR_CALLS, .handlers = handlers,
+        .again = again, .answered = answered,
+    };
     static srv_handler wide[NR_TYPES];
     if (!d || d->nr_minors <= 0) {
         printf("chardriver: no minors to serve\n");
@@ -106,6 +126,8 @@ void chardriver_task(const struct chardriver *d)
     }
     drv = d;
     table.notify = d->notify;
+    table.check = d->check;
+    table.corrupt = d->corrupt;
     if (d->other) {                     /* the CDEV_* calls, then 'other' */
         for (int i = 0; i < NR_TYPES; i++)
             wide[i] = i < CDEV_NR_CALLS ? handlers[i] : do_other;

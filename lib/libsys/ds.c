@@ -19,7 +19,7 @@ static int ds_call(message *m)
         r = ipc_call(ds_ep, m);
         if (r == OK)
             return m->m_type;
-        if (r != -EDEADSRCDST)
+        if (!ipc_dead(r))
             return r;
         ds_ep = NONE;                       /* DS restarted: find it again */
     }

@@ -45,6 +45,7 @@ const char *errname(int err)
     case -ERANGE: return "ERANGE";
     case -EBUSY: return "EBUSY";
     case -EDEADSRCDST: return "EDEADSRCDST";
+    case -ENOREPLY: return "ENOREPLY";
     case -ELOCKED: return "ELOCKED";
     case -ECALLDENIED: return "ECALLDENIED";
     case -ENOTREADY: return "ENOTREADY";

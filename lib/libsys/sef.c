@@ -18,6 +18,22 @@ endpoint_t sef_rs(void)
     return rs_ep;
 }
 
+/* Fault injection for the tests (boot argument fi_restart=<label>): the
+ * first restarted instance of <label> fails at the end of its recovery,
+ * after its restart callback has inherited and checked its state, before
+ * it serves anything; the next instance must recover from that. */
+static void fail_in_recovery(const struct sef_init *info)
+{
+    char want[16], self[16];
+    endpoint_t ep;
+    if (info->type != SEF_INIT_RESTART || info->restarts != 1 ||
+        sys_getarg("fi_restart", want, sizeof(want)) != OK ||
+        sys_self(&ep, self) != OK || strcmp(want, self) != 0)
+        return;
+    printf("sef: %s fails during its recovery (fi_restart)\n", self);
+    sys_exit(70);
+}
+
 void sef_startup(sef_init_cb fresh, sef_init_cb restart)
 {
     struct sef_init info = { SEF_INIT_FRESH, 0, sys_state() };
@@ -34,10 +50,18 @@ void sef_startup(sef_init_cb fresh, sef_init_cb restart)
         printf("sef: initialisation failed\n");
         sys_exit(1);
     }
+    fail_in_recovery(&info);
 }
 
-static void inject(int kind)
+static void inject(const struct srv_table *t, int kind)
 {
+    if (kind == RS_FI_CORRUPT) {
+        if (t->corrupt)
+            t->corrupt();
+        else
+            printf("sef: nothing to corrupt here\n");
+        return;
+    }
     if (kind == RS_FI_CRASH)
         sys_exit(70);
     if (kind == RS_FI_EXCEPTION)
@@ -58,17 +82,20 @@ static int is_rs(const message *m)
     return sef_rs() == m->m_source;
 }
 
-/* A message from RS that the skeleton handles itself? */
-static int from_rs(const message *m)
+/* A message from RS that the skeleton handles itself?  A heartbeat is
+ * answered after the server's self-check. */
+static int from_rs(const struct srv_table *t, const message *m)
 {
     if (!is_rs(m))
         return 0;
     if (IS_NOTIFY(m)) {
+        if (t->check)
+            t->check();
         ipc_notify(rs_ep);                  /* heartbeat answer */
         return 1;
     }
     if (m->m_type == RS_FI_REQ) {
-        inject(MSG_BODY(m, const struct rs_req)->kind);
+        inject(t, MSG_BODY(m, const struct rs_req)->kind);
         return 1;
     }
     return 0;
@@ -89,7 +116,7 @@ void server_loop(const struct srv_table *t)
     for (;;) {
         endpoint_t src = m.m_source;
         int status;
-        if (r != OK || from_rs(&m)) {
+        if (r != OK || from_rs(t, &m)) {
             r = ipc_receive(ANY, &m);
             continue;
         }

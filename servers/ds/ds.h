@@ -88,6 +88,11 @@ int do_delete(message *m);
 /* subscribe.c */
 void sub_init(void);
 const char *sub_check(void);
+int sub_repair(void);
+void sub_corrupt(void);
+
+/* check.c: the self-check on every heartbeat */
+void ds_selfcheck(void);
 void sub_changed(struct entry *e);
 int do_subscribe(message *m);
 int do_check(message *m);

@@ -82,6 +82,57 @@ const char *sub_check(void)
     return NULL;
 }
 
+/* Repair (every heartbeat, check.c): the derived parts put right, the
+ * subscribers (primary) trusted: a pattern of a free slot is dropped, a
+ * dirty bit of a free slot cleared (a tombstone left with none is freed).
+ * How many were wrong. */
+int sub_repair(void)
+{
+    uint32_t in_use = 0;
+    int fixed = 0;
+    for (int s = 0; s < DS_NR_SUBSCRIBERS; s++)
+        if (terminated(subs[s].label, sizeof(subs[s].label)) && subs[s].label[0])
+            in_use |= 1u << s;
+    for (int p = 0; p < DS_NR_PATTERNS; p++) {
+        if (pats[p].sub == -1)
+            continue;
+        if (pats[p].sub < 0 || pats[p].sub >= DS_NR_SUBSCRIBERS || !(in_use >> pats[p].sub & 1) ||
+            !terminated(pats[p].text, sizeof(pats[p].text))) {
+            memset(&pats[p], 0, sizeof(pats[p]));
+            pats[p].sub = -1;
+            fixed++;
+        }
+    }
+    for (int i = 0; i < DS_NR_ENTRIES; i++) {
+        struct entry *e = store_at(i);
+        if (e->dirty & ~in_use) {
+            e->dirty &= in_use;
+            store_settle(e);
+            fixed++;
+        }
+    }
+    return fixed;
+}
+
+/* service fi ds corrupt: a change marked for a subscriber that does not
+ * exist. */
+void sub_corrupt(void)
+{
+    for (int s = DS_NR_SUBSCRIBERS - 1; s >= 0; s--) {
+        if (subs[s].label[0])
+            continue;
+        for (int i = 0; i < DS_NR_ENTRIES; i++) {
+            if (store_at(i)->state == E_LIVE) {
+                store_at(i)->dirty |= 1u << s;
+                printf("ds: corrupt: key %s marked changed for subscriber slot %d, which is free\n",
+                       store_at(i)->key, s);
+                return;
+            }
+        }
+    }
+    printf("ds: corrupt: no free subscriber slot\n");
+}
+
 static int matches(const char *pat, const char *key)
 {
     size_t n = strlen(pat);

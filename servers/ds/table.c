@@ -14,4 +14,7 @@ static const srv_handler handlers[DS_NR_CALLS] = {
     [DS_CHECK - DS_BASE]     = do_check,
 };
 
-const struct srv_table ds_table = { .base = DS_BASE, .count = DS_NR_CALLS, .handlers = handlers };
+const struct srv_table ds_table = {
+    .base = DS_BASE, .count = DS_NR_CALLS, .handlers = handlers,
+    .check = ds_selfcheck, .corrupt = sub_corrupt,
+};

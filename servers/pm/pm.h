@@ -44,6 +44,11 @@ extern int next_pid;                        /* 0 until the first: then 1 */
 
 /* restart.c: a restarted PM's kept table against the kernel's */
 int pm_inherit(const struct sef_init *info);
+const char *pm_table_check(void);               /* NULL: sound, else what is wrong */
+
+/* check.c: the self-check on every heartbeat */
+void pm_check(void);
+void pm_corrupt(void);
 
 /* mproc.c */
 struct mproc *mp_by_ep(endpoint_t ep);

@@ -31,7 +31,7 @@ static const char *entry_check(const struct mproc *mp)
     return 0;
 }
 
-static const char *table_check(void)
+const char *pm_table_check(void)
 {
     for (int i = 0; i < NR_MPROCS; i++) {
         const char *why = entry_check(&mproc[i]);
@@ -56,7 +56,7 @@ static int alive(endpoint_t ep)
 
 int pm_inherit(const struct sef_init *info)
 {
-    const char *why = !info->state_pages ? "nothing was kept" : table_check();
+    const char *why = !info->state_pages ? "nothing was kept" : pm_table_check();
     int kept = 0, ended = 0;
     if (why) {
         memset(mproc, 0, sizeof(mproc));

@@ -39,7 +39,7 @@ static int call_at(endpoint_t vfs, int type, const struct vfs_pm_req *rq)
     m.m_type = type;
     *MSG_BODY(&m, struct vfs_pm_req) = *rq;
     r = ipc_call(vfs, &m);
-    return r == -EDEADSRCDST ? r : r != OK ? -EIO : m.m_type;
+    return ipc_dead(r) ? -EDEADSRCDST : r != OK ? -EIO : m.m_type;
 }
 
 /* One VFS_PM_* call; the reply's status (VFS gone: EIO).  Every one of

@@ -152,3 +152,49 @@ const char *bmap_check(void)
     }
     return inslots == used ? 0 : "a block in two hash slots";
 }
+
+/* Repair: owner[] is the primary record; the free chain, the free count
+ * and the hash table are rebuilt from it.  A block owned by no file (or
+ * past its end, or a second block for one key) is freed.  The number of
+ * blocks freed. */
+int bmap_rebuild(void)
+{
+    int dropped = 0;
+    for (uint32_t i = 0; i < HSIZE; i++)
+        slot[i] = NO_BLOCK;
+    free_head = NO_BLOCK;
+    nfree = 0;
+    for (uint32_t n = RAMFS_NBLOCKS; n-- > 0;) {
+        uint32_t k = owner[n];
+        const struct inode *ip = k == NO_KEY ? 0 : inode_get(k / RAMFS_NBLOCKS);
+        if (k != NO_KEY && (!ip || k % RAMFS_NBLOCKS >= ip->nblocks ||
+                            slot[find(k)] < RAMFS_NBLOCKS)) {
+            owner[n] = NO_KEY;
+            dropped++;
+        }
+        if (owner[n] == NO_KEY) {
+            next_free[n] = free_head;
+            free_head = (uint16_t)n;
+            nfree++;
+        } else {
+            slot[find(k)] = (uint16_t)n;
+        }
+    }
+    return dropped;
+}
+
+/* service fi ramfs corrupt: one used block falls out of the hash table
+ * (its file would read a hole there until the check repairs it). */
+void bmap_corrupt(void)
+{
+    uint32_t from = sys_uptime();
+    for (uint32_t n = 0; n < HSIZE; n++) {
+        uint32_t i = (from + n) & HMASK;
+        if (slot[i] < RAMFS_NBLOCKS) {
+            printf("ramfs: corrupt: block %u dropped from the block map\n", slot[i]);
+            slot[i] = NO_BLOCK;
+            return;
+        }
+    }
+    printf("ramfs: corrupt: no block in use\n");
+}

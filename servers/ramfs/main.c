@@ -3,8 +3,10 @@
  * start from the "ramdisk" boot module (cpio newc), served to VFS over
  * proto/fs.h.  The tree lives in the state region (ramfs.h): a restarted
  * ramfs checks what it inherited (inode_check, bmap_check) and serves on
- * from it, so no file is lost; if a check fails, or RS starts it fresh,
- * the tree is the boot image again, and ramfs says why (docs/recovery.md).
+ * from it, so no file is lost; a damaged block map is rebuilt from the
+ * block owners (check.c, also run on every heartbeat); if an inode check
+ * fails, or RS starts it fresh, the tree is the boot image again, and
+ * ramfs says why (docs/recovery.md).
  */
 #include "ramfs.h"
 
@@ -26,8 +28,10 @@ static int init_fresh(const struct sef_init *info)
 static int init_restart(const struct sef_init *info)
 {
     const char *why = !info->state_pages ? "nothing was kept" : inode_check();
-    if (!why)
-        why = bmap_check();
+    const char *map = why ? 0 : bmap_check();
+    if (map)
+        printf("ramfs: restarted: %s: block map rebuilt from the owners (%d blocks freed)\n",
+               map, bmap_rebuild());
     if (why) {
         printf("ramfs: restarted (%d restarts): the boot image again (%s)\n",
                info->restarts, why);

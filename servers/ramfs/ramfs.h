@@ -58,6 +58,8 @@ int is_dir(const struct inode *ip);
  * undefined; 0: the pool is empty), give one back */
 void blocks_init(void);
 const char *bmap_check(void);
+int bmap_rebuild(void);                 /* from owner[]: blocks freed */
+void bmap_corrupt(void);
 uint32_t blocks_free(void);
 uint8_t *bmap_get(uint32_t ino, uint32_t idx);
 uint8_t *bmap_add(uint32_t ino, uint32_t idx);
@@ -92,6 +94,9 @@ int get_name(const message *m, uint32_t off, uint32_t len, char *buf);
 
 /* cpio.c */
 int cpio_load(void);
+
+/* check.c: the self-check on every heartbeat */
+void ramfs_check(void);
 
 /* again.c: the record of the last answer, for a request sent again */
 int fs_again(message *m);

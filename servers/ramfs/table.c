@@ -26,4 +26,6 @@ const struct srv_table ramfs_table = {
     .handlers = handlers,
     .again = fs_again,
     .answered = fs_answered,
+    .check = ramfs_check,
+    .corrupt = bmap_corrupt,
 };

@@ -82,7 +82,7 @@ int do_fi(message *m)
     message fi;
     if (!s)
         return err;
-    if (kind < RS_FI_CRASH || kind > RS_FI_EXCEPTION)
+    if (kind < RS_FI_CRASH || kind > RS_FI_CORRUPT)
         return -EINVAL;
     if (s->ep == NONE)
         return -ESRCH;

@@ -6,9 +6,15 @@
  *   5  "cdevtest", the test driver of tests/system/test_vfs.py.
  * A driver's endpoint is looked up by label (DS, else the kernel) when
  * first needed, and again when DS reports that the label changed or a
- * call finds the driver dead; an open file remembers the driver it was
- * opened with, so after a restart its reads and writes fail with EIO
- * (the stream was interrupted) and a new open reaches the new driver.
+ * call finds the driver dead.  What a restart means depends on the driver:
+ *   - one that keeps its state (tty: keeps) goes on where it was: a call
+ *     that met the dead driver goes to the restarted one, numbered so that
+ *     it is done once (proto/chardrv.h), open files stay open, suspended
+ *     reads wait on for the new instance;
+ *   - one that starts empty (cdevtest) loses its streams: an open file
+ *     remembers the driver it was opened with, so after a restart its
+ *     reads and writes fail with EIO (the stream was interrupted), and a
+ *     new open reaches the new driver.
  * Reads follow the driver contract: EAGAIN means no data; VFS suspends
  * the read (unless O_NONBLOCK) and retries it when the driver notifies.
  */
@@ -16,16 +22,20 @@
 
 #define MEM_MAJOR 1
 
+#define DEV_WAIT 10                     /* ticks to wait for a restarted driver */
+
 struct major {
     int major;
     const char *label;
+    int keeps;                          /* the driver keeps its state across restarts */
     endpoint_t ep;                      /* NONE: not known (yet) */
 };
 
 static struct major majors[] = {
-    { 4, "tty", NONE },
-    { 5, "cdevtest", NONE },
+    { 4, "tty", 1, NONE },
+    { 5, "cdevtest", 0, NONE },
 };
+static uint32_t dev_seq STATE;          /* request numbers: never reused */
 #define NR_MAJORS ((int)(sizeof(majors) / sizeof(majors[0])))
 
 static struct major *major_of(uint32_t rdev)
@@ -61,10 +71,53 @@ static void driver_gone(struct major *mj)
     }
 }
 
-static int cdev_call(struct major *mj, message *m)
+/* The restarted driver of mj (not 'dead'), waiting up to DEV_WAIT ticks. */
+static endpoint_t new_driver(struct major *mj, endpoint_t dead)
 {
-    int r = ipc_call(mj->ep, m);
-    if (r == -EDEADSRCDST || r == -EBADEPT) {
+    uint32_t t0 = sys_uptime();
+    endpoint_t ep;
+    do {
+        if ((ep = lookup(mj)) != NONE && ep != dead)
+            return ep;
+    } while (sys_uptime() - t0 < DEV_WAIT);
+    return NONE;
+}
+
+/* One attempt, lending buf (len bytes, access) to the driver. */
+static int attempt(struct major *mj, message *m, void *buf, uint32_t len, int access)
+{
+    grant_id_t g = -1;
+    int r;
+    if (buf && (g = MSG_BODY(m, struct cdev_req)->grant = grant_create(mj->ep, buf, len, access)) < 0)
+        return -EIO;
+    r = ipc_call(mj->ep, m);
+    if (buf)
+        grant_revoke(g);
+    return r;
+}
+
+/* A request to mj's driver; the reply's status.  A driver that died with
+ * it (or before it took it) and keeps its state gets it again, same
+ * number, once it is back; otherwise its streams are gone (EIO). */
+static int cdev_call(struct major *mj, message *m, void *buf, uint32_t len, int access)
+{
+    message req;
+    endpoint_t ep;
+    int r;
+    dev_seq = (dev_seq + 1) & CDEV_SEQ_MASK;
+    if (dev_seq == 0)
+        dev_seq = 1;
+    MSG_BODY(m, struct cdev_req)->seq = dev_seq;
+    req = *m;
+    r = attempt(mj, m, buf, len, access);
+    if ((ipc_dead(r) || r == -EBADEPT) && mj->keeps &&
+        (ep = new_driver(mj, mj->ep)) != NONE) {
+        mj->ep = ep;
+        *m = req;
+        MSG_BODY(m, struct cdev_req)->seq = dev_seq | CDEV_AGAIN;
+        r = attempt(mj, m, buf, len, access);
+    }
+    if (ipc_dead(r) || r == -EBADEPT) {
         driver_gone(mj);
         return -EIO;
     }
@@ -95,29 +148,34 @@ int dev_open(struct vnode *vp, int flags, endpoint_t *drv)
             return -ENXIO;
         cdev_msg(&m, CDEV_OPEN, 0, vp->rdev);
         MSG_BODY(&m, struct cdev_req)->flags = flags;
-        r = cdev_call(mj, &m);
+        r = cdev_call(mj, &m, 0, 0, 0);
     }
     *drv = mj->ep;
     return r;
 }
 
-void dev_close(struct filp *f)
-{
-    struct major *mj = major_of(f->vp->rdev);
-    message m;
-    if (!mj || f->drv == NONE || f->drv != mj->ep)
-        return;
-    cdev_msg(&m, CDEV_CLOSE, f, f->vp->rdev);
-    cdev_call(mj, &m);
-}
-
-/* The driver of f, if it is still the one f was opened with. */
+/* The driver of f, if f's stream goes on there: the driver f was opened
+ * with, or its restarted instance if it keeps its state. */
 static struct major *live_driver(struct filp *f)
 {
     struct major *mj = major_of(f->vp->rdev);
     if (mj && mj->ep == NONE)
         mj->ep = lookup(mj);            /* a restarted VFS knows no driver yet */
-    return mj && f->drv != NONE && f->drv == mj->ep ? mj : 0;
+    if (!mj || f->drv == NONE || mj->ep == NONE)
+        return 0;
+    if (mj->keeps)
+        f->drv = mj->ep;
+    return f->drv == mj->ep ? mj : 0;
+}
+
+void dev_close(struct filp *f)
+{
+    struct major *mj = live_driver(f);
+    message m;
+    if (!mj)
+        return;
+    cdev_msg(&m, CDEV_CLOSE, f, f->vp->rdev);
+    cdev_call(mj, &m, 0, 0, 0);
 }
 
 static int zeros(struct vproc *p, grant_id_t g, uint32_t len)
@@ -136,7 +194,6 @@ static int zeros(struct vproc *p, grant_id_t g, uint32_t len)
 int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
 {
     struct major *mj;
-    grant_id_t dg;
     message m;
     int r;
     if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
@@ -147,11 +204,7 @@ int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
         len = IO_CHUNK;
     cdev_msg(&m, CDEV_READ, f, f->vp->rdev);
     MSG_BODY(&m, struct cdev_req)->size = len;
-    if ((dg = grant_create(mj->ep, iobuf, len, GRANT_WRITE)) < 0)
-        return -EIO;
-    MSG_BODY(&m, struct cdev_req)->grant = dg;
-    r = cdev_call(mj, &m);
-    grant_revoke(dg);
+    r = cdev_call(mj, &m, iobuf, len, GRANT_WRITE);
     if (r == -EAGAIN && !(f->flags & VFS_O_NONBLOCK))
         return suspend(p, SUSP_DEV_READ, f, g, len, 0);
     if (r <= 0)
@@ -174,16 +227,11 @@ int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
     while (done < len) {
         uint32_t n = len - done < IO_CHUNK ? len - done : IO_CHUNK;
         int r = sys_safecopyfrom(p->ep, g, done, iobuf, n);
-        grant_id_t dg;
         if (r != OK)
             return done ? (int)done : r;
         cdev_msg(&m, CDEV_WRITE, f, f->vp->rdev);
         MSG_BODY(&m, struct cdev_req)->size = n;
-        if ((dg = grant_create(mj->ep, iobuf, n, GRANT_READ)) < 0)
-            return done ? (int)done : -EIO;
-        MSG_BODY(&m, struct cdev_req)->grant = dg;
-        r = cdev_call(mj, &m);
-        grant_revoke(dg);
+        r = cdev_call(mj, &m, iobuf, n, GRANT_READ);
         if (r <= 0)
             return done ? (int)done : r;
         done += r;
@@ -202,7 +250,6 @@ int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
 {
     struct major *mj;
     message m;
-    grant_id_t dg = -1;
     int r;
     if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
         return -ENOTTY;
@@ -213,15 +260,11 @@ int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
     memset(iobuf, 0, len);
     if (len && sys_safecopyfrom(p->ep, g, 0, iobuf, len) == -EINVAL)
         return -EFAULT;                 /* no such grant */
-    if (len && (dg = grant_create(mj->ep, iobuf, len, GRANT_READ | GRANT_WRITE)) < 0)
-        return -EIO;
     cdev_msg(&m, CDEV_IOCTL, f, f->vp->rdev);
     MSG_BODY(&m, struct cdev_req)->request = request;
-    MSG_BODY(&m, struct cdev_req)->grant = dg;
+    MSG_BODY(&m, struct cdev_req)->grant = -1;
     MSG_BODY(&m, struct cdev_req)->size = len;
-    r = cdev_call(mj, &m);
-    if (len)
-        grant_revoke(dg);
+    r = cdev_call(mj, &m, len ? iobuf : 0, len, GRANT_READ | GRANT_WRITE);
     if (r >= 0 && len)
         sys_safecopyto(p->ep, g, 0, iobuf, len);
     return r;
@@ -254,7 +297,12 @@ static void ds_changes(void)
                 continue;
             if (!deleted && ds_retrieve_label(key, &ep) != OK)
                 ep = NONE;
-            if (ep != majors[i].ep) {
+            if (ep == majors[i].ep)
+                continue;
+            if (majors[i].keeps && ep != NONE) {
+                majors[i].ep = ep;              /* the same streams, a new instance */
+                retry_reads(&majors[i]);
+            } else {
                 driver_gone(&majors[i]);
                 majors[i].ep = ep;
             }

@@ -44,7 +44,7 @@ static int find_new_server(struct mount *mt, endpoint_t dead)
     return -EIO;
 }
 
-/* One attempt: -EDEADSRCDST when the server died before it answered. */
+/* One attempt: ipc_dead() when the server died before it answered. */
 static int attempt(struct mount *mt, message *m, void *buf, uint32_t len, int access)
 {
     struct fs_req *rq = MSG_BODY(m, struct fs_req);
@@ -60,7 +60,7 @@ static int attempt(struct mount *mt, message *m, void *buf, uint32_t len, int ac
     return r == OK ? m->m_type : r;
 }
 
-/* On EDEADSRCDST no reply arrived, so m still holds the request. */
+/* When the server died no reply arrived, so m still holds the request. */
 int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
 {
     int r;
@@ -71,11 +71,11 @@ int fs_call(int mnt, message *m, void *buf, uint32_t len, int access)
         fs_seq = 1;
     MSG_BODY(m, struct fs_req)->seq = fs_seq;
     r = attempt(&mounts[mnt], m, buf, len, access);
-    if (r == -EDEADSRCDST && find_new_server(&mounts[mnt], mounts[mnt].ep) == OK) {
+    if (ipc_dead(r) && find_new_server(&mounts[mnt], mounts[mnt].ep) == OK) {
         MSG_BODY(m, struct fs_req)->seq = fs_seq | FS_AGAIN;
         r = attempt(&mounts[mnt], m, buf, len, access);
     }
-    return r == -EDEADSRCDST ? -EIO : r;
+    return ipc_dead(r) ? -EIO : r;
 }
 
 int fs_simple(int mnt, int type, uint32_t ino, struct fs_req *rq)

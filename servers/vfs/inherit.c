@@ -10,16 +10,13 @@
  *      send its call again (again.c); a pipe write that had moved bytes
  *      keeps that count for its repeat, the rest is forgotten;
  *   3. counts: filp refs, vnode refs and pipe readers/writers are counted
- *      again from what names them (vfs.h's invariants); a wrong count is
- *      fixed, an entry nothing names is let go, and both are said;
+ *      again from what names them (check.c, counts_fix);
  *   4. processes: one that ended while VFS was away (the kernel's process
  *      table is the primary source) is closed now, as its exit would have.
  * Bounded: a few passes over fixed tables, no call that can wait for a
  * client.
  */
 #include "vfs.h"
-
-static int frefs[NR_FILPS], vrefs[NR_VNODES], readers[NR_PIPES], writers[NR_PIPES];
 
 static int in_use(const struct vproc *p)
 {
@@ -93,81 +90,6 @@ static void calls_forget(void)
         }
         memset(&p->susp, 0, sizeof(p->susp));
     }
-}
-
-/* What names each entry, from the processes down. */
-static void tally(void)
-{
-    memset(frefs, 0, sizeof(frefs));
-    memset(vrefs, 0, sizeof(vrefs));
-    memset(readers, 0, sizeof(readers));
-    memset(writers, 0, sizeof(writers));
-    for (int i = 0; i < NR_PROCS; i++) {
-        struct vproc *p = &procs[i];
-        if (!in_use(p))
-            continue;
-        vrefs[vnode_index(p->cwd)]++;
-        for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
-            if (p->fd[fd])
-                frefs[filp_index(p->fd[fd])]++;
-    }
-    for (int i = 0; i < NR_FILPS; i++) {
-        struct filp *f = filp_at(i);
-        if (!frefs[i])
-            continue;
-        vrefs[vnode_index(f->vp)]++;
-        if (f->vp->pipe) {
-            readers[pipe_index(f->vp->pipe)] += can_read(f);
-            writers[pipe_index(f->vp->pipe)] += can_write(f);
-        }
-    }
-    for (int i = 0; i < NR_MOUNTS; i++) {
-        if (!mounts[i].used)
-            continue;
-        vrefs[vnode_index(mounts[i].root)]++;
-        if (mounts[i].covered)
-            vrefs[vnode_index(mounts[i].covered)]++;
-    }
-}
-
-static int counts_fix(void)
-{
-    int fixed = 0;
-    tally();
-    for (int i = 0; i < NR_FILPS; i++) {
-        struct filp *f = filp_at(i);
-        fixed += f->refs != frefs[i];
-        f->refs = frefs[i];
-        if (!frefs[i])
-            f->vp = 0;
-    }
-    for (int i = 0; i < NR_VNODES; i++) {
-        struct vnode *vp = vnode_at(i);
-        if (vp->refs == vrefs[i])
-            continue;
-        fixed++;
-        if (!vp->pipe && !vrefs[i])
-            fs_ref(vp->mnt, vp->ino, -1);   /* nothing names it: let go */
-        else if (!vp->pipe && !vp->refs)
-            fs_ref(vp->mnt, vp->ino, 1);    /* named but marked free */
-        vp->refs = vrefs[i];
-        if (!vrefs[i])
-            vp->pipe = 0;
-    }
-    for (int i = 0; i < NR_PIPES; i++) {
-        struct pipe *pp = pipe_at(i);
-        int named = readers[i] + writers[i] > 0;
-        fixed += pp->readers != readers[i] || pp->writers != writers[i] || pp->used != named;
-        if (!named) {
-            if (pp->used)
-                pipe_drop(pp);
-            continue;
-        }
-        pp->used = 1;
-        pp->readers = readers[i];
-        pp->writers = writers[i];
-    }
-    return fixed;
 }
 
 static int alive(endpoint_t ep)

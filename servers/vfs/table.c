@@ -43,4 +43,6 @@ const struct srv_table vfs_table = {
     .notify = dev_notify,
     .again = vfs_again,
     .answered = vfs_answered,
+    .check = vfs_check,
+    .corrupt = vfs_corrupt,
 };

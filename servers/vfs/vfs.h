@@ -185,6 +185,11 @@ uint32_t partial_done(struct vproc *p);         /* bytes a repeated write moved 
 /* inherit.c: the tables a restarted VFS inherits */
 int vfs_inherit(const struct sef_init *info);
 
+/* check.c: the counts against what they count */
+int counts_fix(void);                           /* how many were wrong */
+void vfs_check(void);
+void vfs_corrupt(void);
+
 /* the tables, for inherit.c */
 struct filp *filp_at(int i);                    /* 0 <= i < NR_FILPS */
 struct vnode *vnode_at(int i);

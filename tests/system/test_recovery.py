@@ -8,6 +8,8 @@ VFS sends the request that was in flight, when repeating it is safe, to
 the new instance.  The host checks the files: their contents against a
 cksum it computes itself from the same bytes, and the listings.
 """
+import time
+
 import pytest
 
 from qemu import ROOT
@@ -103,5 +105,104 @@ def test_ramfs_and_pm_failing_together():
         assert status == 0, after
         old, new = ps_table(before), ps_table(after)
         assert new["init"] == old["init"] and new["sh"] == old["sh"], (before, after)
+    finally:
+        c.close()
+
+
+def test_tty_keeps_the_line_being_typed_and_its_output_across_its_failure():
+    """Half a command line is typed on the serial line; the tty crashes
+    (from the VGA shell); the rest of the line typed afterwards completes
+    it, and a script printing on the serial terminal before and after the
+    crash prints every line exactly once."""
+    c = boot_shell()
+    try:
+        out, status = run(c, "ls /bin > /tmp/l")
+        assert status == 0, out
+        listing = "".join(f"{p.name}\n" for p in sorted((ROOT / "build/root/bin").iterdir()))
+        c.send("sh -c 'cat /tmp/l; sleep 2; cat /tmp/l; sleep 1; echo after' &\r")
+        c.expect(r"\[\d+\] \d+\n", timeout=30)
+        c.expect(r"\$ ", timeout=30)
+        c.send("echo par")                      # no Enter yet
+        mark = c.mark()
+        c.type_keys("service fi tty crash\n")   # the shell on tty0
+        wait_since(c, mark, r"tty: restarted \(1 restarts\): settings and typed input kept",
+                   timeout=60)
+        wait_since(c, mark, r"after\n", timeout=60)
+        c.send("tial\r")
+        c.expect(r"\npartial\r?\n", timeout=30)
+        text = c.output.replace("\r", "")
+        assert text.count(listing) >= 2, text[-3000:]
+        assert text.count("\nafter\n") == 1, text[-3000:]
+        out, status = run(c, "echo still here")
+        assert (out, status) == ("still here\n", 0)
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize("server", ["vfs", "ramfs", "pm", "ds"])
+def test_twenty_failures_of_one_server_in_a_row(server):
+    """20 crashes, each after the restarted instance has served (a command
+    worked and it answered a heartbeat): every one comes back with its
+    state, and RS keeps restarting it (the limit counts failures without
+    service in between)."""
+    c = boot_shell()
+    try:
+        out, status = run(c, "echo kept > /tmp/x")
+        assert status == 0, out
+        for n in range(1, 21):
+            mark = c.mark()
+            out, status = run(c, f"service fi {server} crash")
+            assert status == 0, out
+            wait_since(c, mark, rf"{server}: restarted \({n} restarts\)", timeout=60)
+            out, status = run(c, "cat /tmp/x")
+            assert (out, status) == ("kept\n", 0), n
+            time.sleep(0.8)                     # a heartbeat answered: it served
+        out, status = run(c, "service list")
+        row = [r.split() for r in out.splitlines() if r.startswith(server + " ")]
+        assert row and row[0][2:4] == ["up", "20"], out
+        assert "the boot image again" not in c.output and "starts empty" not in c.output
+        assert "tables dropped" not in c.output
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize("server", ["vfs", "ramfs", "pm", "ds"])
+def test_a_failure_during_recovery(server):
+    """The first restarted instance fails at the end of its recovery,
+    after it inherited and checked its state (boot argument fi_restart);
+    the second one recovers from what the first left, and a workload that
+    ran across both failures finishes exactly."""
+    from test_recovery_workloads import start_workloads, check_workloads
+    c = boot_shell(cmdline=f"fi_restart={server}")
+    try:
+        start_workloads(c)
+        time.sleep(1.0)
+        mark = c.mark()
+        out, status = run(c, f"service fi {server} crash")
+        assert status == 0, out
+        wait_since(c, mark, rf"sef: {server} fails during its recovery", timeout=60)
+        wait_since(c, mark, rf"{server}: restarted \(2 restarts\)", timeout=60)
+        check_workloads(c)
+        assert "the boot image again" not in c.output and "starts empty" not in c.output
+        assert "tables dropped" not in c.output
+    finally:
+        c.close()
+
+
+def test_vfs_and_ramfs_failing_together():
+    """VFS and the file system under it fail in one command line while the
+    workloads run: both come back with their state, nothing is lost or
+    done twice."""
+    from test_recovery_workloads import start_workloads, check_workloads
+    c = boot_shell()
+    try:
+        start_workloads(c)
+        time.sleep(1.0)
+        mark = c.mark()
+        out, status = run(c, "service fi ramfs crash; service fi vfs exception")
+        assert status == 0, out
+        wait_since(c, mark, r"ramfs: restarted \(1 restarts\): the tree kept", timeout=60)
+        wait_since(c, mark, r"vfs: restarted \(1 restarts\): \d+ processes kept", timeout=60)
+        check_workloads(c)
     finally:
         c.close()

@@ -4,10 +4,12 @@
 Four workloads start in the background: a script that writes files, 1 MiB
 (10 copies of /bin/sh) through a 3-stage pipeline, a fork/exec loop (ls
 into cksum, 8 times) and a `sleep 3`.  Each pauses in the middle, and
-about a second after they start one server fails (crash, CPU exception or
-hang).  When `wait` returns, every workload must have finished with
-exactly what the host computes from the same bytes (the build's /bin
-files and the host's own cksum): nothing lost, nothing written twice.
+about a second after they start one server fails: it crashes, takes a CPU
+exception or hangs (RS restarts it), or a table of its own is damaged
+(its self-check on the next heartbeat must repair it, without a restart).
+When `wait` returns, every workload must have finished with exactly what
+the host computes from the same bytes (the build's /bin files and the
+host's own cksum): nothing lost, nothing written twice.
 """
 import time
 
@@ -34,6 +36,15 @@ BACK = {
     "pm": r"pm: restarted \(1 restarts\): \d+ processes kept",
     "vfs": r"vfs: restarted \(1 restarts\): \d+ processes kept",
     "ramfs": r"ramfs: restarted \(1 restarts\): the tree kept",
+    "tty": r"tty: restarted \(1 restarts\): settings and typed input kept",
+}
+# What its self-check says once it has repaired the damage.
+REPAIRED = {
+    "ds": r"ds: self-check: subscriptions repaired \(1 entries\)",
+    "pm": r"pm: self-check: pid \d+ had endpoint \d+, the kernel says \d+: repaired",
+    "vfs": r"vfs: self-check: counts fixed \(\d+\)",
+    "ramfs": r"ramfs: self-check: a block the hash table cannot find: block map rebuilt",
+    "tty": r"tty: self-check: minor 2: line ends out of order: repaired",
 }
 
 
@@ -70,8 +81,8 @@ def check_workloads(c):
     assert (out, status) == ("slept\n", 0)
 
 
-@pytest.mark.parametrize("kind", ["crash", "exception", "hang"])
-@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs"])
+@pytest.mark.parametrize("kind", ["crash", "exception", "hang", "corrupt"])
+@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs", "tty"])
 def test_workloads_finish_exactly_when_a_server_fails(server, kind):
     c = boot_shell()
     try:
@@ -80,11 +91,11 @@ def test_workloads_finish_exactly_when_a_server_fails(server, kind):
         mark = c.mark()
         out, status = run(c, f"service fi {server} {kind}")
         assert status == 0 and f"service: {server}: {kind} injected" in out.splitlines(), out
-        wait_since(c, mark, BACK[server], timeout=60)
+        wait_since(c, mark, REPAIRED[server] if kind == "corrupt" else BACK[server], timeout=60)
         check_workloads(c)
         out, status = run(c, "service list")
         row = [r.split() for r in out.splitlines() if r.startswith(server + " ")]
-        assert row and row[0][2:4] == ["up", "1"], out
+        assert row and row[0][2:4] == ["up", "0" if kind == "corrupt" else "1"], out
         assert "KERNEL PANIC" not in c.output
     finally:
         c.close()

@@ -43,7 +43,7 @@ static int one_of(const char *s, const char *const *set)
 int main(int argc, char **argv)
 {
 	static const char *const ctl[] = { "up", "down", "restart", NULL };
-	static const char *const faults[] = { "crash", "hang", "exception", NULL };
+	static const char *const faults[] = { "crash", "hang", "exception", "corrupt", NULL };
 	util_init(argc, argv);
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		return list();

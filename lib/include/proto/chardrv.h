@@ -2,6 +2,12 @@
  * proto/chardrv.h - character drivers (0xC00): open, close, read, write,
  * ioctl.  Data moves through a grant of the caller's buffer; the reply's
  * m_type is the byte count (read/write), OK, or -E<error>.
+ *
+ * VFS numbers its requests (seq).  One that met a dead driver goes again,
+ * same number with CDEV_AGAIN, to the restarted driver if the driver
+ * keeps its state (tty); lib/libsys/chardriver.c keeps the last answer in
+ * the driver's state region and answers such a repeat from it, so a
+ * write is never done twice (lib/libsys/record.c).
  */
 #ifndef STABILIX_PROTO_CHARDRV_H
 #define STABILIX_PROTO_CHARDRV_H
@@ -23,7 +29,11 @@ struct cdev_req {
     uint32_t size;                   /* bytes; for ioctl the grant's size */
     uint32_t request;                /* ioctl request */
     int32_t flags;
+    uint32_t seq;                    /* VFS's request number (0: none), CDEV_AGAIN when sent again */
 };
+
+#define CDEV_AGAIN   0x80000000u     /* = SRV_AGAIN (sef.h) */
+#define CDEV_SEQ_MASK 0x7fffffffu
 
 MSG_PAYLOAD_CHECK(struct cdev_req);
 

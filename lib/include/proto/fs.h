@@ -74,7 +74,7 @@ struct fs_req {
 };
 MSG_PAYLOAD_CHECK(struct fs_req);
 
-#define FS_AGAIN     0x80000000u
+#define FS_AGAIN     0x80000000u     /* = SRV_AGAIN (sef.h) */
 #define FS_SEQ_MASK  0x7fffffffu
 
 #endif

@@ -71,4 +71,11 @@ void scen_dead_peer(void)
            "send to a live slot with the wrong generation");
     expect(ipc_send(ENDPOINT(1, 200), &m), -EBADEPT, "send to slot 200");
     expect(ipc_send(ANY, &m), -EBADEPT, "send to ANY");
+    /* a call that was taken: the callee dies before it replies */
+    cmd(A, AG_CALL, ag[C], 3, 0);
+    check(wait_flags(ag[A], PI_SENDING), "a blocks calling c");
+    cmd(C, AG_RECEIVE, ag[A], 0, 0);
+    check(result(C).value == 3, "c takes a's call");
+    expect(sys_kill(ag[C]), OK, "kill c");
+    expect(result(A).status, -ENOREPLY, "a's call, taken by c, which then died");
 }

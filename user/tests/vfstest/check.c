@@ -33,7 +33,7 @@ static const struct { int err; const char *name; } names[] = {
     { ENOSPC, "ENOSPC" }, { ESPIPE, "ESPIPE" }, { EPIPE, "EPIPE" }, { ERANGE, "ERANGE" },
     { ENOSYS, "ENOSYS" }, { ENOTEMPTY, "ENOTEMPTY" }, { ENAMETOOLONG, "ENAMETOOLONG" },
     { EDEADSRCDST, "EDEADSRCDST" }, { ECALLDENIED, "ECALLDENIED" },
-    { EBADREQUEST, "EBADREQUEST" },
+    { EBADREQUEST, "EBADREQUEST" }, { ENOREPLY, "ENOREPLY" },
 };
 
 const char *ename(int r)

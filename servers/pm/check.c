@@ -1,0 +1,69 @@
+/*
+ * check.c - PM checks its process table on every RS heartbeat, between
+ * requests (sef.h, srv_table.check): the checks a restarted PM applies to
+ * what it inherits (restart.c), then every live entry's endpoint against
+ * the kernel's process table, the primary source.  An entry whose
+ * endpoint names no live process while its kernel slot holds a live
+ * process that no entry has is that process with a damaged endpoint: the
+ * endpoint is put right.  An entry whose process simply ended is left to
+ * the death report on its way to PM (it ends then, once).
+ * pm_corrupt, for `service fi pm corrupt`, damages one live entry's
+ * endpoint (a sleeper's when there is one: it makes no call meanwhile).
+ */
+#include "pm.h"
+
+static int has_entry(endpoint_t ep)
+{
+    for (int i = 0; i < NR_MPROCS; i++)
+        if (mproc[i].state != MP_FREE && mproc[i].ep == ep)
+            return 1;
+    return 0;
+}
+
+/* The live endpoint in ep's kernel slot, or NONE. */
+static endpoint_t in_slot(endpoint_t ep)
+{
+    struct sys_procinfo pi;
+    if (ep < 0 || sys_procinfo(EP_SLOT(ep), &pi) != OK || (pi.flags & PI_FREE))
+        return NONE;
+    return pi.ep;
+}
+
+void pm_check(void)
+{
+    static const char *said;
+    const char *why = pm_table_check();
+    if (why != said && why)
+        printf("pm: self-check: %s\n", why);
+    said = why;
+    for (int i = 0; i < NR_MPROCS; i++) {
+        struct mproc *mp = &mproc[i];
+        endpoint_t live;
+        if (mp->state != MP_ALIVE || (live = in_slot(mp->ep)) == NONE || live == mp->ep ||
+            has_entry(live) || EP_SLOT(live) != EP_SLOT(mp->ep))
+            continue;
+        printf("pm: self-check: pid %d had endpoint %d, the kernel says %d: repaired\n",
+               mp->pid, mp->ep, live);
+        mp->ep = live;
+        mp_slot_hint[EP_SLOT(live)] = 0;
+    }
+}
+
+void pm_corrupt(void)
+{
+    struct mproc *pick = 0;
+    for (int i = 0; i < NR_MPROCS; i++) {
+        struct mproc *mp = &mproc[i];
+        if (mp->state != MP_ALIVE || mp->pid == 1)
+            continue;
+        if (!pick || mp->blocked == PB_SLEEP)
+            pick = mp;
+    }
+    if (!pick) {
+        printf("pm: corrupt: no process to damage\n");
+        return;
+    }
+    pick->ep = ENDPOINT((EP_GEN(pick->ep) + 1) & EP_GEN_MAX, EP_SLOT(pick->ep));
+    mp_slot_hint[EP_SLOT(pick->ep)] = 0;
+    printf("pm: corrupt: pid %d's endpoint changed to %d\n", pick->pid, pick->ep);
+}
