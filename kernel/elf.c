@@ -78,13 +78,29 @@ static uint32_t page_for(uint32_t *pgdir, uint32_t va, uint32_t flags)
     return page;
 }
 
-static int load_segment(uint32_t *pgdir, const struct elf_src *src, const struct phdr *ph)
+static int in_state(uint32_t va)
+{
+    return va >= STATE_BASE && va < STATE_END;
+}
+
+/* Map and fill the pages of one segment.  which: 0 every page, ELF_NO_STATE
+ * those outside the state region, -1 the state region's missing pages only
+ * (never over a page that is there: that is kept state). */
+static int load_segment(uint32_t *pgdir, const struct elf_src *src, const struct phdr *ph,
+                        int which)
 {
     uint32_t flags = PTE_U | ((ph->flags & PF_W) ? PTE_W : 0);
     uint32_t file_end = ph->vaddr + ph->filesz;
+    if ((which == ELF_NO_STATE && in_state(ph->vaddr) && in_state(ph->vaddr + ph->memsz - 1)) ||
+        (which < 0 && !in_state(ph->vaddr) && !in_state(ph->vaddr + ph->memsz - 1)))
+        return OK;                      /* a segment wholly left out */
     for (uint32_t va = ph->vaddr & ~0xfffu; va < ph->vaddr + ph->memsz; va += PAGE_SIZE) {
-        uint32_t page = page_for(pgdir, va, flags), lo, hi;
-        if (!page)
+        uint32_t *pte, page, lo, hi;
+        if ((which == ELF_NO_STATE && in_state(va)) || (which < 0 && !in_state(va)))
+            continue;
+        if (which < 0 && (pte = as_pte(pgdir, va)) && (*pte & PTE_P))
+            continue;
+        if (!(page = page_for(pgdir, va, flags)))
             return -ENOMEM;
         lo = va < ph->vaddr ? ph->vaddr : va;               /* file bytes in this page */
         hi = va + PAGE_SIZE < file_end ? va + PAGE_SIZE : file_end;
@@ -95,7 +111,7 @@ static int load_segment(uint32_t *pgdir, const struct elf_src *src, const struct
     return OK;
 }
 
-int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry)
+int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry, int flags)
 {
     struct ehdr e;
     struct phdr ph[MAX_PHDRS];
@@ -103,11 +119,25 @@ int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry)
     if (r != OK)
         return r;
     for (int i = 0; i < e.phnum; i++)
-        if (ph[i].type == PT_LOAD && (r = load_segment(pgdir, src, &ph[i])) != OK)
+        if (ph[i].type == PT_LOAD &&
+            (r = load_segment(pgdir, src, &ph[i], flags & ELF_NO_STATE)) != OK)
             return r;
     for (uint32_t va = USER_STACK_TOP - USER_STACK_SIZE; va < USER_STACK_TOP; va += PAGE_SIZE)
         if (!page_for(pgdir, va, PTE_U | PTE_W))
             return -ENOMEM;
     *entry = e.entry;
+    return OK;
+}
+
+int elf_state_holes(uint32_t *pgdir, const struct elf_src *src)
+{
+    struct ehdr e;
+    struct phdr ph[MAX_PHDRS];
+    int r = read_headers(src, &e, ph);
+    if (r != OK)
+        return r;
+    for (int i = 0; i < e.phnum; i++)
+        if (ph[i].type == PT_LOAD && (r = load_segment(pgdir, src, &ph[i], -1)) != OK)
+            return r;
     return OK;
 }

@@ -91,6 +91,17 @@ uint32_t keep_give(struct proc *p)
     return pages;
 }
 
+int keep_has(const struct priv *pv)
+{
+    const uint32_t *slot = slot_of(pv);
+    if (pv == &priv_table[USER_PRIV])
+        return 0;
+    for (uint32_t i = 0; i < STATE_PDES; i++)
+        if (slot[i] & PTE_P)
+            return 1;
+    return 0;
+}
+
 /* A fresh start for pv's label (SPAWN_FRESH): free what is kept. */
 void keep_drop(const struct priv *pv)
 {

@@ -71,11 +71,17 @@ static void proc_start(struct proc *p, const char *name, uint32_t *pgdir,
 uint32_t *proc_load(const char *name, const struct elf_src *src,
                     uint32_t *entry, int *err)
 {
+    return proc_load_flags(name, src, entry, err, 0);
+}
+
+uint32_t *proc_load_flags(const char *name, const struct elf_src *src,
+                          uint32_t *entry, int *err, int flags)
+{
     uint32_t *pgdir = as_create();
     *err = -ENOMEM;
     if (!pgdir)
         return 0;
-    *err = elf_load(pgdir, src, entry);
+    *err = elf_load(pgdir, src, entry, flags);
     if (*err != OK) {
         as_destroy(pgdir);
         return 0;
@@ -89,15 +95,18 @@ struct proc *proc_spawn(const char *name, const struct elf_src *src,
 {
     struct proc *p = free_slot();
     uint32_t *pgdir, entry;
+    int kept = is_priv(priv) && keep_has(priv);     /* its state region comes from keep.c */
     *err = -EAGAIN;
     if (!p)
         return 0;
-    if (!(pgdir = proc_load(name, src, &entry, err))) {
+    if (!(pgdir = proc_load_flags(name, src, &entry, err, kept ? ELF_NO_STATE : 0))) {
         kprintf("kernel: cannot load %s: error %d\n", name, *err);
         return 0;
     }
     proc_start(p, name, pgdir, entry, priv);
     p->state_pages = keep_give(p);
+    if (kept && elf_state_holes(pgdir, src) != OK)
+        kprintf("kernel: %s: no memory for part of its state region\n", name);
     return p;
 }
 

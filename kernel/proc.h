@@ -141,6 +141,8 @@ struct proc *proc_spawn(const char *name, const struct elf_src *src,
                         struct priv *priv, int *err);
 uint32_t *proc_load(const char *name, const struct elf_src *src,
                     uint32_t *entry, int *err);
+uint32_t *proc_load_flags(const char *name, const struct elf_src *src,
+                          uint32_t *entry, int *err, int flags);  /* elf.h ELF_* */
 struct proc *proc_exec(struct proc *p, const char *name, uint32_t *pgdir,
                        uint32_t entry, uint32_t sp);
 void proc_exit(struct proc *p, int reason, int status);
@@ -205,6 +207,7 @@ void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup);
 /* keep.c: a service's state region across its restart */
 void keep_take(struct proc *p);
 uint32_t keep_give(struct proc *p);
+int keep_has(const struct priv *pv);            /* a region is kept for pv's label */
 void keep_drop(const struct priv *pv);
 int keep_claim(int (*claim)(uint32_t pa));
 

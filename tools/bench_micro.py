@@ -10,6 +10,12 @@ divided by 2**SHIFT are exact instruction counts that repeat run after run.
   meanwhile (GI_ACCT), so the figures are the path's own; the stab=off run
   shows that they agree.
 - recovery(): svctest crashes a service 20 times and times each restart.
+- servers(): the release ISO at its shell prompt; `service fi <label>
+  crash` for each core server with state (ds, tty, ramfs, vfs, pm), with
+  background work holding descriptors, a pipe and a sleep: RS times each
+  from the death report to the restarted instance's first heartbeat
+  answer, after it has inherited and checked its state
+  ("rs: X serving again N ms after it died", virtual time).
 - checker(): the release ISO at its shell prompt; `stabilize` before and
   after `sleep 3` gives the checker's and the NMI's TSC over the window:
   instructions per tick, per second of virtual time, their share of a 1 GHz
@@ -23,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "system"))
 from qemu import ISO, Console, boot, start  # noqa: E402
+from test_rs import wait_since  # noqa: E402
 
 SHIFT = 4       # 62.5 M instructions per virtual second; see docs/bench.md
 HZ = 100
@@ -56,6 +63,28 @@ def ipc():
 def recovery():
     got = bench_lines("start=rs rs_start=ds,victim,svctest svctest=recovery", "recovery")
     return {n: got[n] for n in ("recovery_median", "recovery_max")}
+
+
+SERVERS = ["ds", "tty", "ramfs", "vfs", "pm"]
+
+
+def servers():
+    """Virtual ms from each core server's crash to serving again."""
+    out = {}
+    with Console().start(iso=ISO, extra=ICOUNT) as c:
+        c.expect(r"init: Stabilix user land up", timeout=300)
+        c.expect(r"\$ ", timeout=120)
+        c.send("sh -c 'cat /bin/sh; sleep 30' | cat > /tmp/p &\r")
+        c.expect(r"\$ ", timeout=120)
+        for name in SERVERS:
+            mark = c.mark()
+            c.send(f"service fi {name} crash\r")
+            m = wait_since(c, mark, rf"rs: {name} serving again (\d+\.\d+) ms after it died "
+                           rf"\(image check (\d+) us, spawn (\d+) us, its own start (\d+) us\)")
+            out[f"recover_{name}_ms"] = float(m.group(1))
+            out[f"recover_{name}_parts_us"] = [int(m.group(i)) for i in (2, 3, 4)]
+            wait_since(c, mark, rf"service: {name}: crash injected\n(?:[^\n]*\n)*?\$ ")
+    return out
 
 
 STAB_LINE = re.compile(r"checker: [\d.]+% of kernel time \((\d+) of (\d+) tsc in (\d+) slices, "

@@ -6,9 +6,12 @@
  *       server_loop(&my_table);                   // never returns
  *   }
  *
- * server_loop receives, answers RS heartbeats and fault-injection
- * requests by itself, hands notifications to table->notify, and
- * dispatches requests by m_type through table->handlers[m_type - base].
+ * server_loop receives, answers RS heartbeats (after table->check, the
+ * server's self-check) and fault-injection requests by itself, hands
+ * notifications to table->notify, and dispatches requests by m_type
+ * through table->handlers[m_type - base] (table->again first, which may
+ * answer a repeated request from a record; table->answered sees every
+ * reply).
  * A handler returns the reply status (the reply is the same message, so
  * it fills in its results there) or EDONTREPLY.  Unknown or malformed
  * requests are answered with EBADREQUEST.  The reply reaches only a
@@ -72,5 +75,10 @@ void record_answer(struct srv_record *r, const message *m);
 void sef_startup(sef_init_cb fresh, sef_init_cb restart);
 void server_loop(const struct srv_table *t) __attribute__((noreturn));
 endpoint_t sef_rs(void);                /* RS's current endpoint, or NONE */
+/* Fail on purpose now (RS_FI_* kind), as for an RS_FI_REQ: RS uses it for
+ * a fault injected into itself. */
+void sef_fail(const struct srv_table *t, int kind);
+/* 0 with the boot argument recover=off (no answer records, no self-checks). */
+int sef_recover_on(void);
 
 #endif

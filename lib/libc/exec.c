@@ -43,19 +43,25 @@ int execve(const char *path, char *const argv[], char *const envp[])
     int r = pack(argv, envp, &len);
     if (r < 0)
         return __err(r);
-    memset(&m, 0, sizeof(m));
-    rq = MSG_BODY(&m, struct pm_exec);
-    rq->path_len = plen;
-    rq->args_len = len;
-    __pm_refresh();                     /* the grants name PM's current endpoint */
-    rq->path_grant = grant_create(__pm_ep, path, plen + 1, GRANT_READ);
-    rq->args_grant = grant_create(__pm_ep, block, len, GRANT_READ);
-    r = rq->path_grant < 0 ? rq->path_grant : rq->args_grant < 0 ? rq->args_grant :
-        __pm_call(PM_EXEC, &m);          /* __pm_ep checked above: not repeated */
-    if (rq->path_grant >= 0)
-        grant_revoke(rq->path_grant);
-    if (rq->args_grant >= 0)
-        grant_revoke(rq->args_grant);
+    /* A PM that died before it took the exec did nothing: lend the grants
+     * to the new one and ask again (one that took it and died: EIO). */
+    for (int tries = 0; tries < 3; tries++) {
+        memset(&m, 0, sizeof(m));
+        rq = MSG_BODY(&m, struct pm_exec);
+        rq->path_len = plen;
+        rq->args_len = len;
+        __pm_refresh();                 /* the grants name PM's current endpoint */
+        rq->path_grant = grant_create(__pm_ep, path, plen + 1, GRANT_READ);
+        rq->args_grant = grant_create(__pm_ep, block, len, GRANT_READ);
+        r = rq->path_grant < 0 ? rq->path_grant : rq->args_grant < 0 ? rq->args_grant :
+            __pm_call(PM_EXEC, &m);
+        if (rq->path_grant >= 0)
+            grant_revoke(rq->path_grant);
+        if (rq->args_grant >= 0)
+            grant_revoke(rq->args_grant);
+        if (r != -EDEADSRCDST)
+            break;
+    }
     return __err(r < 0 ? r : -EIO);
 }
 

@@ -4,8 +4,9 @@
  * its label (waiting up to a second for it to appear) and make the call
  * again when that cannot do it twice:
  *   - EDEADSRCDST: PM died before it took the request, so nothing was
- *     done: every call goes again (except those that lend PM a grant,
- *     exec and sysinfo: a grant names one endpoint);
+ *     done: every call goes again (those that lend PM a grant, exec and
+ *     sysinfo, lend it again to the new PM themselves: a grant names one
+ *     endpoint);
  *   - ENOREPLY: PM died with the request in hand and may have done it:
  *     only calls for which doing it twice is harmless go again; the
  *     others (fork, kill, exec, sigreturn, shutdown, service) fail with

@@ -42,16 +42,20 @@ static int sysinfo_into(int what, uint32_t offset, void *buf, uint32_t size)
     message m;
     struct pm_sysinfo *s = MSG_BODY(&m, struct pm_sysinfo);
     int r;
-    memset(&m, 0, sizeof(m));
-    s->what = what;
-    s->offset = offset;
-    s->size = size;
-    __pm_refresh();                     /* the grant names PM's current endpoint */
-    s->grant = grant_create(__pm_ep, buf, size, GRANT_WRITE);
-    if (s->grant < 0)
-        return s->grant;
-    r = __pm_call(PM_SYSINFO, &m);
-    grant_revoke(s->grant);
+    for (int tries = 0; tries < 3; tries++) {   /* reading twice is harmless */
+        memset(&m, 0, sizeof(m));
+        s->what = what;
+        s->offset = offset;
+        s->size = size;
+        __pm_refresh();                 /* the grant names PM's current endpoint */
+        s->grant = grant_create(__pm_ep, buf, size, GRANT_WRITE);
+        if (s->grant < 0)
+            return s->grant;
+        r = __pm_call(PM_SYSINFO, &m);
+        grant_revoke(s->grant);
+        if (!ipc_dead(r))
+            break;
+    }
     return r < 0 ? r : (int)s->len;
 }
 

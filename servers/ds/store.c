@@ -28,12 +28,13 @@ void store_init(void)
 
 static int all_zero(const void *p, size_t n)
 {
-    const uint8_t *b = p;
-    while (n--)
-        if (*b++)
+    const uint32_t *w = p;                  /* entries are word-aligned and -sized */
+    for (size_t i = 0; i < n / 4; i++)
+        if (w[i])
             return 0;
     return 1;
 }
+_Static_assert(sizeof(struct entry) % 4 == 0, "all_zero reads whole words");
 
 static const char *entry_check(const struct entry *e)
 {
@@ -55,18 +56,23 @@ static const char *entry_check(const struct entry *e)
  * NULL when they hold, else what is wrong. */
 const char *store_check(void)
 {
+    static uint8_t used[DS_NR_ENTRIES];     /* the non-free entries, by index */
     uint32_t owned = 0;
+    int n = 0;
     for (int i = 0; i < DS_NR_ENTRIES; i++) {
-        const struct entry *a = &table[i];
-        const char *why = entry_check(a);
+        const char *why = entry_check(&table[i]);
         if (why)
             return why;
-        if (a->state == E_FREE)
-            continue;
-        owned += a->len;
-        for (int j = i + 1; j < DS_NR_ENTRIES; j++) {
-            const struct entry *b = &table[j];
-            if (b->state != E_FREE && strcmp(a->key, b->key) == 0)
+        if (table[i].state != E_FREE) {
+            owned += table[i].len;
+            used[n++] = (uint8_t)i;
+        }
+    }
+    for (int x = 0; x < n; x++) {            /* pairs of non-free entries only */
+        const struct entry *a = &table[used[x]];
+        for (int y = x + 1; y < n; y++) {
+            const struct entry *b = &table[used[y]];
+            if (strcmp(a->key, b->key) == 0)
                 return "two entries for one key";
             if (a->len && b->len && a->off < b->off + b->len && b->off < a->off + a->len)
                 return "two values sharing pool bytes";

@@ -19,7 +19,10 @@
 static char path[PM_PATH_MAX + 1];
 static char args[PM_ARGS_MAX];
 static uint32_t stack[EXEC_STACK_MAX / 4];
-static uint8_t image[IMAGE_MAX];
+/* The executable being loaded.  In the state region for speed, not to be
+ * kept: a restarted PM gets it as it was instead of 4 MiB of new zero
+ * pages (kernel/elf.c); every exec overwrites what it uses. */
+static uint8_t image[IMAGE_MAX] STATE;
 
 /* The endpoints a new program starts with (proto/pm.h, PM_AT_*). */
 static void aux(uint32_t *w)
@@ -141,7 +144,7 @@ int do_exec(message *m)
 }
 
 /* Start init (pid 1) from 'file' with no arguments but its name. */
-int exec_init(const char *file)
+int exec_init(const char *file, int pid)
 {
     static const char *const env[] = { "PATH=/bin", "HOME=/" };
     uint32_t argc = 1, envc = 2, len = 8;
@@ -161,6 +164,8 @@ int exec_init(const char *file)
         sys_kill(r);
         return -EAGAIN;
     }
+    if (pid)
+        mp->pid = mp->pgrp = pid;
     strlcpy(mp->name, base_name(file), sizeof(mp->name));
     return mp->pid;
 }

@@ -112,7 +112,8 @@ void reap(struct mproc *parent, struct mproc *z)
 void mp_ended(struct mproc *mp, int status)
 {
     struct mproc *parent = mp->ppid ? mp_by_pid(mp->ppid) : 0;
-    int init_alive = mp_by_pid(1) && mp->pid != 1;
+    int is_init = mp->pid == 1, init_alive = mp_by_pid(1) && !is_init;
+    int will_restart = is_init && (status & 0x7f);  /* killed: init_died starts it again */
     mp->state = MP_ZOMBIE;
     mp->status = status;
     mp->blocked = PB_NONE;
@@ -120,15 +121,17 @@ void mp_ended(struct mproc *mp, int status)
         struct mproc *c = &mproc[i];
         if (c->state == MP_FREE || c->ppid != mp->pid || c == mp)
             continue;
-        c->ppid = init_alive ? 1 : 0;
+        c->ppid = init_alive || will_restart ? 1 : 0;
         if (c->state == MP_ZOMBIE && !c->ppid)
             c->state = MP_FREE;
-        else if (c->state == MP_ZOMBIE && mp_by_pid(1)->blocked == PB_WAIT &&
+        else if (c->state == MP_ZOMBIE && init_alive && mp_by_pid(1)->blocked == PB_WAIT &&
                  wait_matches(mp_by_pid(1), c))
             reap(mp_by_pid(1), c);
     }
     if (!parent || parent->state != MP_ALIVE) {
         mp->state = MP_FREE;                    /* nobody will wait for it */
+        if (is_init)
+            init_died(status);
         return;
     }
     if (parent->blocked == PB_WAIT && wait_matches(parent, mp))

@@ -105,7 +105,8 @@ void vfs_exec_done(endpoint_t ep);
 void vfs_unpause(endpoint_t ep);
 
 /* exec.c */
-int exec_init(const char *path);
+int exec_init(const char *path, int pid);      /* pid 0: the next one */
+void init_died(int status);                     /* main.c */
 
 /* handlers (table.c) */
 int do_fork(message *m);

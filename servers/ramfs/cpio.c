@@ -11,7 +11,11 @@
 
 #define HDR 110                         /* "070701" + 13 fields of 8 hex digits */
 
-static uint8_t image[RAMDISK_MAX];
+/* Only a fresh start reads the archive.  The buffer is in the state
+ * region for speed, not to be kept: a restarted ramfs gets it as it was
+ * instead of 6 MiB of new zero pages (kernel/elf.c), which would make up
+ * most of its recovery time.  Nothing reads it after the load. */
+static uint8_t image[RAMDISK_MAX] STATE;
 
 static int hex8(const uint8_t *p, uint32_t *out)
 {

@@ -75,15 +75,24 @@ int do_restart(message *m)
     return sys_kill(s->ep);
 }
 
+/* A fault for RS itself, made on the next tick (after this reply): the
+ * kernel supervises RS and starts it again (docs/services.md). */
+int rs_self_fault;
+
 int do_fi(message *m)
 {
     int err, kind = MSG_BODY(m, struct rs_req)->kind;
     struct service *s = target(m, &err);
     message fi;
-    if (!s)
-        return err;
     if (kind < RS_FI_CRASH || kind > RS_FI_CORRUPT)
         return -EINVAL;
+    if (!s && err == -ESRCH && is_admin(m->m_source) &&
+        strncmp(MSG_BODY(m, struct rs_req)->label, "rs", sizeof(((struct rs_req *)0)->label)) == 0) {
+        rs_self_fault = kind;
+        return OK;
+    }
+    if (!s)
+        return err;
     if (s->ep == NONE)
         return -ESRCH;
     if (m->m_source == s->ep) {
@@ -149,5 +158,9 @@ int do_init(message *m)
     m->m_type = OK;
     ipc_sendnb(who, m);
     service_initialized(s);
+    if (s->restarts) {                  /* how long until it serves again */
+        s->probing = 1;
+        ipc_notify(who);
+    }
     return EDONTREPLY;
 }

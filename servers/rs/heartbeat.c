@@ -1,8 +1,9 @@
 /*
  * heartbeat.c - RS's periodic work (every RS_TICK ticks): start services
  * whose backoff has expired, reset the failure count of stable services,
- * deliver injected faults whose target was busy, and ping every
- * initialised service that has a heartbeat period.  A
+ * deliver injected faults whose target was busy (or RS itself), check
+ * RS's own table (check.c), and ping every initialised service that has
+ * a heartbeat period.  A
  * service that has not answered two pings in a row (two periods) is
  * killed; its death then goes through the normal restart policy.
  *
@@ -88,6 +89,14 @@ static void ping(struct service *s, uint32_t now)
 void rs_tick(void)
 {
     uint32_t now = sys_uptime();
+    if (rs_self_fault) {
+        int kind = rs_self_fault;
+        rs_self_fault = 0;
+        sef_fail(&rs_table, kind);
+    }
+    if (sef_recover_on())
+        rs_check();
+    image_scrub();
     for (int i = 0; i < nservices; i++) {
         struct service *s = &services[i];
         if (s->state == RS_STATE_WAITING && now >= s->restart_at)
@@ -106,8 +115,17 @@ void rs_tick(void)
 void rs_pong(endpoint_t from)
 {
     struct service *s = service_by_ep(from);
-    if (s) {
-        s->answered = 1;
-        s->served |= s->initialized;
+    if (!s)
+        return;
+    s->answered = 1;
+    if (s->probing) {                   /* the answer to the ping at RS_INIT */
+        uint64_t now = sys_uptime_us(), us = now - s->died_us;
+        s->probing = 0;
+        printf("rs: %s serving again %u.%03u ms after it died (image check %u us, "
+               "spawn %u us, its own start %u us)\n", s->desc->label,
+               (unsigned)(us / 1000), (unsigned)(us % 1000), (unsigned)s->image_us,
+               (unsigned)s->spawn_us, (unsigned)(now - s->spawned_us));
+        return;                         /* "served" takes a regular heartbeat */
     }
+    s->served |= s->initialized;
 }

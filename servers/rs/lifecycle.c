@@ -41,6 +41,7 @@ struct service *service_by_label(const char *label)
 int service_start(struct service *s)
 {
     const struct pc_service *d = s->desc;
+    uint64_t t0 = sys_uptime_us(), t1;
     int r;
     if (!(s->img = image_get(d->program))) {
         printf("rs: no image for %s (%s)\n", d->label, d->program);
@@ -51,8 +52,12 @@ int service_start(struct service *s)
     if (s->early_deaths >= RS_FRESH_AFTER)
         printf("rs: %s starts fresh: it died %d times before it was ready; its kept state "
                "is dropped\n", d->label, s->early_deaths);
+    t1 = sys_uptime_us();
     r = sys_spawn(d->label, s->img->data, s->img->size,
                   s->early_deaths >= RS_FRESH_AFTER ? SPAWN_FRESH : 0, &s->ep);
+    s->spawned_us = sys_uptime_us();
+    s->image_us = (uint32_t)(t1 - t0);
+    s->spawn_us = (uint32_t)(s->spawned_us - t1);
     if (r != OK) {
         printf("rs: cannot start %s: %s\n", d->label, errname(r));
         s->ep = NONE;
@@ -64,6 +69,7 @@ int service_start(struct service *s)
     s->up_since = sys_uptime();
     s->initialized = 0;
     s->served = 0;
+    s->probing = 0;
     s->kill_reason = 0;
     s->answered = 1;
     s->missed = 0;
@@ -85,15 +91,18 @@ static void publish(struct service *s)
 }
 
 /* After a service's RS_INIT: it is ready; tell DS.  When DS itself has
- * (re)started, its store is empty: publish everything again. */
+ * started with an empty store (it does not know RS), publish everything
+ * again; a DS that kept its store only gets its own new endpoint. */
 void service_initialized(struct service *s)
 {
+    endpoint_t rs;
     s->initialized = 1;
-    if (strcmp(s->desc->label, "ds") == 0) {
+    if (strcmp(s->desc->label, "ds") == 0 &&
+        (ds_retrieve_label("rs", &rs) != OK || rs != self_ep)) {
         publish_all();
         return;
     }
-    publish(s);
+    publish(s);                         /* a DS that kept its store needs only its own */
 }
 
 void publish_all(void)
@@ -162,6 +171,7 @@ void service_died(const struct sys_getksig *ks)
         s->failures = 0;                /* it came back and served: a new row */
     s->initialized = s->served = 0;
     s->died_at = sys_uptime();
+    s->died_us = sys_uptime_us();
     describe(s->reason, sizeof(s->reason), ks, s->kill_reason);
     if (s->want_down) {
         s->want_down = 0;
@@ -176,5 +186,19 @@ void service_died(const struct sys_getksig *ks)
         service_start(s);
     } else {
         failed(s);
+    }
+}
+
+/* Their image was damaged and has been fetched again: the services that
+ * run from it may run the damaged bytes, so they start again. */
+void image_repaired(const struct image *im)
+{
+    for (int i = 0; i < nservices; i++) {
+        struct service *s = &services[i];
+        if (s->img == im && s->state == RS_STATE_UP && s->ep != NONE) {
+            printf("rs: restarting %s: it runs from the damaged image\n", s->desc->label);
+            s->want_restart = 1;
+            sys_kill(s->ep);
+        }
     }
 }

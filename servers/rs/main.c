@@ -8,7 +8,6 @@
  */
 #include "rs.h"
 
-extern const struct srv_table rs_table;
 endpoint_t self_ep;
 
 static int wanted(const struct pc_service *d)

@@ -22,7 +22,8 @@ struct image {
     char name[PC_LABEL];
     uint8_t *data;
     uint32_t size;
-    uint32_t crc;             /* of the pristine bytes, taken when fetched */
+    uint32_t *crc;            /* of each 4 KiB chunk, taken when fetched */
+    uint32_t nchunks;
 };
 
 struct service {
@@ -42,9 +43,17 @@ struct service {
     uint32_t next_ping;
     int answered, missed;
     int served;               /* answered a heartbeat since RS_INIT */
+    uint64_t died_us;         /* when its last death was reported */
+    uint32_t image_us, spawn_us; /* the last start: image check, SYS_SPAWN */
+    uint64_t spawned_us;      /* when SYS_SPAWN returned */
+    int probing;              /* restarted: pinged at RS_INIT, the answer ends the recovery */
 };
 
 extern struct privconf conf;
+extern const struct srv_table rs_table;
+extern int rs_self_fault;                   /* admin.c: RS_FI for RS itself, or 0 */
+void rs_check(void);                        /* check.c */
+void rs_corrupt(void);
 extern struct service services[MAX_SERVICES];
 extern int nservices;
 extern endpoint_t self_ep;
@@ -53,6 +62,8 @@ extern endpoint_t self_ep;
 int config_load(void);
 /* image.c */
 struct image *image_get(const char *program);
+void image_scrub(void);                     /* image.c: a slice of the images checked */
+void image_repaired(const struct image *im);    /* lifecycle.c: restart its users */
 /* lifecycle.c */
 int service_start(struct service *s);
 void service_died(const struct sys_getksig *ks);

@@ -26,4 +26,5 @@ static void notified(const message *m)
 
 const struct srv_table rs_table = {
     .base = RS_BASE, .count = RS_NR_CALLS, .handlers = handlers, .notify = notified,
+    .corrupt = rs_corrupt,
 };

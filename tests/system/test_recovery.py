@@ -206,3 +206,34 @@ def test_vfs_and_ramfs_failing_together():
         check_workloads(c)
     finally:
         c.close()
+
+
+@pytest.mark.parametrize("signal", ["KILL", "SEGV"])
+def test_init_comes_back_with_its_shells(signal):
+    """init (pid 1) is killed: PM starts it again as pid 1 with the old
+    one's children, the new init finds each terminal's shell from the
+    terminals' foreground groups instead of starting more, and does its
+    job: the serial shell exits and a new one is started on the line."""
+    c = boot_shell()
+    try:
+        before, status = run(c, "ps | cat")
+        assert status == 0, before
+        mark = c.mark()
+        out, status = run(c, f"kill -{signal} 1")
+        assert status == 0, out
+        wait_since(c, mark, r"pm: init died \(signal \d+\); starting it again as pid 1", timeout=60)
+        wait_since(c, mark, r"init: restarted; 2 shells kept on /dev/tty0 /dev/ttyS0", timeout=60)
+        after, status = run(c, "ps | cat")
+        assert status == 0, after
+        old, new = ps_table(before), ps_table(after)
+        assert new["init"] == [(1, 0)], after
+        assert sorted(new["sh"]) == sorted(old["sh"]), (before, after)
+        assert all(ppid == 1 for _, ppid in new["sh"]), after
+        mark = c.mark()
+        c.send("exit\r")
+        wait_since(c, mark, r"\$ ", timeout=60)    # the new init started a shell
+        out, status = run(c, "echo new shell")
+        assert (out, status) == ("new shell\n", 0)
+        assert "init: Stabilix user land up" not in c.since(mark)
+    finally:
+        c.close()

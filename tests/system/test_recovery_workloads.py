@@ -37,6 +37,7 @@ BACK = {
     "vfs": r"vfs: restarted \(1 restarts\): \d+ processes kept",
     "ramfs": r"ramfs: restarted \(1 restarts\): the tree kept",
     "tty": r"tty: restarted \(1 restarts\): settings and typed input kept",
+    "rs": r"rs: restarted by the kernel \(was ep \d+\); \d+ services adopted",
 }
 # What its self-check says once it has repaired the damage.
 REPAIRED = {
@@ -45,6 +46,7 @@ REPAIRED = {
     "vfs": r"vfs: self-check: counts fixed \(\d+\)",
     "ramfs": r"ramfs: self-check: a block the hash table cannot find: block map rebuilt",
     "tty": r"tty: self-check: minor 2: line ends out of order: repaired",
+    "rs": r"rs: self-check: \w+ had endpoint \d+, the kernel says \d+: repaired",
 }
 
 
@@ -82,7 +84,7 @@ def check_workloads(c):
 
 
 @pytest.mark.parametrize("kind", ["crash", "exception", "hang", "corrupt"])
-@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs", "tty"])
+@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs", "tty", "rs"])
 def test_workloads_finish_exactly_when_a_server_fails(server, kind):
     c = boot_shell()
     try:
@@ -95,7 +97,8 @@ def test_workloads_finish_exactly_when_a_server_fails(server, kind):
         check_workloads(c)
         out, status = run(c, "service list")
         row = [r.split() for r in out.splitlines() if r.startswith(server + " ")]
-        assert row and row[0][2:4] == ["up", "0" if kind == "corrupt" else "1"], out
+        restarts = "0" if kind == "corrupt" or server == "rs" else "1"   # RS counts others'
+        assert row and row[0][2:4] == ["up", restarts], out
         assert "KERNEL PANIC" not in c.output
     finally:
         c.close()

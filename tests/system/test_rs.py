@@ -6,10 +6,16 @@ Each test boots the kernel with only rs (start=rs); rs starts the listed
 services (rs_start=...) and svctest drives rs through its protocol.
 """
 import re
+import struct
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from qemu import boot
 from shell import boot_shell, run
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def rs_boot(services, scenario, timeout=180):
@@ -137,3 +143,31 @@ def test_counter_restarted_twice_from_the_shell_in_the_release_image():
         assert "counter missed" not in c.output, c.output[-2000:]
     finally:
         c.close()
+
+
+def test_a_damaged_pristine_image_is_fetched_again_and_its_service_restarted():
+    """The host flips a bit of RS's pristine copy of DS's image (the first
+    one RS loads; RS's memory, through the shared RAM file).  RS's scrub
+    finds the damaged chunk within one pass, fetches the image again from
+    the boot module, and restarts DS, which runs from the damaged bytes."""
+    sys.path.insert(0, str(ROOT / "tools" / "inject"))
+    import faults
+    from guest import Guest, symbols
+    from qemu import TEST_ISO
+    nm = subprocess.run(["nm", str(ROOT / "build/bin/rs")], capture_output=True, text=True,
+                        check=True).stdout.split("\n")
+    rs_pool = int(next(l.split()[0] for l in nm if l.endswith(" b pool")), 16)
+    g = Guest(TEST_ISO, "start=rs rs_start=ds,counter", gdb=False)
+    try:
+        assert g.wait_for(r"rs: counter up", 40), g.output()[-2000:]
+        _, raw = faults.find_slot(g, symbols(), "rs")
+        pgdir = struct.unpack_from("<I", raw, faults.PGDIR_OFF)[0]
+        pa = faults.virt_to_phys(g, pgdir, rs_pool + 1000)     # DS's image, byte 1000
+        assert pa is not None
+        g.flip(pa, 3)
+        assert g.wait_for(r"rs: image of ds damaged at byte 0; fetched again", 30), \
+            g.output()[-2000:]
+        assert g.wait_for(r"rs: restarting ds: it runs from the damaged image", 5)
+        assert g.wait_for(r"ds: restarted \(1 restarts\): \d+ keys kept", 10), g.output()[-2000:]
+    finally:
+        g.close()
