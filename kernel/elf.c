@@ -111,7 +111,8 @@ static int load_segment(uint32_t *pgdir, const struct elf_src *src, const struct
     return OK;
 }
 
-int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry, int flags)
+/* Every PT_LOAD segment through load_segment(which); *entry if asked. */
+static int load_segments(uint32_t *pgdir, const struct elf_src *src, int which, uint32_t *entry)
 {
     struct ehdr e;
     struct phdr ph[MAX_PHDRS];
@@ -119,25 +120,25 @@ int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry, int fl
     if (r != OK)
         return r;
     for (int i = 0; i < e.phnum; i++)
-        if (ph[i].type == PT_LOAD &&
-            (r = load_segment(pgdir, src, &ph[i], flags & ELF_NO_STATE)) != OK)
+        if (ph[i].type == PT_LOAD && (r = load_segment(pgdir, src, &ph[i], which)) != OK)
             return r;
+    if (entry)
+        *entry = e.entry;
+    return OK;
+}
+
+int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry, int flags)
+{
+    int r = load_segments(pgdir, src, flags & ELF_NO_STATE, entry);
+    if (r != OK)
+        return r;
     for (uint32_t va = USER_STACK_TOP - USER_STACK_SIZE; va < USER_STACK_TOP; va += PAGE_SIZE)
         if (!page_for(pgdir, va, PTE_U | PTE_W))
             return -ENOMEM;
-    *entry = e.entry;
     return OK;
 }
 
 int elf_state_holes(uint32_t *pgdir, const struct elf_src *src)
 {
-    struct ehdr e;
-    struct phdr ph[MAX_PHDRS];
-    int r = read_headers(src, &e, ph);
-    if (r != OK)
-        return r;
-    for (int i = 0; i < e.phnum; i++)
-        if (ph[i].type == PT_LOAD && (r = load_segment(pgdir, src, &ph[i], -1)) != OK)
-            return r;
-    return OK;
+    return load_segments(pgdir, src, -1, 0);
 }

@@ -31,6 +31,7 @@ struct mproc {
     int blocked;                    /* PB_*: a PM call without reply */
     int wait_pid, wait_options;     /* PB_WAIT */
     uint32_t wake_at;               /* PB_SLEEP: uptime tick */
+    uint32_t resume_wake;           /* a sleep cut by PM's restart: its tick, for the repeat */
     uint32_t brk_base, brk;         /* page-aligned heap bounds (0: unknown) */
     uint32_t sig_handler[PM_NSIG], sig_amask[PM_NSIG], sig_flags[PM_NSIG];
     uint32_t restorer;              /* libc's sigreturn trampoline */

@@ -10,8 +10,10 @@
  * handed it on), so it ends now, and its parent is told.
  *
  * Calls that were waiting in the old PM (wait, sleep, sigsuspend) failed
- * in their callers with EDEADSRCDST when it died; libc asks the new PM
- * again (lib/libc/pm_call.c), so every entry starts unblocked.  The
+ * in their callers with ENOREPLY when it died; libc asks the new PM
+ * again (lib/libc/pm_call.c), so every entry starts unblocked.  A sleep
+ * keeps its wake-up tick (resume_wake): the repeat ends when the first
+ * sleep would have, not a whole duration later.  The
  * kernel alarm for sleepers is set again.  A table that fails a check is
  * dropped: PM starts empty and adopts each process at its first call,
  * and says why.
@@ -68,6 +70,7 @@ int pm_inherit(const struct sef_init *info)
     }
     for (int i = 0; i < NR_MPROCS; i++) {
         struct mproc *mp = &mproc[i];
+        mp->resume_wake = mp->blocked == PB_SLEEP ? mp->wake_at : 0;
         mp->blocked = PB_NONE;
         if (mp->state != MP_ALIVE)
             continue;

@@ -126,6 +126,9 @@ int do_sleep(message *m)
     if (ms == 0)
         return OK;
     mp->wake_at = now_ticks() + (ms * HZ + 999) / 1000;
+    if (mp->resume_wake && mp->resume_wake <= mp->wake_at)
+        mp->wake_at = mp->resume_wake;  /* libc repeats the sleep PM's restart cut */
+    mp->resume_wake = 0;
     mp->blocked = PB_SLEEP;
     arm();
     return EDONTREPLY;

@@ -14,10 +14,7 @@ struct filp *filp_at(int i)
 
 int filp_index(const struct filp *f)
 {
-    uintptr_t off = (uintptr_t)f - (uintptr_t)filps;
-    if (off >= sizeof(filps) || off % sizeof(filps[0]))
-        return -1;
-    return (int)(off / sizeof(filps[0]));
+    return table_index(filps, sizeof(filps), sizeof(filps[0]), f);
 }
 
 struct filp *filp_alloc(void)

@@ -19,10 +19,7 @@ struct pipe *pipe_at(int i)
 
 int pipe_index(const struct pipe *pp)
 {
-    uintptr_t off = (uintptr_t)pp - (uintptr_t)pipes;
-    if (off >= sizeof(pipes) || off % sizeof(pipes[0]))
-        return -1;
-    return (int)(off / sizeof(pipes[0]));
+    return table_index(pipes, sizeof(pipes), sizeof(pipes[0]), pp);
 }
 
 void pipe_drop(struct pipe *pp)

@@ -194,6 +194,13 @@ void vfs_corrupt(void);
 struct filp *filp_at(int i);                    /* 0 <= i < NR_FILPS */
 struct vnode *vnode_at(int i);
 struct pipe *pipe_at(int i);
+/* The index of the element of a table at p (the table's n bytes at base,
+ * elements of size bytes), or -1 if p is not one of them. */
+static inline int table_index(const void *base, uint32_t n, uint32_t size, const void *p)
+{
+    uintptr_t off = (uintptr_t)p - (uintptr_t)base;
+    return off >= n || off % size ? -1 : (int)(off / size);
+}
 int filp_index(const struct filp *f);           /* -1: not in the table */
 int vnode_index(const struct vnode *vp);
 int pipe_index(const struct pipe *pp);

@@ -15,10 +15,7 @@ struct vnode *vnode_at(int i)
 
 int vnode_index(const struct vnode *vp)
 {
-    uintptr_t off = (uintptr_t)vp - (uintptr_t)vnodes;
-    if (off >= sizeof(vnodes) || off % sizeof(vnodes[0]))
-        return -1;
-    return (int)(off / sizeof(vnodes[0]));
+    return table_index(vnodes, sizeof(vnodes), sizeof(vnodes[0]), vp);
 }
 
 static struct vnode *vnode_free(void)

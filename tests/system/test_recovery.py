@@ -237,3 +237,30 @@ def test_init_comes_back_with_its_shells(signal):
         assert "init: Stabilix user land up" not in c.since(mark)
     finally:
         c.close()
+
+
+def up_ms(line):
+    h, m, s = line.split()[1].split(":")
+    return (int(h) * 3600 + int(m) * 60) * 1000 + int(float(s) * 1000)
+
+
+def test_a_sleep_cut_by_a_pm_failure_ends_on_time():
+    """A `sleep 3` is in progress when PM crashes: libc repeats it, and the
+    new PM keeps the old wake-up tick, so it ends 3 s after it began (by
+    the guest's own uptime printed around it), not 3 s after the crash."""
+    c = boot_shell()
+    try:
+        c.send("sh -c 'uptime; sleep 3; uptime' > /tmp/up &\r")
+        c.expect(r"\[\d+\] \d+\n", timeout=30)
+        time.sleep(1.5)
+        mark = c.mark()
+        out, status = run(c, "service fi pm crash")
+        assert status == 0, out
+        wait_since(c, mark, r"pm: restarted \(1 restarts\)", timeout=60)
+        out, status = run(c, "wait; cat /tmp/up")
+        lines = out.splitlines()
+        assert status == 0 and len(lines) == 2, out
+        took = up_ms(lines[1]) - up_ms(lines[0])
+        assert 2900 <= took < 3900, out
+    finally:
+        c.close()
