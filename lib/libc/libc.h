@@ -25,9 +25,9 @@ static inline int __pm_call(int type, message *m)
     int r;
     m->m_type = type;
     r = ipc_call(__pm_ep, m);
-    if (ipc_dead(r))
-        return __pm_again(type, m, r);
-    return r != OK ? r : m->m_type;
+    if (r == OK)
+        return m->m_type;
+    return ipc_dead(r) ? __pm_again(type, m, r) : r;
 }
 
 /* errno = -r (IPC failures become EIO); returns -1. */

@@ -104,7 +104,7 @@ static int from_rs(const struct srv_table *t, const message *m)
     if (!is_rs(m))
         return 0;
     if (IS_NOTIFY(m)) {
-        if (t->check && recover && !just_checked)
+        if (t->check && !just_checked)
             t->check();
         just_checked = 0;
         ipc_notify(rs_ep);                  /* heartbeat answer */
@@ -125,10 +125,18 @@ static int dispatch(const struct srv_table *t, message *m)
     return t->handlers[i](m);
 }
 
-void server_loop(const struct srv_table *t)
+void server_loop(const struct srv_table *table)
 {
+    struct srv_table local = *table;
+    const struct srv_table *t = &local;
     message m;
-    int r = ipc_receive(ANY, &m);
+    int r;
+    if (!recover) {                     /* recover=off: the table without the hooks */
+        local.again = 0;
+        local.answered = 0;
+        local.check = 0;
+    }
+    r = ipc_receive(ANY, &m);
     for (;;) {
         endpoint_t src = m.m_source;
         int status;
@@ -142,7 +150,7 @@ void server_loop(const struct srv_table *t)
             r = ipc_receive(ANY, &m);
             continue;
         }
-        status = t->again && recover ? t->again(&m) : SRV_GO_ON;
+        status = t->again ? t->again(&m) : SRV_GO_ON;
         if (status == SRV_GO_ON)
             status = dispatch(t, &m);
         if (status == EDONTREPLY) {
@@ -150,7 +158,7 @@ void server_loop(const struct srv_table *t)
             continue;
         }
         m.m_type = status;
-        if (t->answered && recover)
+        if (t->answered)
             t->answered(src, &m);
         r = ipc_replyrecv(src, &m, 0);
     }

@@ -55,13 +55,16 @@ static int runnable(const struct service *s)
            !(pi.flags & (PI_FREE | PI_SENDING | PI_RECEIVING));
 }
 
-/* Could s have been kept from running by a busy service above it? */
-static int starved(const struct service *s)
+/* Could s have been kept from running by a busy service above it?  One
+ * that has not answered a ping sent before this tick (one pinged just now
+ * is runnable for a moment) and is runnable, or was just killed by us. */
+static int starved(const struct service *s, uint32_t now)
 {
     for (int i = 0; i < nservices; i++) {
         const struct service *t = &services[i];
-        if (t != s && t->state == RS_STATE_UP && t->ep != self_ep &&
-            t->desc->priority < s->desc->priority && runnable(t))
+        if (t != s && t->state == RS_STATE_UP && t->ep != self_ep && !t->answered &&
+            t->pinged_at < now && t->desc->priority < s->desc->priority &&
+            (t->kill_reason || runnable(t)))
             return 1;
     }
     return 0;
@@ -72,7 +75,7 @@ static void ping(struct service *s, uint32_t now)
     if (!s->desc->period || !s->initialized || now < s->next_ping)
         return;
     s->missed = s->answered ? 0 : s->missed + 1;
-    if (s->missed >= 2 && (waiting(s) || starved(s)))
+    if (s->missed >= 2 && (waiting(s) || starved(s, now)))
         s->missed = 1;                  /* the culprit's own heartbeats will tell */
     if (s->missed >= 2) {
         printf("rs: %s missed 2 heartbeats (%d ticks each); killing it\n",
@@ -82,6 +85,7 @@ static void ping(struct service *s, uint32_t now)
         return;
     }
     s->answered = 0;
+    s->pinged_at = now;
     s->next_ping = now + (uint32_t)s->desc->period;
     ipc_notify(s->ep);
 }
@@ -94,7 +98,7 @@ void rs_tick(void)
         rs_self_fault = 0;
         sef_fail(&rs_table, kind);
     }
-    if (sef_recover_on())
+    if (sef_recover_on() && now % RS_CHECK_TICKS < RS_TICK)
         rs_check();
     image_scrub();
     for (int i = 0; i < nservices; i++) {

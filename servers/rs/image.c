@@ -8,7 +8,7 @@
  * its own text.  A chunk that no longer matches makes RS fetch the whole
  * image again and restart every service running from it (it may run the
  * damaged bytes).  So a restart never needs a disk, and a damaged copy is
- * repaired within one pass (about 10 s) and never runs for long.
+ * repaired within one pass (about 15 s) and never runs for long.
  */
 #include "rs.h"
 #include "crc32.h"
@@ -17,7 +17,7 @@
 #define MAX_IMAGES   32
 #define CHUNK        4096u
 #define MAX_CHUNKS   (POOL_SIZE / CHUNK + MAX_IMAGES)
-#define SCRUB_CHUNKS 2
+#define SCRUB_CHUNKS 1
 
 static uint8_t pool[POOL_SIZE] __attribute__((aligned(4096)));
 static uint32_t pool_used;

@@ -14,6 +14,7 @@
 #include "privconf.h"
 
 #define RS_TICK       5       /* alarm period: heartbeats and backoff (ticks) */
+#define RS_CHECK_TICKS 20     /* RS's own table checked about this often (check.c) */
 #define RS_STABLE     500     /* up this long: the failure count resets */
 #define RS_FRESH_AFTER 2      /* deaths in a row before RS_INIT: restart without kept state */
 #define MAX_SERVICES  PC_MAX_SVC
@@ -40,7 +41,7 @@ struct service {
     int want_down, want_restart;
     const char *kill_reason;  /* why RS killed it, if it did */
     char reason[24];          /* last failure */
-    uint32_t next_ping;
+    uint32_t next_ping, pinged_at;
     int answered, missed;
     int served;               /* answered a heartbeat since RS_INIT */
     uint64_t died_us;         /* when its last death was reported */
