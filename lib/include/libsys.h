@@ -74,6 +74,9 @@ int sys_mapdev(uint32_t phys, uint32_t len, void **vaddr);
 int sys_console(int op);
 int sys_self(endpoint_t *ep, char *label);
 int sys_lookup(const char *label, endpoint_t *ep);
+/* A restarted server: the live endpoint of label other than 'dead',
+ * waiting (polling) up to 'ticks' for RS to start it; NONE if none came. */
+endpoint_t sys_lookup_new(const char *label, endpoint_t dead, uint32_t ticks);
 uint32_t sys_uptime(void);
 uint64_t sys_uptime_us(void);           /* microseconds since boot */
 int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total);

@@ -27,18 +27,6 @@ static int repeatable(int type)
     }
 }
 
-/* The new PM's endpoint, or NONE after a second without one. */
-static endpoint_t new_pm(void)
-{
-    uint32_t t0 = sys_uptime();
-    endpoint_t ep;
-    do {
-        if (sys_lookup("pm", &ep) == OK && ep != __pm_ep)
-            return ep;
-    } while (sys_uptime() - t0 < 100);
-    return NONE;
-}
-
 /* A call that must not happen twice: make sure __pm_ep is the live PM
  * first (a kernel call, cheap next to a fork or an exec), so that a
  * failure afterwards means PM died while it had this very call. */
@@ -62,7 +50,7 @@ static int lends_grant(int type)
 
 int __pm_again(int type, message *m, int why)
 {
-    endpoint_t ep = new_pm();
+    endpoint_t ep = sys_lookup_new("pm", __pm_ep, 100);     /* up to a second */
     int r;
     if (ep == NONE)
         return why;

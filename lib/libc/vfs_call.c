@@ -43,19 +43,6 @@ struct vfs_req *__vfs_req(message *m, int type)
     return MSG_BODY(m, struct vfs_req);
 }
 
-/* The restarted VFS: a live endpoint other than 'dead', or NONE after a
- * second without one. */
-static endpoint_t new_vfs(endpoint_t dead)
-{
-    uint32_t t0 = sys_uptime();
-    endpoint_t ep;
-    do {
-        if (sys_lookup("vfs", &ep) == OK && ep != dead)
-            return ep;
-    } while (sys_uptime() - t0 < 100);
-    return NONE;
-}
-
 /* One attempt: lend the buffers to vfs, call, take the grants back; the
  * IPC status (the reply is in m->m_type). */
 static int call_once(endpoint_t vfs, message *m, const void *b1, uint32_t l1, int a1,
@@ -99,7 +86,7 @@ int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
     req = *m;
     r = call_once(vfs, m, b1, l1, a1, b2, l2, a2);
     for (int tries = 0; ipc_dead(r) && tries < 3; tries++) {
-        if ((vfs = new_vfs(vfs)) == NONE)
+        if ((vfs = sys_lookup_new("vfs", vfs, 100)) == NONE)     /* up to a second */
             break;
         if (&__vfs_ep && __vfs_ep != NONE)
             __vfs_ep = vfs;

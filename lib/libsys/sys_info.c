@@ -34,6 +34,17 @@ int sys_lookup(const char *label, endpoint_t *ep)
     return r;
 }
 
+endpoint_t sys_lookup_new(const char *label, endpoint_t dead, uint32_t ticks)
+{
+    uint32_t t0 = sys_uptime();
+    endpoint_t ep;
+    do {
+        if (sys_lookup(label, &ep) == OK && ep != dead)
+            return ep;
+    } while (sys_uptime() - t0 < ticks);
+    return NONE;
+}
+
 /* Microseconds since boot (the kernel's TSC clock); 0 on failure. */
 uint64_t sys_uptime_us(void)
 {

@@ -16,20 +16,10 @@ static endpoint_t vfs_ep(void)
     return sys_lookup("vfs", &ep) == OK ? ep : NONE;
 }
 
-/* VFS died while it had our call: RS restarts it with its tables at once
- * (a tick); its new endpoint, or NONE after VFS_WAIT ticks without one
- * (well inside PM's own heartbeat period). */
+/* VFS died with (or before) our call: RS restarts it with its tables at
+ * once (a tick); wait for it at most VFS_WAIT ticks, well inside PM's own
+ * heartbeat period. */
 #define VFS_WAIT 10
-static endpoint_t new_vfs(endpoint_t dead)
-{
-    uint32_t t0 = sys_uptime();
-    endpoint_t ep;
-    do {
-        if ((ep = vfs_ep()) != NONE && ep != dead)
-            return ep;
-    } while (sys_uptime() - t0 < VFS_WAIT);
-    return NONE;
-}
 
 static int call_at(endpoint_t vfs, int type, const struct vfs_pm_req *rq)
 {
@@ -52,7 +42,7 @@ static int call(int type, const struct vfs_pm_req *rq)
     if (vfs == NONE)
         return -ENOSYS;
     r = call_at(vfs, type, rq);
-    if (r == -EDEADSRCDST && (vfs = new_vfs(vfs)) != NONE) {
+    if (r == -EDEADSRCDST && (vfs = sys_lookup_new("vfs", vfs, VFS_WAIT)) != NONE) {
         r = call_at(vfs, type, rq);
         if (type == VFS_PM_FORK && r == -EEXIST)
             r = OK;                     /* the old VFS had done it */
@@ -103,7 +93,7 @@ int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size)
     rq.len = strlen(path) + 1;             /* with its NUL */
     rq.len2 = size;
     r = exec_read_at(vfs, &rq, path, buf, size);
-    if (r == -EDEADSRCDST && (vfs = new_vfs(vfs)) != NONE)
+    if (r == -EDEADSRCDST && (vfs = sys_lookup_new("vfs", vfs, VFS_WAIT)) != NONE)
         r = exec_read_at(vfs, &rq, path, buf, size);   /* reading twice is harmless */
     return r == -EDEADSRCDST ? -EIO : r;
 }

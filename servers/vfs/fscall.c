@@ -34,14 +34,8 @@ static int find_server(struct mount *mt)
 #define FS_WAIT 10
 static int find_new_server(struct mount *mt, endpoint_t dead)
 {
-    uint32_t t0 = sys_uptime();
-    do {
-        mt->ep = NONE;
-        if (find_server(mt) == OK && mt->ep != dead)
-            return OK;
-    } while (sys_uptime() - t0 < FS_WAIT);
-    mt->ep = NONE;
-    return -EIO;
+    mt->ep = sys_lookup_new(mt->label, dead, FS_WAIT);
+    return mt->ep == NONE ? -EIO : OK;
 }
 
 /* One attempt: ipc_dead() when the server died before it answered. */
