@@ -6,7 +6,10 @@
  * endpoint names no live process while its kernel slot holds a live
  * process that no entry has is that process with a damaged endpoint: the
  * endpoint is put right.  An entry whose process simply ended is left to
- * the death report on its way to PM (it ends then, once).
+ * the death report on its way to PM (it ends then, once).  It also runs
+ * at once when PM meets an endpoint it has no entry for, or a reply
+ * finds its entry's endpoint dead (mproc.c), so a damaged endpoint costs
+ * no death report and no wake-up before the next heartbeat.
  * pm_corrupt, for `service fi pm corrupt`, damages one live entry's
  * endpoint (a sleeper's when there is one: it makes no call meanwhile).
  */
@@ -29,8 +32,9 @@ static endpoint_t in_slot(endpoint_t ep)
     return pi.ep;
 }
 
-void pm_check(void)
+int pm_check(void)
 {
+    int repaired = 0;
     static const char *said;
     const char *why = pm_table_check();
     if (why != said && why)
@@ -46,7 +50,14 @@ void pm_check(void)
                mp->pid, mp->ep, live);
         mp->ep = live;
         mp_slot_hint[EP_SLOT(live)] = 0;
+        repaired++;
     }
+    return repaired;
+}
+
+void pm_selfcheck(void)
+{
+    pm_check();
 }
 
 void pm_corrupt(void)

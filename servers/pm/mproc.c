@@ -16,12 +16,16 @@ struct mproc *mp_by_ep(endpoint_t ep)
     struct mproc *h = mp_hinted(ep);
     if (h)
         return h;
-    for (int i = 0; i < NR_MPROCS; i++)
-        if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep) {
-            if (ep >= 0 && EP_SLOT(ep) < NR_PROCS)
-                mp_slot_hint[EP_SLOT(ep)] = &mproc[i];
-            return &mproc[i];
-        }
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < NR_MPROCS; i++)
+            if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep) {
+                if (ep >= 0 && EP_SLOT(ep) < NR_PROCS)
+                    mp_slot_hint[EP_SLOT(ep)] = &mproc[i];
+                return &mproc[i];
+            }
+        if (!pm_check())                /* no damaged endpoint put right: unknown */
+            break;
+    }
     return 0;
 }
 
@@ -73,8 +77,11 @@ struct mproc *mp_adopt(endpoint_t ep)
 
 void reply(struct mproc *mp, message *m)
 {
+    int r;
     mp->blocked = PB_NONE;
-    ipc_sendnb(mp->ep, m);
+    r = ipc_sendnb(mp->ep, m);
+    if ((r == -EDEADSRCDST || r == -EBADEPT) && pm_check())
+        ipc_sendnb(mp->ep, m);          /* the entry's endpoint was damaged: put right */
 }
 
 void reply_status(struct mproc *mp, int status)

@@ -48,7 +48,8 @@ int pm_inherit(const struct sef_init *info);
 const char *pm_table_check(void);               /* NULL: sound, else what is wrong */
 
 /* check.c: the self-check on every heartbeat */
-void pm_check(void);
+int pm_check(void);                             /* endpoints put right */
+void pm_selfcheck(void);                        /* the heartbeat hook */
 void pm_corrupt(void);
 
 /* mproc.c */
