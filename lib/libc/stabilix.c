@@ -168,6 +168,22 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg)
     return r < 0 ? __err(r) : 0;
 }
 
+/* For init's SIGUSR1 handler: the fault `service fi init` asked for. */
+const char *sx_fi_take(void)
+{
+    static const char *const names[] = {
+        [RS_FI_CRASH] = "crash", [RS_FI_HANG] = "hang", [RS_FI_EXCEPTION] = "exception",
+        [RS_FI_CORRUPT] = "corrupt",
+    };
+    message m;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_sysinfo)->what = PM_SI_FI;
+    if (__pm_call_once(PM_SYSINFO, &m) < 0)
+        return NULL;
+    uint32_t kind = MSG_BODY(&m, struct pm_sysinfo)->len;
+    return kind >= RS_FI_CRASH && kind <= RS_FI_CORRUPT ? names[kind] : NULL;
+}
+
 int sx_acct(struct sx_acct *out)
 {
     struct sys_acct a = { 0 };

@@ -1,7 +1,8 @@
 /*
  * time.c - the clock: gettimeofday and times from PM_TIME (newlib builds
  * time() and clock() on them); sleep, usleep, nanosleep with PM_SLEEP
- * (10 ms resolution; a signal ends them early with the time left).
+ * (10 ms resolution; a signal ends them early with the time left);
+ * alarm with PM_ALARM.
  */
 #include <errno.h>
 #include <sys/time.h>
@@ -74,6 +75,17 @@ unsigned sleep(unsigned seconds)
     if (nanosleep(&req, &rem) < 0 && errno == EINTR)
         return (unsigned)rem.tv_sec + (rem.tv_nsec > 0);
     return 0;
+}
+
+unsigned alarm(unsigned seconds)
+{
+    message m;
+    uint32_t ms = seconds > 0x7fffffffu / 100 / 1000 ? 0x7fffffffu / 100 : seconds * 1000u;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_time)->ms = ms;
+    if (__pm_call(PM_ALARM, &m) < 0)
+        return 0;
+    return (MSG_BODY(&m, struct pm_time)->ms + 999) / 1000;
 }
 
 int usleep(useconds_t us)

@@ -9,7 +9,8 @@
  * the death report on its way to PM (it ends then, once).  It also runs
  * at once when PM meets an endpoint it has no entry for, or a reply
  * finds its entry's endpoint dead (mproc.c), so a damaged endpoint costs
- * no death report and no wake-up before the next heartbeat.
+ * no death report and no wake-up before the next heartbeat.  The
+ * heartbeat also looks whether init hangs (init.c).
  * pm_corrupt, for `service fi pm corrupt`, damages one live entry's
  * endpoint (a sleeper's when there is one: it makes no call meanwhile).
  */
@@ -58,6 +59,7 @@ int pm_check(void)
 void pm_selfcheck(void)
 {
     pm_check();
+    init_watch();
 }
 
 void pm_corrupt(void)

@@ -86,6 +86,11 @@ int do_sysinfo(message *m)
         return klog(m->m_source, rq);
     if (rq->what == PM_SI_STAB || rq->what == PM_SI_ACCT)
         return stab(m->m_source, rq);
+    if (rq->what == PM_SI_FI) {
+        int kind = init_fi_take(m->m_source);
+        rq->len = kind < 0 ? 0 : (uint32_t)kind;
+        return kind < 0 ? kind : OK;
+    }
     if (rq->what != PM_SI_MEM)
         return -EINVAL;
     if (sys_meminfo(&free_pages, &total_pages) != OK)
@@ -113,6 +118,8 @@ int do_service(message *m)
     message f;
     if (rq->rs_call < RS_UP || rq->rs_call > RS_FI)
         return -EINVAL;
+    if (rq->rs_call == RS_FI && strncmp(rq->req.label, "init", sizeof(rq->req.label)) == 0)
+        return init_fi(rq->req.kind);   /* init is PM's, not RS's */
     if (rs == NONE)
         return -ESRCH;
     memset(&f, 0, sizeof(f));

@@ -45,57 +45,11 @@ static void notified(const message *m)
     sig_flush();
 }
 
-static void start_init(int pid)
-{
-    char file[40] = "/bin/init";
-    endpoint_t vfs;
-    int r;
-    sys_getarg("init", file, sizeof(file));
-    if (sys_lookup("vfs", &vfs) != OK) {
-        printf("pm: no vfs: no init\n");
-        return;
-    }
-    if ((r = exec_init(file, pid)) < 0)
-        printf("pm: cannot start %s: %s\n", file, errname(r));
-}
-
 static int init_fresh(const struct sef_init *info)
 {
     time_init();
     start_init(0);
     return OK;
-}
-
-/* pid 1 was killed (a signal, a CPU exception; an exit is deliberate):
- * start init again as pid 1, the old one's children its own; it finds
- * its shells again (user/bin/init.c).  Deaths within a second of the
- * last start count in a row; after 5 init is left dead. */
-void init_died(int status)
-{
-    static uint32_t last;
-    static int quick;
-    uint32_t now = sys_uptime();
-    if (!(status & 0x7f))
-        return;
-    quick = last && now - last < 100 ? quick + 1 : 0;
-    last = now;
-    if (quick >= 5) {
-        printf("pm: init keeps dying (signal %d); not started again\n", status & 0x7f);
-        return;
-    }
-    printf("pm: init died (signal %d); starting it again as pid 1\n", status & 0x7f);
-    start_init(1);
-}
-
-/* Is a process named 'init' alive (the table was lost, init was not)? */
-static int init_alive(void)
-{
-    struct sys_procinfo pi;
-    for (int slot = 0; slot < NR_PROCS; slot++)
-        if (sys_procinfo(slot, &pi) == OK && !(pi.flags & PI_FREE) &&
-            strncmp(pi.name, "init", sizeof(pi.name)) == 0)
-            return 1;
-    return 0;
 }
 
 static int init_restart(const struct sef_init *info)

@@ -120,7 +120,6 @@ void mp_ended(struct mproc *mp, int status)
 {
     struct mproc *parent = mp->ppid ? mp_by_pid(mp->ppid) : 0;
     int is_init = mp->pid == 1, init_alive = mp_by_pid(1) && !is_init;
-    int will_restart = is_init && (status & 0x7f);  /* killed: init_died starts it again */
     mp->state = MP_ZOMBIE;
     mp->status = status;
     mp->blocked = PB_NONE;
@@ -128,7 +127,7 @@ void mp_ended(struct mproc *mp, int status)
         struct mproc *c = &mproc[i];
         if (c->state == MP_FREE || c->ppid != mp->pid || c == mp)
             continue;
-        c->ppid = init_alive || will_restart ? 1 : 0;
+        c->ppid = init_alive || is_init ? 1 : 0;   /* init_died starts init again */
         if (c->state == MP_ZOMBIE && !c->ppid)
             c->state = MP_FREE;
         else if (c->state == MP_ZOMBIE && init_alive && mp_by_pid(1)->blocked == PB_WAIT &&

@@ -31,6 +31,7 @@ struct mproc {
     int blocked;                    /* PB_*: a PM call without reply */
     int wait_pid, wait_options;     /* PB_WAIT */
     uint32_t wake_at;               /* PB_SLEEP: uptime tick */
+    uint32_t alarm_at;              /* SIGALRM at this uptime tick; 0: none */
     uint32_t resume_wake;           /* a sleep cut by PM's restart: its tick, for the repeat */
     uint32_t brk_base, brk;         /* page-aligned heap bounds (0: unknown) */
     uint32_t sig_handler[PM_NSIG], sig_amask[PM_NSIG], sig_flags[PM_NSIG];
@@ -108,7 +109,12 @@ void vfs_unpause(endpoint_t ep);
 
 /* exec.c */
 int exec_init(const char *path, int pid);      /* pid 0: the next one */
-void init_died(int status);                     /* main.c */
+void start_init(int pid);                       /* init.c; pid 0: the next one */
+void init_died(int status);
+int init_alive(void);                           /* a process named init exists */
+void init_watch(void);                          /* on the self-check: hung? */
+int init_fi(int kind);                          /* `service fi init <kind>` */
+int init_fi_take(endpoint_t who);               /* PM_SI_FI: the kind, 0 = none */
 
 /* handlers (table.c) */
 int do_fork(message *m);
@@ -125,6 +131,7 @@ int do_sigsuspend(message *m);
 int do_sigreturn(message *m);
 int do_time(message *m);
 int do_sleep(message *m);
+int do_alarm(message *m);
 int do_procinfo(message *m);
 int do_sysinfo(message *m);
 int do_shutdown(message *m);

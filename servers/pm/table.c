@@ -20,4 +20,5 @@ const srv_handler pm_calls[PM_NR_CALLS] = {
     [PM_SYSINFO - PM_BASE]    = do_sysinfo,
     [PM_SHUTDOWN - PM_BASE]   = do_shutdown,
     [PM_SERVICE - PM_BASE]    = do_service,
+    [PM_ALARM - PM_BASE]      = do_alarm,
 };

@@ -6,8 +6,10 @@
  * booted; afterwards time is that plus the kernel's uptime in
  * microseconds (its TSC clock, which loses nothing while interrupts are
  * off; sleeps and alarms still count HZ ticks).
- * Sleepers wait for a tick; PM keeps one kernel alarm for the earliest
- * of them (and for a signal delivery that must be retried).
+ * Sleepers wait for a tick, alarm(2)s send SIGALRM at one; PM keeps one
+ * kernel alarm for the earliest of them (and for a signal delivery that
+ * must be retried).  Both live in the process table, kept across a
+ * restart of PM.
  */
 #include "pm.h"
 
@@ -83,6 +85,9 @@ void arm(void)
         if (mp->state == MP_ALIVE && mp->blocked == PB_SLEEP &&
             (!first || (int32_t)(mp->wake_at - first) < 0))
             first = mp->wake_at;
+        if (mp->state == MP_ALIVE && mp->alarm_at &&
+            (!first || (int32_t)(mp->alarm_at - first) < 0))
+            first = mp->alarm_at;
     }
     if (retry_pending && (!first || (int32_t)(first - now) > 1))
         first = now + 1;
@@ -109,6 +114,10 @@ void timers_expired(void)
         if (mp->state == MP_ALIVE && mp->blocked == PB_SLEEP &&
             (int32_t)(now - mp->wake_at) >= 0)
             timer_wake(mp, OK);
+        if (mp->state == MP_ALIVE && mp->alarm_at && (int32_t)(now - mp->alarm_at) >= 0) {
+            mp->alarm_at = 0;
+            sig_send(mp, PM_SIGALRM);
+        }
     }
     if (retry_pending)
         sig_flush();
@@ -132,4 +141,22 @@ int do_sleep(message *m)
     mp->blocked = PB_SLEEP;
     arm();
     return EDONTREPLY;
+}
+
+int do_alarm(message *m)
+{
+    struct mproc *mp = mp_caller(m->m_source);
+    struct pm_time *t = MSG_BODY(m, struct pm_time);
+    int32_t left;
+    if (!mp)
+        return -EAGAIN;
+    if (t->ms > 0x7fffffffu / HZ)
+        return -EINVAL;
+    left = mp->alarm_at ? (int32_t)(mp->alarm_at - now_ticks()) : 0;
+    mp->alarm_at = 0;
+    if (t->ms && !(mp->alarm_at = now_ticks() + (t->ms * HZ + 999) / 1000))
+        mp->alarm_at = 1;               /* 0 means none */
+    t->ms = left > 0 ? (uint32_t)left * (1000 / HZ) : 0;
+    arm();
+    return OK;
 }

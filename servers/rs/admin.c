@@ -46,6 +46,8 @@ int do_up(message *m)
         return -EBUSY;
     s->failures = 0;
     s->want_down = 0;
+    s->state = RS_STATE_UP;             /* not down any more, even if the start fails */
+    keep_row(s);
     return service_start(s);
 }
 
@@ -57,6 +59,7 @@ int do_down(message *m)
         return err;
     if (s->ep == NONE) {
         s->state = RS_STATE_DOWN;
+        keep_row(s);
         return OK;
     }
     s->want_down = 1;

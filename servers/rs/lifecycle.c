@@ -9,9 +9,12 @@
  * RS_INIT and then answered a heartbeat; a service that has stayed up
  * RS_STABLE ticks (one without heartbeats) also counts from zero again.
  * So a crash loop is stopped, and a server that fails now and then
- * however often, with service in between, is always restarted.  A service is published in DS (label -> endpoint, and its
- * restart count under "rs.n.<label>") when it completes RS_INIT, that is,
- * when it is ready to serve.  A restarted service inherits the state
+ * however often, with service in between, is always restarted.  A
+ * service is published in DS (label -> endpoint, and its restart count
+ * under "rs.n.<label>") when it completes RS_INIT, that is, when it is
+ * ready to serve.  Its failures in a row, and whether a service that does
+ * not run was stopped or left down, are kept in DS too ("rs.s.<label>":
+ * state << 16 | failures) for an RS the kernel restarts (main.c).  A restarted service inherits the state
  * region of its previous instance (kernel/keep.c), however often it
  * fails, unless its last RS_FRESH_AFTER instances all died before they
  * completed RS_INIT: then the kept state may be what kills it, and it
@@ -136,6 +139,14 @@ static uint32_t backoff(const struct service *s)
     return d < (uint32_t)s->desc->backoff ? d : (uint32_t)s->desc->backoff;
 }
 
+void keep_row(const struct service *s)
+{
+    char key[DS_KEY_MAX];
+    uint32_t down = s->state == RS_STATE_DOWN || s->state == RS_STATE_FAILED ? (uint32_t)s->state : 0;
+    fmt_snprintf(key, sizeof(key), "rs.s.%s", s->desc->label);
+    ds_publish_u32(key, down << 16 | ((uint32_t)s->failures & 0xffff));
+}
+
 static void failed(struct service *s)
 {
     uint32_t delay;
@@ -145,8 +156,10 @@ static void failed(struct service *s)
         printf("rs: %s failed %d times in a row; left down (last: %s)\n",
                s->desc->label, s->failures, s->reason);
         ds_delete(s->desc->label);
+        keep_row(s);
         return;
     }
+    keep_row(s);
     s->restarts++;
     delay = backoff(s);
     printf("rs: %s died (%s); restart %d in %u ticks\n", s->desc->label,
@@ -179,6 +192,7 @@ void service_died(const struct sys_getksig *ks)
         strlcpy(s->reason, "stopped", sizeof(s->reason));
         printf("rs: %s stopped\n", s->desc->label);
         ds_delete(s->desc->label);
+        keep_row(s);
     } else if (s->want_restart) {
         s->want_restart = 0;
         s->restarts++;

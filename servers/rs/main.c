@@ -2,8 +2,9 @@
  * rs - the reincarnation server (DESIGN.md section 4): parent and
  * supervisor of every service.  Startup: read the service descriptions,
  * adopt services that are already running (when the kernel has restarted
- * RS after a failure) and start the ones that should run, in description
- * order; then serve requests, death reports and the periodic tick.
+ * RS after a failure; DS kept their failure rows, and which of the others
+ * were stopped or left down) and start the ones that should run, in
+ * description order; then serve requests, death reports and the periodic tick.
  * rs_start=a,b,... on the kernel command line replaces the "boot yes" set.
  */
 #include "rs.h"
@@ -49,10 +50,29 @@ static int adopt(struct service *s)
     return 1;
 }
 
+/* After a restart of RS: what DS kept of a service's row (lifecycle.c);
+ * a service that does not run and was stopped or left down stays so. */
+static int recall(struct service *s)
+{
+    char key[DS_KEY_MAX];
+    uint32_t v = 0, state;
+    fmt_snprintf(key, sizeof(key), "rs.s.%s", s->desc->label);
+    if (ds_retrieve_u32(key, &v) != OK)
+        return 0;
+    s->failures = (int)(v & 0xffff);
+    state = v >> 16;
+    if (s->ep != NONE || (state != RS_STATE_DOWN && state != RS_STATE_FAILED))
+        return 0;
+    s->state = (int)state;
+    strlcpy(s->reason, state == RS_STATE_DOWN ? "stopped" : "failed too often", sizeof(s->reason));
+    printf("rs: %s stays %s\n", s->desc->label, state == RS_STATE_DOWN ? "stopped" : "failed");
+    return 1;
+}
+
 int main(void)
 {
     endpoint_t old;
-    int adopted = 0;
+    int adopted = 0, stays_down[MAX_SERVICES] = { 0 };
     sys_self(&self_ep, 0);
     if (config_load() != OK)
         return 1;
@@ -61,10 +81,12 @@ int main(void)
     if (adopted && ds_retrieve_label("rs", &old) == OK && old != self_ep)
         printf("rs: restarted by the kernel (was ep %d); %d services adopted\n",
                old, adopted);
+    for (int i = 0; adopted && i < nservices; i++)
+        stays_down[i] = recall(&services[i]);
     if (adopted)
         publish_all();
     for (int i = 0; i < nservices; i++)
-        if (services[i].ep == NONE && wanted(services[i].desc))
+        if (services[i].ep == NONE && !stays_down[i] && wanted(services[i].desc))
             service_start(&services[i]);
     sys_setalarm(RS_TICK);
     server_loop(&rs_table);

@@ -70,6 +70,7 @@ int service_start(struct service *s);
 void service_died(const struct sys_getksig *ks);
 void service_initialized(struct service *s);
 void publish_all(void);
+void keep_row(const struct service *s);         /* failures, down: into DS */
 struct service *service_by_ep(endpoint_t ep);
 struct service *service_by_label(const char *label);
 /* heartbeat.c */

@@ -16,6 +16,7 @@ from qemu import ROOT
 from shell import boot_shell, run
 from test_rs import wait_since
 from test_userland import posix_cksum
+from test_recovery_workloads import serial_shell_comes_back
 
 
 @pytest.mark.parametrize("kind", ["crash", "exception", "hang"])
@@ -229,12 +230,7 @@ def test_init_comes_back_with_its_shells(signal):
         assert new["init"] == [(1, 0)], after
         assert sorted(new["sh"]) == sorted(old["sh"]), (before, after)
         assert all(ppid == 1 for _, ppid in new["sh"]), after
-        mark = c.mark()
-        c.send("exit\r")
-        wait_since(c, mark, r"\$ ", timeout=60)    # the new init started a shell
-        out, status = run(c, "echo new shell")
-        assert (out, status) == ("new shell\n", 0)
-        assert "init: Stabilix user land up" not in c.since(mark)
+        serial_shell_comes_back(c)
     finally:
         c.close()
 

@@ -7,6 +7,8 @@ into cksum, 8 times) and a `sleep 3`.  Each pauses in the middle, and
 about a second after they start one server fails: it crashes, takes a CPU
 exception or hangs (RS restarts it), or a table of its own is damaged
 (its self-check on the next heartbeat must repair it, without a restart).
+init fails the same ways (`service fi init`, through PM); afterwards it
+must still do its job: a shell that exits is started again.
 When `wait` returns, every workload must have finished with exactly what
 the host computes from the same bytes (the build's /bin files and the
 host's own cksum): nothing lost, nothing written twice.
@@ -38,6 +40,7 @@ BACK = {
     "ramfs": r"ramfs: restarted \(1 restarts\): the tree kept",
     "tty": r"tty: restarted \(1 restarts\): settings and typed input kept",
     "rs": r"rs: restarted by the kernel \(was ep \d+\); \d+ services adopted",
+    "init": r"init: restarted; 2 shells kept on /dev/tty0 /dev/ttyS0",
 }
 # What its self-check says once it has repaired the damage.
 REPAIRED = {
@@ -47,6 +50,7 @@ REPAIRED = {
     "ramfs": r"ramfs: self-check: a block the hash table cannot find: block map rebuilt",
     "tty": r"tty: self-check: minor 2: line ends out of order: repaired",
     "rs": r"rs: self-check: \w+ had endpoint \d+, the kernel says \d+: repaired",
+    "init": r"init: self-check: /dev/ttyS0's shell is pid \d+, not \d+: repaired",
 }
 
 
@@ -83,8 +87,18 @@ def check_workloads(c):
     assert (out, status) == ("slept\n", 0)
 
 
+def serial_shell_comes_back(c):
+    """init does its job: the serial shell exits, init starts a new one."""
+    mark = c.mark()
+    c.send("exit\r")
+    wait_since(c, mark, r"\$ ", timeout=60)
+    out, status = run(c, "echo new shell")
+    assert (out, status) == ("new shell\n", 0)
+    assert "init: Stabilix user land up" not in c.since(mark)
+
+
 @pytest.mark.parametrize("kind", ["crash", "exception", "hang", "corrupt"])
-@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs", "tty", "rs"])
+@pytest.mark.parametrize("server", ["ds", "pm", "vfs", "ramfs", "tty", "rs", "init"])
 def test_workloads_finish_exactly_when_a_server_fails(server, kind):
     c = boot_shell()
     try:
@@ -95,10 +109,13 @@ def test_workloads_finish_exactly_when_a_server_fails(server, kind):
         assert status == 0 and f"service: {server}: {kind} injected" in out.splitlines(), out
         wait_since(c, mark, REPAIRED[server] if kind == "corrupt" else BACK[server], timeout=60)
         check_workloads(c)
+        assert "KERNEL PANIC" not in c.output
+        if server == "init":
+            serial_shell_comes_back(c)
+            return
         out, status = run(c, "service list")
         row = [r.split() for r in out.splitlines() if r.startswith(server + " ")]
         restarts = "0" if kind == "corrupt" or server == "rs" else "1"   # RS counts others'
         assert row and row[0][2:4] == ["up", restarts], out
-        assert "KERNEL PANIC" not in c.output
     finally:
         c.close()

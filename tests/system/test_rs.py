@@ -145,6 +145,34 @@ def test_counter_restarted_twice_from_the_shell_in_the_release_image():
         c.close()
 
 
+def test_a_restarted_rs_keeps_a_stopped_service_down():
+    """`service down counter`, then RS crashes: the kernel restarts RS,
+    which adopts the running services and learns from DS that counter was
+    stopped on request, so it does not start it again; `service up`
+    still brings it back."""
+    c = boot_shell()
+    try:
+        out, status = run(c, "service down counter")
+        assert status == 0, out
+        mark = c.mark()
+        out, status = run(c, "service fi rs crash")
+        assert status == 0, out
+        wait_since(c, mark, r"rs: restarted by the kernel \(was ep \d+\); \d+ services adopted")
+        wait_since(c, mark, r"rs: counter stays stopped")
+        time.sleep(1.0)
+        out, status = run(c, "service list")
+        row = [l.split() for l in out.splitlines() if l.startswith("counter ")]
+        assert status == 0 and row and row[0][2] == "down" and row[0][-1] == "stopped", out
+        assert "rs: counter up" not in c.since(mark), c.since(mark)
+        out, status = run(c, "service up counter")
+        assert status == 0, out
+        out, status = run(c, "service list")
+        row = [l.split() for l in out.splitlines() if l.startswith("counter ")]
+        assert row and row[0][2] == "up", out
+    finally:
+        c.close()
+
+
 def test_a_damaged_pristine_image_is_fetched_again_and_its_service_restarted():
     """The host flips a bit of RS's pristine copy of DS's image (the first
     one RS loads; RS's memory, through the shared RAM file).  RS's scrub

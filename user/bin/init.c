@@ -14,11 +14,19 @@
  * starting a second one: the terminal's foreground group (the tty keeps
  * it) names the shell or a job of it, and the parent links (PM) lead up
  * to the child of pid 1.
+ *
+ * Every CHECK_SECS (an alarm) init checks its table against those
+ * primary sources and repairs it: each terminal's shell must be the one
+ * the terminal's foreground group leads to.  `service fi init <kind>`
+ * reaches init as SIGUSR1 from PM; init takes the kind from PM and makes
+ * the fault itself (crash: exit 70, exception: a store to address 0,
+ * hang: a loop PM's watch ends, corrupt: one terminal's shell pid wrong).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -37,6 +45,9 @@ static struct term terms[] = {
     { "/dev/ttyS0", 0, 0 },
 };
 #define NTERMS (int)(sizeof(terms) / sizeof(terms[0]))
+#define CHECK_SECS 2
+
+static volatile sig_atomic_t fi_asked, check_due;
 
 /* In the child: the terminal as fds 0-2, default signals, a shell. */
 static void run_shell(const struct term *t)
@@ -88,20 +99,81 @@ static pid_t shell_of(pid_t pid, const struct sx_proc *procs, int n)
     return 0;
 }
 
-/* A restarted init: which of its children is each terminal's shell? */
-static int find_shells(void)
+/* Each terminal's shell by the primary sources (0: none found). */
+static int shells_now(pid_t found[NTERMS])
 {
     static struct sx_proc procs[64];
-    int n = sx_procs(procs, 64), found = 0;
-    for (int i = 0; i < NTERMS && n > 0; i++) {
-        int fd = open(terms[i].dev, O_RDWR | O_NOCTTY);
+    int n = sx_procs(procs, 64);
+    for (int i = 0; i < NTERMS; i++) {
+        int fd = n > 0 ? open(terms[i].dev, O_RDWR | O_NOCTTY) : -1;
         pid_t g = fd < 0 ? -1 : tcgetpgrp(fd);
         if (fd >= 0)
             close(fd);
-        if (g > 1 && (terms[i].pid = shell_of(g, procs, n)))
-            found++;
+        found[i] = g > 1 ? shell_of(g, procs, n) : 0;
     }
-    return found;
+    return n;
+}
+
+/* A restarted init: which of its children is each terminal's shell? */
+static int find_shells(void)
+{
+    pid_t found[NTERMS];
+    int kept = 0;
+    shells_now(found);
+    for (int i = 0; i < NTERMS; i++)
+        if ((terms[i].pid = found[i]))
+            kept++;
+    return kept;
+}
+
+/* The periodic check: a shell the terminal leads to that the table does
+ * not name is put in (a terminal whose shell is starting, or between
+ * jobs, leads nowhere yet: left alone). */
+static void self_check(void)
+{
+    pid_t found[NTERMS];
+    if (shells_now(found) <= 0)
+        return;
+    for (int i = 0; i < NTERMS; i++)
+        if (found[i] && found[i] != terms[i].pid) {
+            printf("init: self-check: %s's shell is pid %d, not %d: repaired\n",
+                   terms[i].dev, (int)found[i], (int)terms[i].pid);
+            fflush(stdout);
+            terms[i].pid = found[i];
+        }
+}
+
+static void fault(void)
+{
+    const char *kind = sx_fi_take();
+    if (!kind)
+        return;
+    printf("init: fault injected: %s\n", kind);
+    fflush(stdout);
+    if (strcmp(kind, "crash") == 0)
+        exit(70);
+    if (strcmp(kind, "exception") == 0)
+        *(volatile int *)0 = 1;
+    if (strcmp(kind, "hang") == 0)
+        for (;;)
+            ;
+    terms[NTERMS - 1].pid = terms[0].pid;       /* corrupt */
+    printf("init: corrupt: %s's shell set to pid %d\n", terms[NTERMS - 1].dev,
+           (int)terms[NTERMS - 1].pid);
+    fflush(stdout);
+}
+
+static void on_usr1(int sig)
+{
+    (void)sig;
+    fi_asked = 1;
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    check_due = 1;
+    alarm(CHECK_SECS);
 }
 
 int main(int argc, char **argv)
@@ -117,6 +189,8 @@ int main(int argc, char **argv)
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
     signal(SIGTSTP, SIG_IGN);
+    signal(SIGUSR1, on_usr1);
+    signal(SIGALRM, on_alarm);
     if (getpid() == 1 && waitpid(-1, &status, WNOHANG) == 0)
         kept = find_shells();           /* restarted: children are there */
     if (kept)
@@ -130,8 +204,19 @@ int main(int argc, char **argv)
     for (int i = 0; i < NTERMS; i++)
         if (!terms[i].pid)
             start(&terms[i]);
+    alarm(CHECK_SECS);
     for (;;) {
+        if (fi_asked) {
+            fi_asked = 0;
+            fault();
+        }
+        if (check_due) {
+            check_due = 0;
+            self_check();
+        }
         pid_t pid = wait(&status);
+        if (pid < 0 && errno == EINTR)
+            continue;
         if (pid < 0) {
             sleep(1);                   /* no children at all: try again */
             for (int i = 0; i < NTERMS; i++)

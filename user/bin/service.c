@@ -2,7 +2,8 @@
  * service.c - /bin/service: drive the reincarnation server.
  *   service list                          one line per service
  *   service up|down|restart <label>
- *   service fi <label> crash|hang|exception   inject a fault
+ *   service fi <label> crash|hang|exception|corrupt   inject a fault
+ *                                         (label init: init, through PM)
  * Every argument is checked before anything is asked of RS.
  * Errors: "service: <label>: <strerror>", status 1; usage: status 2.
  */
@@ -13,7 +14,7 @@
 #include "stabilix.h"
 #include "util.h"
 
-#define USAGE "list | service up|down|restart <label> | service fi <label> crash|hang|exception"
+#define USAGE "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt"
 #define MAXSERVICES 64
 
 static int list(void)

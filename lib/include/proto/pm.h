@@ -25,9 +25,11 @@
  *   PM_TIME       -> pm_time: seconds and microseconds since the epoch,
  *                 uptime in ms
  *   PM_SLEEP      pm_time: ms -> OK, or -EINTR with the ms left
+ *   PM_ALARM      pm_time: ms (0: cancel) -> ms that were left of the
+ *                 alarm it replaces (0: none); SIGALRM when it is due
  *   PM_PROCINFO   pm_proc: slot -> that kernel slot's process (ESRCH:
  *                 free; EINVAL: past the end)
- *   PM_SYSINFO    pm_sysinfo: what = PM_SI_MEM | PM_SI_KLOG | PM_SI_STAB | PM_SI_ACCT
+ *   PM_SYSINFO    pm_sysinfo: what = PM_SI_MEM | PM_SI_KLOG | PM_SI_STAB | PM_SI_ACCT | PM_SI_FI
  *   PM_SHUTDOWN   status: PM_SD_POWEROFF or PM_SD_REBOOT
  *   PM_SERVICE    pm_service: an RS request (service up/down/restart/
  *                 list/fi) that PM checks and forwards; RS's reply back
@@ -61,7 +63,8 @@
 #define PM_SYSINFO     (PM_BASE + 15)
 #define PM_SHUTDOWN    (PM_BASE + 16)
 #define PM_SERVICE     (PM_BASE + 17)
-#define PM_NR_CALLS    18
+#define PM_ALARM       (PM_BASE + 18)
+#define PM_NR_CALLS    19
 
 #define PM_WNOHANG  1
 
@@ -132,7 +135,7 @@ struct pm_sig {
 struct pm_time {
     uint32_t sec, usec;             /* since 1970 */
     uint32_t uptime_ms;
-    uint32_t ms;                    /* sleep: in; the rest on EINTR */
+    uint32_t ms;                    /* sleep, alarm: in; the rest out */
 };
 
 struct pm_proc {
@@ -151,6 +154,8 @@ struct pm_proc {
                                        (proto/sys.h) is copied there */
 #define PM_SI_ACCT  4               /* in: grant, size: a struct sys_acct
                                        (the checker's cost) */
+#define PM_SI_FI    5               /* pid 1 only; out: len = the fault
+                                       `service fi init` asked (RS_FI_*), 0 */
 struct pm_sysinfo {
     int32_t what;
     uint32_t free_kib, total_kib;

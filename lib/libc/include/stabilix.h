@@ -29,7 +29,9 @@ int sx_shutdown(int how);                          /* does not return on success
 struct sx_service { char label[16]; int endpoint; char state[12]; int restarts; char reason[24]; };
 int sx_service_list(struct sx_service *out, int max);        /* count, or -1 + errno */
 int sx_service_ctl(const char *cmd, const char *label, const char *arg);
-                                      /* cmd "up" "down" "restart" "fi" (arg: crash|hang|exception) */
+                                      /* cmd "up" "down" "restart" "fi" (arg: crash|hang|exception|corrupt);
+                                         "fi" on label "init" goes to init, through PM */
+const char *sx_fi_take(void);         /* pid 1: the fault asked for it, or NULL */
 #define SX_STAB_MAX 32
 #define SX_STAB_CHECK 0x01    /* flags: the periodic checker is on */
 #define SX_STAB_ROM   0x02    /* kernel text compared with its pristine copy */

@@ -100,6 +100,17 @@ static int pm_sigmask(int how, uint32_t mask, uint32_t *pending)
     return r;
 }
 
+/* PM_ALARM: the ms that were left of the alarm replaced, or an error. */
+static int pm_alarm(uint32_t ms)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_time)->ms = ms;
+    r = pmcall(PM_ALARM, &m);
+    return r < 0 ? r : (int)MSG_BODY(&m, struct pm_time)->ms;
+}
+
 static uint32_t pm_brk(uint32_t addr, int *err)
 {
     message m;
@@ -218,6 +229,45 @@ static int gets_sigchld(void)
     return (caught_signo == PM_SIGCHLD) * 10 + (r == -EINTR) + (status == (3 << 8)) * 100;
 }
 
+static int alarm_ends_sleep(void)
+{
+    message m;
+    int r;
+    uint32_t left;
+    pm_sigaction(PM_SIGALRM, (uint32_t)handler);
+    pm_alarm(300);
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_time)->ms = 2000;
+    r = pmcall(PM_SLEEP, &m);
+    left = MSG_BODY(&m, struct pm_time)->ms;
+    return (r == -EINTR) + (caught == 1 && caught_signo == PM_SIGALRM) * 10 +
+           (left >= 1500 && left <= 1800) * 100;
+}
+
+static int alarm_cancelled(void)
+{
+    int left;
+    pm_sigaction(PM_SIGALRM, (uint32_t)handler);
+    pm_alarm(1000);
+    left = pm_alarm(0);
+    pm_sleep(1300);
+    return (left > 900 && left <= 1000) + (caught == 0) * 10;
+}
+
+static int alarm_kills(void) { pm_alarm(100); pm_sleep(3000); return 3; }
+static int naps_whole(void) { return pm_sleep(500) == OK ? 5 : 6; }
+
+static int alarm_not_inherited(void)
+{
+    int status = -1, pid;
+    pm_sigaction(PM_SIGALRM, (uint32_t)handler);
+    pm_alarm(200);
+    pid = spawn(naps_whole);
+    while (pm_wait(pid, 0, &status) == -EINTR)
+        ;
+    return (status == (5 << 8)) + (caught == 1) * 10;
+}
+
 static int touches_freed_heap(void)
 {
     int err;
@@ -277,6 +327,18 @@ static void test_handlers(void)
     s = child_status(gets_sigchld);
     check(s == (111 << 8),
           "SIGCHLD handler; sigsuspend ends with EINTR; the status is kept", s >> 8);
+}
+
+static void test_alarm(void)
+{
+    int s = child_status(alarm_ends_sleep);
+    check(s == (111 << 8), "alarm: SIGALRM after 300 ms ends a 2 s sleep with EINTR, 1.7 s left", s >> 8);
+    s = child_status(alarm_cancelled);
+    check(s == (11 << 8), "alarm 0 cancels it and returns the ms that were left", s >> 8);
+    s = child_status(alarm_kills);
+    check(s == PM_SIGALRM, "an alarm's default action ends the process", s);
+    s = child_status(alarm_not_inherited);
+    check(s == (11 << 8), "a fork's child does not inherit the alarm", s >> 8);
 }
 
 static void test_brk(void)
@@ -342,6 +404,7 @@ int main(void)
     test_exceptions();
     test_kill();
     test_handlers();
+    test_alarm();
     test_brk();
     test_cycles();
     test_table_full();
