@@ -101,6 +101,7 @@ void rs_tick(void)
     if (sef_recover_on() && now % RS_CHECK_TICKS < RS_TICK)
         rs_check();
     image_scrub();
+    rows_flush();
     for (int i = 0; i < nservices; i++) {
         struct service *s = &services[i];
         if (s->state == RS_STATE_WAITING && now >= s->restart_at)

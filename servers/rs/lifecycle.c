@@ -139,12 +139,36 @@ static uint32_t backoff(const struct service *s)
     return d < (uint32_t)s->desc->backoff ? d : (uint32_t)s->desc->backoff;
 }
 
-void keep_row(const struct service *s)
+/* Would DS take a call at once?  RS never waits for a DS that may hang
+ * (finding a hung DS is RS's own job; the kernel would find RS hung). */
+int ds_ready(void)
+{
+    endpoint_t ep;
+    struct sys_procinfo pi;
+    return sys_lookup("ds", &ep) == OK && sys_procinfo(EP_SLOT(ep), &pi) == OK &&
+           pi.ep == ep && (pi.flags & PI_RECEIVING);
+}
+
+/* Put the rows that changed into DS, when DS is ready (rs_tick retries). */
+void rows_flush(void)
 {
     char key[DS_KEY_MAX];
-    uint32_t down = s->state == RS_STATE_DOWN || s->state == RS_STATE_FAILED ? (uint32_t)s->state : 0;
-    fmt_snprintf(key, sizeof(key), "rs.s.%s", s->desc->label);
-    ds_publish_u32(key, down << 16 | ((uint32_t)s->failures & 0xffff));
+    for (int i = 0; i < nservices; i++) {
+        struct service *s = &services[i];
+        uint32_t down = s->state == RS_STATE_DOWN || s->state == RS_STATE_FAILED ?
+                        (uint32_t)s->state : 0;
+        if (!s->row_dirty || !ds_ready())
+            continue;
+        fmt_snprintf(key, sizeof(key), "rs.s.%s", s->desc->label);
+        if (ds_publish_u32(key, down << 16 | ((uint32_t)s->failures & 0xffff)) == OK)
+            s->row_dirty = 0;
+    }
+}
+
+void keep_row(struct service *s)
+{
+    s->row_dirty = 1;
+    rows_flush();
 }
 
 static void failed(struct service *s)

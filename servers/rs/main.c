@@ -30,7 +30,7 @@ static int wanted(const struct pc_service *d)
 }
 
 /* After a restart of RS: take over a service that is still running. */
-static int adopt(struct service *s)
+static int adopt(struct service *s, int ds_ok)
 {
     char key[DS_KEY_MAX];
     uint32_t n = 0;
@@ -44,7 +44,7 @@ static int adopt(struct service *s)
     s->up_since = sys_uptime();
     s->next_ping = s->up_since + (uint32_t)s->desc->period;
     fmt_snprintf(key, sizeof(key), "rs.n.%s", s->desc->label);
-    if (ds_retrieve_u32(key, &n) == OK)
+    if (ds_ok && ds_retrieve_u32(key, &n) == OK)
         s->restarts = (int)n;
     printf("rs: adopted %s (ep %d)\n", s->desc->label, ep);
     return 1;
@@ -76,14 +76,15 @@ int main(void)
     sys_self(&self_ep, 0);
     if (config_load() != OK)
         return 1;
+    int ds_ok = ds_ready();             /* a hung DS would hang RS too */
     for (int i = 0; i < nservices; i++)
-        adopted += adopt(&services[i]);
-    if (adopted && ds_retrieve_label("rs", &old) == OK && old != self_ep)
+        adopted += adopt(&services[i], ds_ok);
+    if (adopted && ds_ok && ds_retrieve_label("rs", &old) == OK && old != self_ep)
         printf("rs: restarted by the kernel (was ep %d); %d services adopted\n",
                old, adopted);
-    for (int i = 0; adopted && i < nservices; i++)
+    for (int i = 0; adopted && ds_ok && i < nservices; i++)
         stays_down[i] = recall(&services[i]);
-    if (adopted)
+    if (adopted && ds_ok)
         publish_all();
     for (int i = 0; i < nservices; i++)
         if (services[i].ep == NONE && !stays_down[i] && wanted(services[i].desc))

@@ -44,6 +44,7 @@ struct service {
     uint32_t next_ping, pinged_at;
     int answered, missed;
     int served;               /* answered a heartbeat since RS_INIT */
+    int row_dirty;            /* failures or down changed: not yet in DS */
     uint64_t died_us;         /* when its last death was reported */
     uint32_t image_us, spawn_us; /* the last start: image check, SYS_SPAWN */
     uint64_t spawned_us;      /* when SYS_SPAWN returned */
@@ -70,7 +71,9 @@ int service_start(struct service *s);
 void service_died(const struct sys_getksig *ks);
 void service_initialized(struct service *s);
 void publish_all(void);
-void keep_row(const struct service *s);         /* failures, down: into DS */
+void keep_row(struct service *s);               /* failures, down: into DS */
+void rows_flush(void);                          /* the rows DS could not take yet */
+int ds_ready(void);                             /* DS would take a call at once */
 struct service *service_by_ep(endpoint_t ep);
 struct service *service_by_label(const char *label);
 /* heartbeat.c */
