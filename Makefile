@@ -4,7 +4,7 @@
 #   make test       host unit tests + system tests in QEMU (pytest)
 #   make bench      micro-benchmarks under QEMU -icount (deterministic) and the
 #                   POSIX benchmarks on Stabilix and on a Linux guest (docs/bench.md)
-#   make inject     fault-injection convergence campaign (TRIALS= TARGET= FAULT= JOBS= SEED=)
+#   make inject     convergence campaign on the release system (TRIALS= TARGET= FAULT= MODES= JOBS= SEED=)
 #   make qemu-gdb / make gdb   debug the kernel through QEMU's gdbstub
 # Warnings are errors.  Dependencies are tracked (-MMD): only what changed
 # is rebuilt.

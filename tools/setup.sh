@@ -8,9 +8,10 @@ set -eu
 # newlib's build needs nothing else (no bison, flex or makeinfo).
 # libc6-dev-i386: static -m32 glibc for the Linux guest of make bench (its
 # kernel is fetched by tools/linux_kernel.sh with apt-get download, not installed).
+# python3-matplotlib: the campaign's plot (tools/inject/report.py).
 PACKAGES="make gcc gcc-multilib binutils nasm grub-pc-bin grub-common xorriso mtools
 qemu-system-x86 e2fsprogs python3 python3-pytest python3-pytest-xdist python3-pexpect
-newlib-source xz-utils libc6-dev-i386"
+newlib-source xz-utils libc6-dev-i386 python3-matplotlib"
 
 quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1

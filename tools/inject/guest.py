@@ -154,7 +154,7 @@ class GdbClient:
 
 class Guest:
     def __init__(self, iso, cmdline="", wdt=True, reboot=False, gdb=True, log=None,
-                 incoming=None, monitor=False):
+                 incoming=None, monitor=False, typing=False):
         self.dir = tempfile.mkdtemp(prefix="stabinj-", dir="/dev/shm")
         self.mem = os.path.join(self.dir, "ram")
         self.sock = os.path.join(self.dir, "gdb")
@@ -178,8 +178,9 @@ class Guest:
             args += ["-incoming", f"exec:cat {incoming}"]
         self.t0 = time.monotonic()
         self.p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL)
+                                  stdin=subprocess.PIPE if typing else subprocess.DEVNULL)
         self.lines = []                 # (time since start, text)
+        self.part = b""                 # the line not yet ended (a prompt)
         self.lock = threading.Lock()
         self.log = log
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -199,6 +200,7 @@ class Guest:
             *done, part = part.split(b"\n")
             now = time.monotonic() - self.t0
             with self.lock:
+                self.part = part
                 for l in done:
                     self.lines.append((now, l.decode("utf-8", "replace").rstrip("\r")))
 
@@ -254,6 +256,21 @@ class Guest:
                             int(m.group(3))))
         return out
 
+    def prompt(self, text="$ ", timeout=10):
+        """Wait until the line not yet ended is 'text' (a shell's prompt)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.part.decode("utf-8", "replace").endswith(text):
+                    return True
+            time.sleep(0.05)
+        return False
+
+    def send(self, text):
+        """Type text on the serial line (needs typing=True)."""
+        self.p.stdin.write(text.encode())
+        self.p.stdin.flush()
+
     def alive(self):
         return self.p.poll() is None
 
@@ -294,6 +311,8 @@ class Guest:
         self.p.wait()
         self.reader.join(5)             # it ends at the pipe's EOF
         self.p.stdout.close()           # a campaign runs thousands of guests:
+        if self.p.stdin:
+            self.p.stdin.close()
         atexit.unregister(self.close)   # keep neither descriptors nor guests
         if self._ram is not None:
             self._ram.close()
@@ -308,14 +327,18 @@ class Guest:
             pass
 
 
-def save_snapshot(iso, cmdline, path, ready=r"stabwork: hb 3 ", wdt=True, reboot=True):
+def save_snapshot(iso, cmdline, path, ready=r"stabwork: hb 3 ", wdt=True, reboot=True,
+                  setup=None):
     """Boot once, wait for 'ready' on serial and save the whole state of the
     running machine to 'path' for Guest(..., incoming=path) (a live
     migration: the state records the machine as running, so the guests
     that load it start at once).  The device set
-    (wdt, reboot) must match the guests that load it."""
-    g = Guest(iso, cmdline, wdt=wdt, reboot=reboot, gdb=False, monitor=True)
+    (wdt, reboot) must match the guests that load it.  setup(guest), if
+    given, runs first (it may type on the serial line)."""
+    g = Guest(iso, cmdline, wdt=wdt, reboot=reboot, gdb=False, monitor=True, typing=True)
     try:
+        if setup:
+            setup(g)
         if not g.wait_for(ready, 60):
             raise RuntimeError(f"snapshot: {ready!r} not seen:\n{g.output()[-2000:]}")
         g.monitor(f"migrate \"exec:cat > {path}\"")

@@ -1,45 +1,37 @@
 #!/usr/bin/env python3
-"""inject.py - the convergence campaign (make inject).
+"""inject.py - the convergence campaign on the release system (make inject;
+docs/inject.md).
 
-Each trial starts Stabilix (rs, ds and the self-checking workload
-stabwork) in its own QEMU, waits for steady heartbeats, injects a fault
-from the host at a random instant and classifies what the host then sees
-on the serial line (nothing the guest says about its health is trusted).
-A trial starts from a snapshot of the booted machine (one per mode, taken
-once per campaign after a cold boot, loaded in about 0.2 s); SNAPSHOT=0
-cold-boots every trial instead.  Classes:
+Each trial runs the release ISO (rs, ds, tty, ramfs, vfs, pm, init, the
+shells) with /test/loadwork typed on the serial shell (workload.py: fork,
+exec, pipes, file writes and reads, every result checked by the host),
+makes one fault, or a burst of 5 to 20, in one target (targets.py), and
+judges what the host then sees on the serial line (verdict.py: nothing
+the guest says about its own health is trusted).  A trial starts from a
+snapshot of the booted machine with the workload running (one per mode,
+taken once per campaign).  After a machine reset the harness types the
+workload again, as an operator would, with a new first round.  A trial
+ends when a window of good heartbeats has followed the last fault, or
+BOUND seconds after it.
 
-  no-effect      nothing was repaired or restarted (heartbeats may have
-                 paused, e.g. a flipped register the next trap overwrote)
-  repaired       the kernel logged repairs and heartbeats resumed
-  service        RS restarted a service and heartbeats resumed
-  restart        the machine rebooted (warm restart or hardware watchdog)
-                 and heartbeats resumed
-  wrong          a heartbeat carried a wrong CRC (silent wrong output);
-                 right_after says whether it was right again at the end
-  hang           heartbeats did not resume within BOUND seconds
+Trial i makes the same faults in every mode (paired: its random source
+is seeded with SEED and i alone).  Every outcome counts in the rates,
+harness errors too (their cause is kept).  Results are saved as they
+come; a campaign run again with the same configuration resumes.
 
-Time to convergence = from the injection to the first heartbeat after
-which heartbeats keep coming (the end of the longest pause).
-
-Trial i uses the same random fault in every mode (paired comparison).
-Environment / arguments: TRIALS (per mode, default 20), TARGET (text,
-data, stack, pgtable, server, regs, a comma list, or all), FAULT (single, burst or all),
-JOBS (parallel QEMUs, default 2), SEED (default 1), MODES (on,off),
-BOUND (seconds, default 10), OUT (JSON file, default build/inject.json),
-ISO and KERNEL (the image and its kernel.elf, default build/), SNAPSHOT,
-FIRST (the first trial index, default 0: a campaign cut short is resumed
-with the same SEED and FIRST= the first missing trial).
+Environment: TRIALS (per mode, default 20), TARGET (a comma list of
+targets.TARGETS, "live" for the live-state six (default), or "all"),
+FAULT (single, burst or all), MODES (comma list of MODE_ARGS; default
+on,off), JOBS (parallel QEMUs, default nproc), SEED (default 1), BOUND
+(seconds after the fault, default 30), OUT (default build/inject.json),
+ISO and KERNEL (default build/stabilix.iso and build/kernel.elf).
 """
-import atexit
 import json
 import os
 import random
 import re
-import shutil
-import struct
+import subprocess
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -47,275 +39,253 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from guest import Guest, save_snapshot, symbols, ROOT      # noqa: E402
-import faults                               # noqa: E402
+import swifi                                # noqa: E402
+import targets                              # noqa: E402
+import verdict                              # noqa: E402
+import workload                             # noqa: E402
 
-ISO = Path(os.environ.get("ISO", ROOT / "build" / "stabilix-test.iso"))
+HARNESS_VERSION = 3
+ISO = Path(os.environ.get("ISO", ROOT / "build" / "stabilix.iso"))
 KERNEL = Path(os.environ.get("KERNEL", ROOT / "build" / "kernel.elf"))
-BASE = "start=rs rs_start=ds,stabwork"
-TARGETS = ["text", "data", "stack", "pgtable", "server", "regs"]
-CLASSES = ["no-effect", "repaired", "service", "restart", "wrong", "hang"]
-CONVERGED = ("no-effect", "repaired", "service", "restart")
-# stabwork's own alarm, filled in: a corrupted kernel may dump memory
-# holding stabwork's image (and so its format string) onto the serial line
-WRONG_RE = re.compile(r"stabwork: WRONG round \d+: [0-9a-f]{8} != [0-9a-f]{8}")
-USE_SNAPSHOT = os.environ.get("SNAPSHOT", "1") != "0"
-_snaps, _snap_lock = {}, threading.Lock()
+# Each mode's kernel command line: the whole system, or one mechanism off.
+MODE_ARGS = {
+    "on": "",
+    "off": "stab=off recover=off",      # no kernel stabilization, no server self-checks
+    "nocheck": "nocheck",               # the kernel's periodic checker
+    "norom": "norom",                   # the ROM comparison of kernel text
+    "nonmi": "nonmi",                   # the watchdog NMI (and so the hardware watchdog)
+    "nowdt": "nowdt",                   # the locked hardware watchdog
+    "noself": "recover=off",            # the servers' self-checks and answer records
+}
+USER_LAND = "init: Stabilix user land up"
 
 
-def command_line(mode):
-    return BASE + ("" if mode == "on" else " stab=off")
+def git_revision():
+    r = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                       text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    return (r.stdout.strip() or "unknown") + ("-dirty" if dirty else "")
 
 
-def snapshot(mode):
-    """The saved booted machine for 'mode', made on first use."""
-    with _snap_lock:
-        if mode not in _snaps:
-            d = tempfile.mkdtemp(prefix="stabsnap-", dir="/dev/shm")
-            atexit.register(shutil.rmtree, d, True)
-            _snaps[mode] = save_snapshot(ISO, command_line(mode), os.path.join(d, mode))
-        return _snaps[mode]
+def start_workload(g, first):
+    """Type the workload on the serial shell once it prompts (a shell
+    starting up may discard what was typed before)."""
+    g.prompt()
+    g.send(workload.COMMAND.format(first=first) + "\r")
 
 
-def kernel_ranges(s):
-    text = (s["_kernel_start"][0], s["_rom_end"][0])
-    data = (s["_rom_end"][0], s["_kernel_end"][0])
-    stack = (s["kernel_stack"][0], s["kernel_stack"][0] + s["kernel_stack"][1])
-    pgt = [(s[n][0], s[n][0] + 4096) for n in ("kpd", "kpt0")]
-    return {"text": [text], "data": [data], "stack": [stack], "pgtable": pgt}
+class Campaign:
+    """The configuration, the snapshots and the profile shared by trials."""
+
+    def __init__(self, seed, target, fault, bound, syms):
+        self.seed, self.target, self.fault, self.bound, self.syms = seed, target, fault, bound, syms
+        self.snaps, self.lock = {}, threading.Lock()
+        self.dir = Path(os.environ.get("TMPDIR_SNAP", "/dev/shm")) / f"stabcamp-{os.getpid()}"
+        self.profile = None
+
+    def targets(self):
+        if self.target == "all":
+            return list(targets.TARGETS)
+        if self.target == "live":
+            return list(targets.LIVE)
+        return self.target.split(",")
+
+    def snapshot(self, mode):
+        with self.lock:
+            if mode not in self.snaps:
+                self.dir.mkdir(exist_ok=True)
+
+                def setup(g):
+                    if not g.wait_for(USER_LAND, 90):
+                        raise RuntimeError("snapshot: no user land:\n" + g.output()[-2000:])
+                    start_workload(g, 1)
+                self.snaps[mode] = save_snapshot(ISO, MODE_ARGS[mode], str(self.dir / mode),
+                                                 ready=r"lw: hb 5 ", setup=setup)
+            return self.snaps[mode]
+
+    def ensure_profile(self):
+        """The execution profile for ktext: measured once, on mode on."""
+        if self.profile is not None or "ktext" not in self.targets():
+            return
+        g = Guest(ISO, MODE_ARGS["on"], wdt=True, reboot=True, incoming=self.snapshot("on"),
+                  typing=True)
+        try:
+            g.wait_for(r"lw: hb \d+ ", 60)
+            self.profile = targets.measure_profile(g, self.syms, rng=random.Random(self.seed))
+        finally:
+            g.close()
+
+    def cleanup(self):
+        for f in self.snaps.values():
+            try:
+                os.unlink(f)
+            except OSError:
+                pass
+        try:
+            self.dir.rmdir()
+        except OSError:
+            pass
 
 
-def flip_ram(g, rng, ranges, code=False):
-    """One bit flip.  Code goes through the gdbstub: a write behind QEMU's
-    back (the RAM file) would not reach code TCG already translated."""
-    lo, hi = rng.choice(ranges)
-    pa = rng.randrange(lo, hi)
-    bit = rng.randrange(8)
-    if code:
-        g.gdb.stop()
-        g.gdb.write(pa, bytes([g.gdb.read(pa, 1)[0] ^ (1 << bit)]))
-        g.gdb.cont()
-    else:
-        g.flip(pa, bit)
-    return f"bit {bit} of 0x{pa:08x}"
+class TrialState:
+    """What a target function gets: the symbols, the random source, the profile."""
+
+    def __init__(self, syms, rng, profile, server=None):
+        self.syms, self.rng, self.profile, self.server = syms, rng, profile, server
 
 
-def flip_server(g, s, rng, name="ds"):
-    """A bit flip in a page of the server's text, data or stack; in a
-    burst the server may already have died (and be restarting)."""
-    try:
-        addr, raw = faults.find_slot(g, s, name)
-    except LookupError:
-        return f"{name} not running"
-    pgdir = struct.unpack_from("<I", raw, faults.PGDIR_OFF)[0]
-    for _ in range(50):
-        va = rng.choice([0x40000000, 0xDFFF0000]) + rng.randrange(0x10000)
-        pa = faults.virt_to_phys(g, pgdir, va)
-        if pa is not None:
-            bit = rng.randrange(8)
-            g.flip(pa, bit)
-            return f"{name} bit {bit} of va 0x{va:08x}"
-    return "no page found"
-
-
-def flip_reg(g, rng):
-    """A bit flip in a register while the CPU runs kernel code (a flip in a
-    user process's registers is that program's fault, not kernel state)."""
-    for _ in range(100):
-        g.gdb.stop()
-        if g.gdb.regs()["cs"] & 3 == 0:
-            break
-        g.gdb.cont()
-        time.sleep(rng.uniform(0, 0.02))
-    idx = rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
-    names = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "eip", "eflags"]
-    regs = g.gdb.regs()
-    bit = rng.randrange(32)
-    g.gdb.set_reg(idx, regs[names[idx]] ^ (1 << bit))
-    g.gdb.cont()
-    return f"bit {bit} of {names[idx]} (cs={regs['cs']:#x})"
-
-
-def inject(g, s, rng, target, fault):
-    n = 1 if fault == "single" else rng.randrange(5, 20)
+def make_faults(g, t, target, fault):
+    n = 1 if fault == "single" else t.rng.randrange(5, 21)
     what = []
     for _ in range(n):
-        if target == "regs":
-            what.append(flip_reg(g, rng))
-        elif target == "server":
-            what.append(flip_server(g, s, rng))
-        else:
-            what.append(flip_ram(g, rng, kernel_ranges(s)[target], code=(target == "text")))
+        what.append(targets.TARGETS[target](g, t))
         if n > 1:
-            time.sleep(rng.uniform(0, 0.01))
+            time.sleep(t.rng.uniform(0, 0.01))
     return "; ".join(what[:3]) + (f" (+{n - 3})" if n > 3 else "")
 
 
-def classify(g, t_start, t_fault):
-    """The verdict on what the guest printed since the injection began at
-    t_start (a burst takes a while, and the system may repair, restart or
-    print a wrong heartbeat before its last flip); hang and time to
-    convergence count from t_fault, the end of the injection."""
-    with g.lock:
-        out_lines = [(t, l) for t, l in g.lines if t >= t_start]
-    text = "\n".join(l for _, l in out_lines)
-    bad = [h[0] for h in g.heartbeats(since=t_start) if not h[2]]
-    bad += [t for t, l in out_lines if WRONG_RE.search(l)]
-    if bad:
-        return "wrong", None
-    hbs = g.heartbeats(since=t_fault)
-    times = [t_fault] + [h[0] for h in hbs]
-    if len(hbs) < 5 or (g.now() - times[-1]) > 1.0:
-        return "hang", None
-    gaps = [(times[i + 1] - times[i], times[i + 1]) for i in range(len(times) - 1)]
-    longest, end = max(gaps)
-    ttc = end - t_fault if longest > 0.35 else 0.0
-    if "Stabilix kernel booting" in text:
-        return "restart", ttc
-    if "rs: stabwork" in text or "kernel: rs restarted" in text or \
-            any("rs:" in l and ("died" in l or "restart" in l) for _, l in out_lines):
-        return "service", ttc
-    if "stab: repaired" in text:
-        return "repaired", ttc
-    return "no-effect", ttc
+def observe(g, t_start, t_fault, bound, again=None):
+    """Watch until converged or the bound; type the workload again after
+    each machine reset; again(lines, t_fault), if given, may fault again
+    (returning the new end of the faults).  (outcome, ttc, converged,
+    resets)."""
+    typed = 0
+    while True:
+        time.sleep(0.25)
+        with g.lock:
+            lines = list(g.lines)
+        boots = [t for t, l in lines if t >= t_start and verdict.BOOT in l]
+        if len(boots) > typed and any(t > boots[-1] and USER_LAND in l for t, l in lines):
+            typed = len(boots)
+            start_workload(g, 100000 * typed + 1)
+        if again:
+            t_fault = again(lines, t_fault) or t_fault
+        now = g.now()
+        out, ttc, conv = verdict.judge(lines, t_start, t_fault, now)
+        if conv or now - t_fault > bound or not g.alive():
+            return out, ttc, conv, len(boots)
 
 
-def right_after(g, t_start):
-    """Whether the workload serves correctly at the end of the trial: the
-    last 5 heartbeats are right, come after every wrong line, and are
-    recent.  A trial whose output was wrong for a while (a flipped register
-    that was a user process's, or a byte of a heartbeat in flight: data no
-    predicate can check) and then right again has converged; one still
-    wrong at the end has not."""
-    with g.lock:
-        lines = [(t, l) for t, l in g.lines if t >= t_start]
-    last_bad = max([t for t, l in lines if WRONG_RE.search(l)] +
-                   [h[0] for h in g.heartbeats(since=t_start) if not h[2]], default=t_start)
-    hbs = g.heartbeats(since=last_bad)
-    hbs = [h for h in hbs if h[0] > last_bad]
-    return len(hbs) >= 5 and all(h[2] for h in hbs) and g.now() - hbs[-1][0] < 1.0
+def swifi_again(g, state, rec):
+    """A fresh mutation in each restarted instance of the server, up to
+    swifi.REPEATS: a restart runs a fresh copy of its image."""
+    seen = {"n": 0}
+    up = re.compile(rf"rs: {state.server} up again")
+
+    def again(lines, t_fault):
+        if seen["n"] >= swifi.REPEATS or not any(t > t_fault and up.search(l) for t, l in lines):
+            return None
+        seen["n"] += 1
+        rec["what"] += f"; again: {swifi.mutate(g, state.syms, state.rng, state.server)}"
+        return g.now()
+    return again
 
 
-def trial(i, mode, target, fault, seed, bound, s):
-    rng = random.Random(f"{seed}-{i}")      # the same faults in both modes
-    tgt = rng.choice(TARGETS if target == "all" else target.split(","))
-    flt = rng.choice(["single", "burst"]) if fault == "all" else fault
-    snap = snapshot(mode) if USE_SNAPSHOT else None
-    g = Guest(ISO, command_line(mode), wdt=True, reboot=True, gdb=(tgt in ("regs", "text")),
-              incoming=snap)
-    rec = {"trial": i, "mode": mode, "target": tgt, "fault": flt}
+def trial(i, mode, camp):
+    rng = random.Random(f"{camp.seed}-{i}")        # the same faults in every mode
+    target = rng.choice(camp.targets())
+    fault = rng.choice(["single", "burst"]) if camp.fault == "all" else camp.fault
+    rec = {"trial": i, "mode": mode, "target": target, "fault": fault}
+    g = None
     try:
-        if not g.wait_for(r"stabwork: hb \d+ " if snap else r"stabwork: hb 3 ", 60):
-            rec.update(cls="boot-failed", ttc=None, what="")
-            return rec
-        time.sleep(rng.uniform(0, 1.0))
+        g = Guest(ISO, MODE_ARGS[mode], wdt=True, reboot=True, incoming=camp.snapshot(mode),
+                  typing=True)
+        if not g.wait_for(r"lw: hb \d+ ", 60):
+            raise RuntimeError("no heartbeat from the snapshot")
+        time.sleep(rng.uniform(0.3, 1.0))
+        state = TrialState(camp.syms, rng, camp.profile,
+                           rng.choice(swifi.SERVERS) if target == "swifi" else None)
         t_start = g.now()
-        rec["what"] = inject(g, s, rng, tgt, flt)
-        t_fault = g.now()           # the end of the injection (gdbstub stops excluded)
-        deadline = time.monotonic() + bound
-        while time.monotonic() < deadline:
-            time.sleep(0.25)
-            hbs = g.heartbeats(since=t_fault)
-            if g.now() - t_fault > 2.0 and len(hbs) >= 10 and \
-                    all(hbs[k + 1][0] - hbs[k][0] < 0.35 for k in range(len(hbs) - 10, len(hbs) - 1)) \
-                    and g.now() - hbs[-1][0] < 0.5:
-                break
-        cls, ttc = classify(g, t_start, t_fault)
-        rec.update(cls=cls, ttc=ttc, right_after=right_after(g, t_start))
-    except Exception as e:                      # a harness problem, not a guest verdict
-        rec.update(cls="harness-error", ttc=None, what=str(e))
+        rec["what"] = make_faults(g, state, target, fault)
+        t_fault = g.now()
+        again = swifi_again(g, state, rec) if target == "swifi" else None
+        out, ttc, conv, resets = observe(g, t_start, t_fault, camp.bound, again)
+        rec.update(outcome=out, ttc=ttc, converged=conv, resets=resets)
+    except Exception as e:                      # the harness failed, not the guest
+        rec.update(outcome="harness", ttc=None, converged=False, cause=f"{type(e).__name__}: {e}")
     finally:
-        g.close()
+        if g:
+            g.close()
     return rec
 
 
-def pct(xs, p):
-    if not xs:
-        return float("nan")
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+def load_previous(out, config):
+    """The results of an earlier run of this very campaign, to resume."""
+    try:
+        old = json.loads(out.read_text())
+    except (OSError, ValueError):
+        return []
+    if old.get("config") != config:
+        out.rename(out.with_suffix(".previous.json"))
+        return []
+    return old.get("results", [])
 
 
-def judged(rs):
-    """The trials with a verdict on the guest (not harness problems)."""
-    return [r for r in rs if r["cls"] in CLASSES]
+def save(out, config, results):
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"config": config, "results": sorted(
+        results, key=lambda r: (r["mode"], r["trial"]))}, indent=1))
+    tmp.replace(out)
 
 
-def summary(results, modes):
-    lines = ["mode  trials  " + "  ".join(f"{c:>9}" for c in CLASSES) +
-             "  converged   <=3s  ttc p50   ttc p99  harness  wrong>ok"]
-    for m in modes:
-        everything = [r for r in results if r["mode"] == m]
-        rs = judged(everything)
-        if not rs:
-            continue
-        cnt = {c: sum(1 for r in rs if r["cls"] == c) for c in CLASSES}
-        conv = [r for r in rs if r["cls"] in CONVERGED]
-        ttcs = [r["ttc"] for r in conv if r["ttc"] is not None]
-        fast = sum(1 for t in ttcs if t <= 3.0)
-        healed = sum(1 for r in rs if r["cls"] == "wrong" and r.get("right_after"))
-        lines.append(f"{m:<4}  {len(rs):>6}  " + "  ".join(f"{cnt[c]:>9}" for c in CLASSES) +
-                     f"  {100 * len(conv) / len(rs):>8.1f}%  {100 * fast / len(rs):>5.1f}%"
-                     f"  {pct(ttcs, 50):>7.2f}s  {pct(ttcs, 99):>7.2f}s  {len(everything) - len(rs):>7}  {healed:>8}")
-    return "\n".join(lines)
-
-
-def by_target(results, modes):
-    """Converged share per target and mode (trials in brackets)."""
-    lines = ["target   " + "  ".join(f"{m:>16}" for m in modes)]
-    for t in TARGETS:
-        cells = []
-        for m in modes:
-            rs = judged([r for r in results if r["mode"] == m and r["target"] == t])
-            conv = sum(1 for r in rs if r["cls"] in CONVERGED)
-            cells.append(f"{100 * conv / len(rs):>7.1f}% ({len(rs):>5})" if rs else f"{'-':>16}")
-        lines.append(f"{t:<8} " + "  ".join(cells))
-    return "\n".join(lines)
+def progress(done, total, fresh, t0, converged):
+    rate = fresh / max(time.monotonic() - t0, 1e-6) * 60
+    eta = (total - done) / rate if rate else float("inf")
+    eta_s = f"{eta / 60:.0f}h{eta % 60:02.0f}m" if eta != float("inf") else "?"
+    sys.stderr.write(f"\rinject: {done}/{total} trials ({100 * done / total:.0f}%), "
+                     f"{converged} converged, {rate:.1f} trials/min, ETA {eta_s}   ")
+    sys.stderr.flush()
 
 
 def main():
     env = os.environ
     trials = int(env.get("TRIALS", "20"))
-    target = env.get("TARGET", "all")
-    fault = env.get("FAULT", "all")
-    jobs = int(env.get("JOBS", "2"))
-    seed = env.get("SEED", "1")
-    bound = float(env.get("BOUND", "10"))
     modes = [m for m in env.get("MODES", "on,off").split(",") if m]
+    config = {"harness": HARNESS_VERSION, "verdict": verdict.VERSION, "git": git_revision(),
+              "iso": str(ISO), "seed": env.get("SEED", "1"), "target": env.get("TARGET", "live"),
+              "fault": env.get("FAULT", "all"), "bound": float(env.get("BOUND", "30")),
+              "window": verdict.WINDOW, "gap": verdict.GAP, "trials": trials, "modes": modes,
+              "mode_args": {m: MODE_ARGS[m] for m in modes}}
+    jobs = int(env.get("JOBS", str(os.cpu_count() or 2)))
     out = Path(env.get("OUT", str(ROOT / "build" / "inject.json")))
     if not ISO.exists():
         sys.exit(f"{ISO} is missing: run make all")
-    s = symbols(KERNEL)
+    unknown = [m for m in modes if m not in MODE_ARGS]
+    if unknown:
+        sys.exit(f"inject: unknown mode {unknown[0]} (known: {', '.join(MODE_ARGS)})")
+    camp = Campaign(config["seed"], config["target"], config["fault"], config["bound"],
+                    symbols(KERNEL))
+    bad = [t for t in camp.targets() if t not in targets.TARGETS]
+    if bad:
+        sys.exit(f"inject: unknown target {bad[0]} (known: {', '.join(targets.TARGETS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
-    first = int(env.get("FIRST", "0"))
-    work = [(i, m) for i in range(first, trials) for m in modes]     # paired, so a cut keeps both modes
-    results, lock, t0 = [], threading.Lock(), time.monotonic()
+    results = load_previous(out, config)
+    have = {(r["trial"], r["mode"]) for r in results}
+    work = [(i, m) for i in range(trials) for m in modes if (i, m) not in have]
+    total, lock, t0 = trials * len(modes), threading.Lock(), time.monotonic()
+    print(f"inject: {len(work)} trials to run ({len(have)} kept from {out}), {jobs} at a time",
+          file=sys.stderr)
+    try:
+        camp.ensure_profile()
 
-    def save():
-        out.write_text(json.dumps({"seed": seed, "target": target, "fault": fault, "bound": bound,
-                                   "results": sorted(results, key=lambda r: (r["mode"], r["trial"]))},
-                                  indent=1))
+        def one(item):
+            rec = trial(item[0], item[1], camp)
+            with lock:
+                results.append(rec)
+                save(out, config, results)
+                progress(len(results), total, len(results) - len(have), t0,
+                         sum(r["outcome"] in verdict.CONVERGED for r in results))
+            return rec
 
-    def one(item):
-        rec = trial(item[0], item[1], target, fault, seed, bound, s)
-        with lock:
-            results.append(rec)
-            if len(results) % 50 == 0:
-                save()                  # a long campaign cut short keeps what it measured
-            done = len(results)
-            conv = sum(1 for r in results if r["cls"] in CONVERGED)
-            sys.stderr.write(f"\rinject: {done}/{len(work)} trials, {conv} converged, "
-                             f"{time.monotonic() - t0:.0f}s  ")
-            sys.stderr.flush()
-        return rec
-
-    with ThreadPoolExecutor(max_workers=jobs) as ex:
-        list(ex.map(one, work))
+        with ThreadPoolExecutor(max_workers=jobs) as ex:
+            list(ex.map(one, work))
+    finally:
+        camp.cleanup()
     sys.stderr.write("\n")
-    results.sort(key=lambda r: (r["mode"], r["trial"]))
-    save()
-    print(summary(results, modes))
-    print(by_target(results, modes))
-    print(f"results: {out}")
+    import report
+    print(report.render(json.loads(out.read_text())))
+    print(f"results: {out}; plot: {report.plot(out)}")
     return results
 
 
