@@ -22,6 +22,7 @@ from shell import boot_shell, run, run_scenario
 
 sys.path.insert(0, str(ROOT / "tools" / "inject"))
 from guest import symbols  # noqa: E402
+from workload import posix_cksum  # noqa: E402,F401  (the host's cksum; other tests import it from here)
 
 
 def _check_all(lst):
@@ -45,24 +46,6 @@ def test_shell_scenarios():
 
 def test_utility_scenarios():
     _check_all(scenarios.UTILS + scenarios.STABILIX_ONLY)
-
-
-def posix_cksum(data):
-    """POSIX cksum of data (what /bin/cksum prints)."""
-    crc = 0
-    table = []
-    for i in range(256):
-        c = i << 24
-        for _ in range(8):
-            c = ((c << 1) ^ 0x04C11DB7) if c & 0x80000000 else c << 1
-        table.append(c & 0xffffffff)
-    for b in data:
-        crc = ((crc << 8) ^ table[((crc >> 24) ^ b) & 0xff]) & 0xffffffff
-    n = len(data)
-    while n:
-        crc = ((crc << 8) ^ table[((crc >> 24) ^ (n & 0xff)) & 0xff]) & 0xffffffff
-        n >>= 8
-    return (~crc) & 0xffffffff
 
 
 def test_a_megabyte_through_a_three_stage_pipeline():
