@@ -93,6 +93,7 @@ static void ping(struct service *s, uint32_t now)
 void rs_tick(void)
 {
     uint32_t now = sys_uptime();
+    rows_flush();                       /* before a fault of RS's own: kept */
     if (rs_self_fault) {
         int kind = rs_self_fault;
         rs_self_fault = 0;
@@ -101,7 +102,6 @@ void rs_tick(void)
     if (sef_recover_on() && now % RS_CHECK_TICKS < RS_TICK)
         rs_check();
     image_scrub();
-    rows_flush();
     for (int i = 0; i < nservices; i++) {
         struct service *s = &services[i];
         if (s->state == RS_STATE_WAITING && now >= s->restart_at)

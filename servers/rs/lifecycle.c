@@ -165,10 +165,11 @@ void rows_flush(void)
     }
 }
 
+/* Marked only: the next rs_tick puts it into DS, so a restart does not
+ * wait for a DS round trip. */
 void keep_row(struct service *s)
 {
     s->row_dirty = 1;
-    rows_flush();
 }
 
 static void failed(struct service *s)

@@ -45,7 +45,7 @@ static struct term terms[] = {
     { "/dev/ttyS0", 0, 0 },
 };
 #define NTERMS (int)(sizeof(terms) / sizeof(terms[0]))
-#define CHECK_SECS 2
+#define CHECK_SECS 10                   /* each check costs about 0.6 M instructions */
 
 static volatile sig_atomic_t fi_asked, check_due;
 
