@@ -6,10 +6,12 @@
  * endpoint names no live process while its kernel slot holds a live
  * process that no entry has is that process with a damaged endpoint: the
  * endpoint is put right.  An entry whose process simply ended is left to
- * the death report on its way to PM (it ends then, once).  It also runs
- * at once when PM meets an endpoint it has no entry for, or a reply
- * finds its entry's endpoint dead (mproc.c), so a damaged endpoint costs
- * no death report and no wake-up before the next heartbeat.  The
+ * the death report on its way to PM (it ends then, once).  The same check
+ * of one entry runs at once when PM meets an endpoint it has no entry for
+ * (the entries in that kernel slot) or a reply finds its entry's endpoint
+ * dead (mproc.c), so a damaged endpoint costs no death report and no
+ * wake-up before the next heartbeat, and a death report of a process
+ * that already ended costs no kernel call.  The
  * heartbeat also looks whether init hangs (init.c).
  * pm_corrupt, for `service fi pm corrupt`, damages one live entry's
  * endpoint (a sleeper's when there is one: it makes no call meanwhile).
@@ -33,6 +35,21 @@ static endpoint_t in_slot(endpoint_t ep)
     return pi.ep;
 }
 
+/* mp's endpoint names no live process while its kernel slot holds one
+ * that no entry has: that process, with mp's endpoint damaged. */
+static int mend(struct mproc *mp)
+{
+    endpoint_t live;
+    if (mp->state != MP_ALIVE || (live = in_slot(mp->ep)) == NONE || live == mp->ep ||
+        has_entry(live) || EP_SLOT(live) != EP_SLOT(mp->ep))
+        return 0;
+    printf("pm: self-check: pid %d had endpoint %d, the kernel says %d: repaired\n",
+           mp->pid, mp->ep, live);
+    mp->ep = live;
+    mp_slot_hint[EP_SLOT(live)] = 0;
+    return 1;
+}
+
 int pm_check(void)
 {
     int repaired = 0;
@@ -41,19 +58,27 @@ int pm_check(void)
     if (why != said && why)
         printf("pm: self-check: %s\n", why);
     said = why;
+    for (int i = 0; i < NR_MPROCS; i++)
+        repaired += mend(&mproc[i]);
+    return repaired;
+}
+
+struct mproc *pm_check_ep(endpoint_t ep)
+{
+    if (ep < 0 || EP_SLOT(ep) >= NR_PROCS)
+        return 0;
     for (int i = 0; i < NR_MPROCS; i++) {
         struct mproc *mp = &mproc[i];
-        endpoint_t live;
-        if (mp->state != MP_ALIVE || (live = in_slot(mp->ep)) == NONE || live == mp->ep ||
-            has_entry(live) || EP_SLOT(live) != EP_SLOT(mp->ep))
-            continue;
-        printf("pm: self-check: pid %d had endpoint %d, the kernel says %d: repaired\n",
-               mp->pid, mp->ep, live);
-        mp->ep = live;
-        mp_slot_hint[EP_SLOT(live)] = 0;
-        repaired++;
+        if (mp->state == MP_ALIVE && mp->ep != ep && EP_SLOT(mp->ep) == EP_SLOT(ep) &&
+            mend(mp) && mp->ep == ep)
+            return mp;
     }
-    return repaired;
+    return 0;
+}
+
+int pm_check_one(struct mproc *mp)
+{
+    return mend(mp);
 }
 
 void pm_selfcheck(void)

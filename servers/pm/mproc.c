@@ -16,17 +16,13 @@ struct mproc *mp_by_ep(endpoint_t ep)
     struct mproc *h = mp_hinted(ep);
     if (h)
         return h;
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < NR_MPROCS; i++)
-            if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep) {
-                if (ep >= 0 && EP_SLOT(ep) < NR_PROCS)
-                    mp_slot_hint[EP_SLOT(ep)] = &mproc[i];
-                return &mproc[i];
-            }
-        if (!pm_check())                /* no damaged endpoint put right: unknown */
-            break;
-    }
-    return 0;
+    for (int i = 0; i < NR_MPROCS; i++)
+        if (mproc[i].state == MP_ALIVE && mproc[i].ep == ep) {
+            if (ep >= 0 && EP_SLOT(ep) < NR_PROCS)
+                mp_slot_hint[EP_SLOT(ep)] = &mproc[i];
+            return &mproc[i];
+        }
+    return pm_check_ep(ep);             /* an entry whose endpoint was damaged, or none */
 }
 
 struct mproc *mp_by_pid(int pid)
@@ -80,7 +76,7 @@ void reply(struct mproc *mp, message *m)
     int r;
     mp->blocked = PB_NONE;
     r = ipc_sendnb(mp->ep, m);
-    if ((r == -EDEADSRCDST || r == -EBADEPT) && pm_check())
+    if ((r == -EDEADSRCDST || r == -EBADEPT) && pm_check_one(mp))
         ipc_sendnb(mp->ep, m);          /* the entry's endpoint was damaged: put right */
 }
 

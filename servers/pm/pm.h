@@ -50,6 +50,8 @@ const char *pm_table_check(void);               /* NULL: sound, else what is wro
 
 /* check.c: the self-check on every heartbeat */
 int pm_check(void);                             /* endpoints put right */
+struct mproc *pm_check_ep(endpoint_t ep);       /* a miss for ep: the entry it was, mended */
+int pm_check_one(struct mproc *mp);             /* mp's endpoint mended */
 void pm_selfcheck(void);                        /* the heartbeat hook */
 void pm_corrupt(void);
 
