@@ -155,6 +155,7 @@ def test_twenty_failures_of_one_server_in_a_row(server):
             out, status = run(c, f"service fi {server} crash")
             assert status == 0, out
             wait_since(c, mark, rf"{server}: restarted \({n} restarts\)", timeout=60)
+            wait_since(c, mark, rf"rs: {server} serving again", timeout=60)   # not in cat's output
             out, status = run(c, "cat /tmp/x")
             assert (out, status) == ("kept\n", 0), n
             time.sleep(0.8)                     # a heartbeat answered: it served
