@@ -154,8 +154,11 @@ int do_alarm(message *m)
         return -EINVAL;
     left = mp->alarm_at ? (int32_t)(mp->alarm_at - now_ticks()) : 0;
     mp->alarm_at = 0;
-    if (t->ms && !(mp->alarm_at = now_ticks() + (t->ms * HZ + 999) / 1000))
-        mp->alarm_at = 1;               /* 0 means none */
+    if (t->ms) {
+        mp->alarm_at = now_ticks() + (t->ms * HZ + 999) / 1000;
+        if (mp->alarm_at == 0)
+            mp->alarm_at = 1;           /* 0 means none */
+    }
     t->ms = left > 0 ? (uint32_t)left * (1000 / HZ) : 0;
     arm();
     return OK;
