@@ -93,8 +93,11 @@ void memory_init(void)
     for (uint32_t i = 0; i < bootinfo.nmods; i++)
         frames_reserve_range(&kframes, bootinfo.mods[i].start,
                              bootinfo.mods[i].end - bootinfo.mods[i].start);
+    if (top > KERNEL_LIMIT)
+        top = KERNEL_LIMIT;
+    kframes.nframes = ((uint32_t)(top >> 12) + 31) / 32 * 32;  /* nothing above RAM */
     kframes_total = kframes.nfree;
-    paging_init(top > KERNEL_LIMIT ? KERNEL_LIMIT : (uint32_t)top);
+    paging_init((uint32_t)top);
     kprintf("kernel: %u MiB RAM, %u KiB free, %u boot modules\n",
             (uint32_t)(top >> 20), kframes.nfree * 4, bootinfo.nmods);
 }

@@ -5,8 +5,8 @@
  * processes, and the frames reserved at boot (low memory, the kernel,
  * the boot modules, holes), copied once into boot_used before the first
  * process exists and guarded by an inverted copy (boot_inv, compared
- * every sweep) and a CRC (which of the two is right when they differ).  Derived state: the allocator's
- * bitmap and free count.
+ * every sweep) and a CRC (which of the two is right when they differ).
+ * Derived state: the allocator's bitmap and free count.
  *
  * A sweep claims every frame an address space owns (its directory, its
  * page tables, its pages except device mappings), and the state regions
@@ -17,6 +17,16 @@
  * empty one and is killed).  Then the bitmap is recomputed as
  * boot_used | owned: a used frame nobody owns (a leak) is freed, an owned
  * frame marked free is taken back.
+ *
+ * On the clock path the sweep runs in slices of at most SLICE_TABLES page
+ * tables (one tick each, so no slice keeps interrupts off for long), and
+ * processes run between them.  What they do meanwhile is told apart from
+ * damage by the allocator's touched map: a frame allocated or freed since
+ * the sweep began may look leaked or owned twice, so it is neither freed,
+ * taken nor cut out; the next sweep judges it.  Tables moved without an
+ * allocation (keep.c) abort the sweep (frames_sweep_abort); so does a
+ * process slot reused between two slices of its own sweep.  Recovery runs
+ * a whole sweep at once (check_frames).
  *
  * Only called where no kernel operation is half done: the clock path
  * (interrupts reach the kernel only from user mode or the idle loop) and
@@ -33,13 +43,20 @@
 
 static uint32_t boot_used[WORDS], boot_inv[WORDS];    /* boot_inv = ~boot_used */
 static uint32_t boot_crc;
-static uint32_t owned[WORDS];
+static uint32_t owned[WORDS], touched[WORDS];
 static uint32_t nwords;
 
-static int bit(const uint32_t *m, uint32_t f)
-{
-    return (m[f / 32] >> (f % 32)) & 1;
-}
+#define SLICE_TABLES 1
+
+/* The sweep in progress: which process (or kept slot, after the last
+ * process) and which directory entry comes next. */
+static struct {
+    int running;
+    int slot;                   /* 0..NR_PROCS-1: processes; then kept slots */
+    endpoint_t ep;              /* the process being swept */
+    uint32_t pdx;               /* next directory entry of that process */
+    int repairs;
+} sweep;
 
 void frames_snapshot(void)
 {
@@ -80,16 +97,22 @@ static uint32_t ones(uint32_t x)
 }
 
 /* Claim the frame at pa: 0, or -1 if no process may own it, -2 if
- * somebody already does. */
+ * somebody already does (not said of a frame that changed hands during
+ * the sweep). */
+static inline int claim_frame(uint32_t pa)
+{
+    uint32_t f = pa >> 12, w = f / 32, b = 1u << (f % 32);
+    if (f == 0 || f >= nwords * 32 || (boot_used[w] & b))
+        return -1;
+    if (owned[w] & b & ~touched[w])
+        return -2;
+    owned[w] |= b;
+    return 0;
+}
+
 static int claim(uint32_t pa)
 {
-    uint32_t f = pa >> 12;
-    if (f == 0 || f >= nwords * 32 || bit(boot_used, f))
-        return -1;
-    if (bit(owned, f))
-        return -2;
-    owned[f / 32] |= 1u << (f % 32);
-    return 0;
+    return claim_frame(pa);
 }
 
 /* Claim what one page table maps; cut out what p may not own. */
@@ -97,7 +120,7 @@ static int claim_table(struct proc *p, uint32_t *pt, uint32_t pdx)
 {
     int n = 0;
     for (uint32_t j = 0; j < 1024; j++) {
-        if (!(pt[j] & PTE_P) || (pt[j] & PTE_DEVICE) || claim(pt[j] & ~0xfffu) == 0)
+        if ((pt[j] & (PTE_P | PTE_DEVICE)) != PTE_P || claim_frame(pt[j] & ~0xfffu) == 0)
             continue;
         stab_repair(SC_FRAME, "%s: page 0x%08x maps frame 0x%08x it may not own; unmapped",
                     p->name, (pdx << 22) | (j << 12), pt[j] & ~0xfffu);
@@ -107,10 +130,12 @@ static int claim_table(struct proc *p, uint32_t *pt, uint32_t pdx)
     return n;
 }
 
-static int claim_space(struct proc *p)
+/* Claim p's directory (if pdx is where user space starts) and its page
+ * tables from entry pdx on, at most *budget of them.  Returns the next
+ * entry to do, 1024 when p is done. */
+static uint32_t claim_space(struct proc *p, uint32_t pdx, int *budget)
 {
-    int n = 0;
-    if (claim((uint32_t)p->pgdir) != 0) {
+    if (pdx == PDX(USER_BASE) && claim((uint32_t)p->pgdir) != 0) {
         stab_repair(SC_FRAME, "%s: page directory 0x%08x is not its own", p->name,
                     (uint32_t)p->pgdir);
         p->pgdir = as_create();
@@ -119,30 +144,34 @@ static int claim_space(struct proc *p)
             proc_exit(p, KSIG_KILLED, 0);
         else
             p->flags = P_FREE;
-        return 1;
+        sweep.repairs++;
+        return 1024;
     }
-    for (uint32_t i = PDX(USER_BASE); i < 1024; i++) {
-        uint32_t pde = p->pgdir[i];
+    for (; pdx < 1024 && *budget > 0; pdx++) {
+        uint32_t pde = p->pgdir[pdx];
         if (!(pde & PTE_P))
             continue;
+        --*budget;
         if (claim(pde & ~0xfffu) != 0) {
             stab_repair(SC_FRAME, "%s: page table 0x%08x is not its own; unmapped",
                         p->name, pde & ~0xfffu);
-            p->pgdir[i] = 0;
-            n++;
+            p->pgdir[pdx] = 0;
+            sweep.repairs++;
             continue;
         }
-        n += claim_table(p, (uint32_t *)(pde & ~0xfffu), i);
+        sweep.repairs += claim_table(p, (uint32_t *)(pde & ~0xfffu), pdx);
     }
-    return n;
+    return pdx;
 }
 
-/* The bitmap and free count from boot_used | owned. */
+/* The bitmap and free count from boot_used | owned, except for the
+ * frames that changed hands during the sweep (as the allocator says). */
 static int rebuild(void)
 {
     uint32_t leaked = 0, taken = 0, nfree = 0;
     for (uint32_t w = 0; w < nwords; w++) {
-        uint32_t want = boot_used[w] | owned[w], have = kframes.bitmap[w];
+        uint32_t have = kframes.bitmap[w];
+        uint32_t want = ((boot_used[w] | owned[w]) & ~touched[w]) | (have & touched[w]);
         if (want != have) {
             leaked += ones(have & ~want);
             taken += ones(want & ~have);
@@ -159,24 +188,97 @@ static int rebuild(void)
     return leaked || taken;
 }
 
-int check_frames(void)
+static void begin(void)
+{
+    memset(owned, 0, nwords * 4);
+    memset(touched, 0, nwords * 4);
+    kframes.touched = touched;
+    sweep.running = 1;
+    sweep.slot = 0;
+    sweep.pdx = 1024;
+    sweep.repairs = 0;
+}
+
+void frames_sweep_abort(void)
+{
+    if (sweep.running)
+        begin();
+}
+
+static int sweepable(const struct proc *p)
+{
+    return !(p->flags & P_FREE) && p->pgdir && !((uint32_t)p->pgdir & 0xfff);
+}
+
+/* Move the sweep on by at most budget page tables (or kept slots).
+ * Returns 1 when the sweep is done.  A process that ended, or whose slot
+ * was reused, between two slices is left: what it had was freed, what
+ * its successor has was allocated, all of it during the sweep. */
+static int advance(int budget)
+{
+    while (sweep.slot < NR_PROCS && budget > 0) {
+        struct proc *p = &proc_table[sweep.slot];
+        if (sweep.pdx == 1024 && sweepable(p)) {
+            sweep.ep = p->endpoint;
+            sweep.pdx = PDX(USER_BASE);
+        }
+        if (sweep.pdx != 1024 && sweepable(p) && p->endpoint == sweep.ep)
+            sweep.pdx = claim_space(p, sweep.pdx, &budget);
+        else
+            sweep.pdx = 1024;
+        if (sweep.pdx == 1024)
+            sweep.slot++;
+    }
+    while (sweep.slot >= NR_PROCS && sweep.slot < NR_PROCS + NR_PRIVS && budget-- > 0)
+        sweep.repairs += keep_claim(sweep.slot++ - NR_PROCS, claim);
+    return sweep.slot >= NR_PROCS + NR_PRIVS;
+}
+
+/* The sweep's end: the allocator from what was claimed. */
+static int finish(void)
+{
+    int n = sweep.repairs;
+    n += rebuild();
+    kframes.touched = 0;
+    sweep.running = 0;
+    return n;
+}
+
+int check_frames_slice(int start)
 {
     int n = 0;
+    if (!stab_on(STAB_CHECK) || !nwords || (!sweep.running && !start))
+        return 0;
+    if (!sweep.running) {
+        if (!boot_map_ok()) {
+            stab_repair(SC_FRAME, "the boot frame map is corrupted: ownership not checked");
+            return 1;
+        }
+        begin();
+    }
+    n = sweep.repairs;
+    if (advance(SLICE_TABLES))
+        n = finish();
+    else
+        n = sweep.repairs - n;
+    if (n)
+        write_cr3(read_cr3());          /* no stale translation of a cut mapping */
+    return n;
+}
+
+int check_frames(void)
+{
+    int n;
     if (!stab_on(STAB_CHECK) || !nwords)
         return 0;
     if (!boot_map_ok()) {
         stab_repair(SC_FRAME, "the boot frame map is corrupted: ownership not checked");
         return 1;
     }
-    memset(owned, 0, nwords * 4);
-    for (int i = 0; i < NR_PROCS; i++) {
-        struct proc *p = &proc_table[i];
-        if (!(p->flags & P_FREE) && p->pgdir && !((uint32_t)p->pgdir & 0xfff))
-            n += claim_space(p);
-    }
-    n += keep_claim(claim);
-    n += rebuild();
+    begin();
+    advance(1 << 30);
+    n = finish();
     if (n)
-        write_cr3(read_cr3());          /* no stale translation of a cut mapping */
+        write_cr3(read_cr3());
     return n;
 }

@@ -10,6 +10,12 @@ static int test(const struct frame_pool *fp, uint32_t f)
     return (fp->bitmap[f / 32] >> (f % 32)) & 1;
 }
 
+static void mark(struct frame_pool *fp, uint32_t f)
+{
+    if (fp->touched)
+        fp->touched[f / 32] |= 1u << (f % 32);
+}
+
 static void set(struct frame_pool *fp, uint32_t f)
 {
     if (!test(fp, f)) {
@@ -32,6 +38,7 @@ void frames_init(struct frame_pool *fp, uint32_t *bitmap, uint32_t nframes)
     fp->nframes = nframes;
     fp->nfree = 0;
     fp->hint = 0;
+    fp->touched = 0;
     for (uint32_t i = 0; i < (nframes + 31) / 32; i++)
         bitmap[i] = 0xffffffffu;
 }
@@ -64,6 +71,7 @@ uint32_t frame_alloc(struct frame_pool *fp)
         }
         if (f != 0 && !test(fp, f)) {   /* frame 0 would read as "none" */
             set(fp, f);
+            mark(fp, f);
             fp->hint = f + 1;
             return f << FRAME_SHIFT;
         }
@@ -77,6 +85,7 @@ int frame_free(struct frame_pool *fp, uint32_t addr)
     if ((addr & 0xfff) || f == 0 || f >= fp->nframes || !test(fp, f))
         return -1;
     clear(fp, f);
+    mark(fp, f);
     if (f < fp->hint)
         fp->hint = f;
     return 0;

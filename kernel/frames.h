@@ -5,7 +5,8 @@
  * Invariants: a set bit means "in use or not RAM"; nfree equals the number
  * of clear bits; frame 0 is never handed out (0 means "none"); frame_free
  * of a frame that is free, unaligned or out of range is refused (returns
- * -1) and changes nothing.  The bitmap cannot tell "allocated" from "not
+ * -1) and changes nothing.  While touched is set, every frame handed out
+ * or freed is marked there (the frame checker's sweep in slices).  The bitmap cannot tell "allocated" from "not
  * RAM", so callers free only what frame_alloc gave them.
  */
 #ifndef KERNEL_FRAMES_H
@@ -18,6 +19,7 @@ struct frame_pool {
     uint32_t nframes;
     uint32_t nfree;
     uint32_t hint;          /* where the next search starts */
+    uint32_t *touched;      /* if set: a bit per frame allocated or freed */
 };
 
 void frames_init(struct frame_pool *fp, uint32_t *bitmap, uint32_t nframes);

@@ -21,7 +21,10 @@
  * Invariants: a kept page table and its pages belong to nothing else;
  * the frame checker claims them like a live process's (keep_claim) and
  * drops or cuts whatever it cannot claim, so a corrupted entry costs the
- * service its state, never a frame shared with someone else.  Ordinary
+ * service its state, never a frame shared with someone else.  Moving
+ * tables between a slot and an address space restarts a frame sweep in
+ * progress (frames_sweep_abort): the move allocates nothing, so the
+ * sweep could not tell it from a leak.  Ordinary
  * user processes (USER_PRIV) keep nothing.
  */
 #include "kernel.h"
@@ -62,6 +65,7 @@ void keep_take(struct proc *p)
         *pde = 0;
     }
     as_changed();
+    frames_sweep_abort();
 }
 
 /* p was just loaded for its label: it gets the kept region in place of
@@ -88,6 +92,7 @@ uint32_t keep_give(struct proc *p)
         slot[i] = 0;
     }
     as_changed();
+    frames_sweep_abort();
     return pages;
 }
 
@@ -111,35 +116,35 @@ void keep_drop(const struct priv *pv)
             as_free_table(slot[i]);
             slot[i] = 0;
         }
+    frames_sweep_abort();
 }
 
-/* Frame checker: claim every kept frame through claim() (0 = claimed);
- * a table that cannot be claimed is forgotten, a page cut out.  Returns
- * the number of repairs. */
-int keep_claim(int (*claim)(uint32_t pa))
+/* Frame checker: claim the frames kept for label id through claim()
+ * (0 = claimed); a table that cannot be claimed is forgotten, a page cut
+ * out.  Returns the number of repairs. */
+int keep_claim(int id, int (*claim)(uint32_t pa))
 {
     int n = 0;
-    for (int id = 0; id < NR_PRIVS; id++)
-        for (uint32_t i = 0; i < STATE_PDES; i++) {
-            uint32_t *pt;
-            if (!kept[id][i])
-                continue;
-            if (!(kept[id][i] & PTE_P) || claim(kept[id][i] & ~0xfffu) != 0) {
-                stab_repair(SC_FRAME, "kept state of %s: page table 0x%08x dropped",
-                            priv_table[id].label, kept[id][i] & ~0xfffu);
-                kept[id][i] = 0;
-                n++;
-                continue;
-            }
-            pt = (uint32_t *)(kept[id][i] & ~0xfffu);
-            for (int j = 0; j < 1024; j++) {
-                if (!(pt[j] & PTE_P) || (pt[j] & PTE_DEVICE) || claim(pt[j] & ~0xfffu) == 0)
-                    continue;
-                stab_repair(SC_FRAME, "kept state of %s: page 0x%08x cut out",
-                            priv_table[id].label, pt[j] & ~0xfffu);
-                pt[j] = 0;
-                n++;
-            }
+    for (uint32_t i = 0; i < STATE_PDES; i++) {
+        uint32_t *pt;
+        if (!kept[id][i])
+            continue;
+        if (!(kept[id][i] & PTE_P) || claim(kept[id][i] & ~0xfffu) != 0) {
+            stab_repair(SC_FRAME, "kept state of %s: page table 0x%08x dropped",
+                        priv_table[id].label, kept[id][i] & ~0xfffu);
+            kept[id][i] = 0;
+            n++;
+            continue;
         }
+        pt = (uint32_t *)(kept[id][i] & ~0xfffu);
+        for (int j = 0; j < 1024; j++) {
+            if (!(pt[j] & PTE_P) || (pt[j] & PTE_DEVICE) || claim(pt[j] & ~0xfffu) == 0)
+                continue;
+            stab_repair(SC_FRAME, "kept state of %s: page 0x%08x cut out",
+                        priv_table[id].label, pt[j] & ~0xfffu);
+            pt[j] = 0;
+            n++;
+        }
+    }
     return n;
 }

@@ -209,7 +209,7 @@ void keep_take(struct proc *p);
 uint32_t keep_give(struct proc *p);
 int keep_has(const struct priv *pv);            /* a region is kept for pv's label */
 void keep_drop(const struct priv *pv);
-int keep_claim(int (*claim)(uint32_t pa));
+int keep_claim(int id, int (*claim)(uint32_t pa));
 
 /* boot.c */
 void boot_processes(void);

@@ -5,9 +5,10 @@
  *
  * Slices: every tick checks the constant CPU state and re-arms the NMI;
  * then one of NSTEPS steps (a ROM chunk, 32 process slots, 32 page
- * directories, the run queues, IPC relations, timers, privileges and
- * frame ownership), so a full sweep takes
- * NSTEPS ticks (well under a second at HZ=100).
+ * directories, the run queues, IPC relations, timers and privileges),
+ * so a full sweep takes NSTEPS ticks (well under a second at HZ=100).
+ * The frame-ownership sweep begins with the run-queue step and goes on
+ * a slice a tick until it is done (check_frames.c).
  * The kernel also sends RS a heartbeat each second (rs_heartbeat).
  * Recovery abandons whatever the kernel was doing (the kernel keeps no
  * state on its stack between traps: every path ends in schedule()),
@@ -158,6 +159,7 @@ void stab_tick(void)
 {
     uint32_t nsteps = stab_sweep_ticks();
     uint32_t s;
+    int frames_begin = 0;
     if (stab_hook && stab_on(STAB_HOOKS))
         run_hook();
     if (!stab_on(STAB_CHECK | STAB_ROM))
@@ -176,9 +178,10 @@ void stab_tick(void)
     else if ((s -= NR_PROCS / SLOT_SLICE) < NR_PROCS / SLOT_SLICE)
         check_pgdirs((int)s * SLOT_SLICE, SLOT_SLICE);
     else if ((s -= NR_PROCS / SLOT_SLICE) == 0)
-        check_runq(), check_ipc(), check_timers(), check_privs(), check_frames();
+        check_runq(), check_ipc(), check_timers(), check_privs(), frames_begin = 1;
     else if (stab_on(STAB_ROM))
         check_rom((int)s - 1);
+    check_frames_slice(frames_begin);   /* begun once a sweep, then a slice a tick */
 }
 
 /* Called on the fresh kernel stack (stab_recover_entry, nmi.c). */

@@ -57,7 +57,9 @@ int check_ipc(void);
 int check_pgdirs(int first, int n);
 /* check_frames.c: frame ownership against the page tables */
 void frames_snapshot(void);         /* at boot, before the first process */
-int check_frames(void);
+int check_frames(void);              /* a whole sweep at once */
+int check_frames_slice(int start);  /* a bounded part; start: begin a sweep if none runs */
+void frames_sweep_abort(void);      /* tables moved without allocation: sweep again */
 /* check_tables.c: grants, alarms, privilege table */
 int check_grants(struct proc *p);
 int check_timers(void);

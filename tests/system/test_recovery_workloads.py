@@ -111,6 +111,9 @@ def test_workloads_finish_exactly_when_a_server_fails(server, kind):
         wait_since(c, mark, REPAIRED[server] if kind == "corrupt" else BACK[server], timeout=60)
         check_workloads(c)
         assert "KERNEL PANIC" not in c.output
+        # the frame sweep runs in slices between which frames change hands
+        # (and a restart moves a kept region): none of it is damage
+        assert "stab: repaired frame" not in c.output, c.output[-3000:]
         if server == "init":
             serial_shell_comes_back(c)
             return
