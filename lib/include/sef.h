@@ -78,6 +78,9 @@ endpoint_t sef_rs(void);                /* RS's current endpoint, or NONE */
 /* Fail on purpose now (RS_FI_* kind), as for an RS_FI_REQ: RS uses it for
  * a fault injected into itself. */
 void sef_fail(const struct srv_table *t, int kind);
+/* Did the previous instance fail inside its handler of a request from
+ * src?  Answered yes once, to the first request from src that asks. */
+int sef_cut_short(endpoint_t src);
 /* 0 with the boot argument recover=off (no answer records, no self-checks). */
 int sef_recover_on(void);
 

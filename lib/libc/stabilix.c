@@ -149,7 +149,7 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg)
     };
     static const struct { const char *name; int kind; } kinds[] = {
         { "crash", RS_FI_CRASH }, { "hang", RS_FI_HANG }, { "exception", RS_FI_EXCEPTION },
-        { "corrupt", RS_FI_CORRUPT },
+        { "corrupt", RS_FI_CORRUPT }, { "midway", RS_FI_MIDWAY },
     };
     message m;
     struct pm_service *s = MSG_BODY(&m, struct pm_service);

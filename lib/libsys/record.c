@@ -9,15 +9,26 @@
  * stores the number and the whole reply just before the reply leaves;
  * record_again, before the request is handled, answers a repeat of the
  * recorded number from the record.  A repeat of another number was never
- * answered, so it runs as new.  One record is enough for a client with
- * one request outstanding at a time.
+ * answered, so it runs as new, unless the last instance failed inside
+ * its handler (sef_cut_short): then it may be half done, and fails with
+ * EIO.  One record is enough for a client with one request outstanding
+ * at a time.
  */
 #include "sef.h"
 
 int record_again(struct srv_record *r, uint32_t seq, message *m)
 {
     r->cur = seq & ~SRV_AGAIN;
-    if (!(seq & SRV_AGAIN) || !r->cur || r->seq != r->cur)
+    if (!(seq & SRV_AGAIN) || !r->cur)
+        return SRV_GO_ON;
+    if (r->seq != r->cur && sef_cut_short(m->m_source)) {
+        char label[16] = "?";
+        endpoint_t self;
+        sys_self(&self, label);
+        printf("%s: request %u was cut short by my failure: EIO\n", label, r->cur);
+        return -EIO;
+    }
+    if (r->seq != r->cur)
         return SRV_GO_ON;
     memcpy(m->m.raw, r->body, MSG_PAYLOAD);
     return r->status;

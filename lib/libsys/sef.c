@@ -10,12 +10,34 @@
  * table->again and table->answered keep the record for requests sent
  * again.  The boot argument recover=off switches those three off (the
  * benchmarks' "without": make bench measures what they cost).
+ *
+ * The request in hand is kept in the state region (inhand): who sent it
+ * and whether its handler is still running.  A restarted instance whose
+ * predecessor failed inside a handler cannot know how much of that
+ * request was done, so the repeat of it fails with EIO instead of being
+ * done again (sef_cut_short, used by the 'again' hooks; docs/recovery.md).
+ * RS_FI_MIDWAY makes exactly that failure: the next request's handler
+ * runs, and the server crashes before the reply and its record.
  */
 #include "sef.h"
 
 static endpoint_t rs_ep = NONE;
 static int recover = 1;                 /* boot argument recover=off: no records, no self-checks */
 static int just_checked;                /* the restart callback has just run the checks */
+static int midway;                      /* RS_FI_MIDWAY asked: fail in the next request */
+static struct {
+    endpoint_t src;                     /* the sender of the request in hand */
+    uint32_t busy;                      /* its handler is running */
+} inhand STATE;
+static endpoint_t cut_src = NONE;       /* whose request the last instance died in */
+
+int sef_cut_short(endpoint_t src)
+{
+    if (cut_src == NONE || src != cut_src)
+        return 0;
+    cut_src = NONE;
+    return 1;
+}
 
 int sef_recover_on(void)
 {
@@ -77,6 +99,8 @@ void sef_fail(const struct srv_table *t, int kind)
             printf("sef: nothing to corrupt here\n");
         return;
     }
+    if (kind == RS_FI_MIDWAY)
+        midway = 1;
     if (kind == RS_FI_CRASH)
         sys_exit(70);
     if (kind == RS_FI_EXCEPTION)
@@ -136,6 +160,10 @@ void server_loop(const struct srv_table *table)
         local.answered = 0;
         local.check = 0;
     }
+    if (inhand.busy) {
+        cut_src = inhand.src;
+        inhand.busy = 0;
+    }
     r = ipc_receive(ANY, &m);
     for (;;) {
         endpoint_t src = m.m_source;
@@ -151,8 +179,14 @@ void server_loop(const struct srv_table *table)
             continue;
         }
         status = t->again ? t->again(&m) : SRV_GO_ON;
-        if (status == SRV_GO_ON)
+        if (status == SRV_GO_ON) {
+            inhand.src = src;
+            inhand.busy = 1;
             status = dispatch(t, &m);
+            if (midway && status != EDONTREPLY)
+                sys_exit(70);           /* RS_FI_MIDWAY: done, neither recorded nor answered */
+            inhand.busy = 0;
+        }
         if (status == EDONTREPLY) {
             r = ipc_receive(ANY, &m);
             continue;

@@ -87,7 +87,7 @@ int do_fi(message *m)
     int err, kind = MSG_BODY(m, struct rs_req)->kind;
     struct service *s = target(m, &err);
     message fi;
-    if (kind < RS_FI_CRASH || kind > RS_FI_CORRUPT)
+    if (kind < RS_FI_CRASH || kind > RS_FI_MIDWAY)
         return -EINVAL;
     if (!s && err == -ESRCH && is_admin(m->m_source) &&
         strncmp(MSG_BODY(m, struct rs_req)->label, "rs", sizeof(((struct rs_req *)0)->label)) == 0) {

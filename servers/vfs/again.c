@@ -10,10 +10,19 @@
  * and a repeat of the recorded number gets the recorded reply instead of
  * being done twice.  A repeat of any other number was never answered: it
  * runs as new, except a pipe write cut short while suspended, which goes
- * on from the bytes it had moved (inherit.c keeps that count).
+ * on from the bytes it had moved (inherit.c keeps that count), and a
+ * request the old VFS failed in the middle of (sef_cut_short): it may be
+ * half done, so it fails with EIO, unless it changes nothing (a stat).
  * PM's calls (VFS_PM_*) carry no number; each is harmless to repeat.
  */
 #include "vfs.h"
+
+/* Requests that change nothing: one cut short is simply done again. */
+static int harmless(int type)
+{
+    return type == VFS_STAT || type == VFS_LSTAT || type == VFS_FSTAT ||
+           type == VFS_GETCWD || type == VFS_ACCESS;
+}
 
 static uint32_t cur_seq;                /* of the request in hand, 0: none */
 static int cur_again;
@@ -33,10 +42,18 @@ int vfs_again(message *m)
         return SRV_GO_ON;
     cur_seq = seq & VFS_SEQ_MASK;
     cur_again = (seq & VFS_AGAIN) != 0;
-    if (!cur_again || !cur_seq || !(p = vproc_find(m->m_source)) || p->last.seq != cur_seq)
+    if (!cur_again || !cur_seq || !(p = vproc_find(m->m_source)))
         return SRV_GO_ON;
-    memcpy(m->m.raw, p->last.body, MSG_PAYLOAD);
-    return p->last.status;
+    if (p->last.seq == cur_seq) {
+        memcpy(m->m.raw, p->last.body, MSG_PAYLOAD);
+        return p->last.status;
+    }
+    if (sef_cut_short(m->m_source) && !harmless(m->m_type)) {
+        printf("vfs: request %u of endpoint %d was cut short by my failure: EIO\n",
+               cur_seq, m->m_source);
+        return -EIO;
+    }
+    return SRV_GO_ON;
 }
 
 void vfs_answered(endpoint_t to, const message *m)

@@ -2,8 +2,10 @@
  * service.c - /bin/service: drive the reincarnation server.
  *   service list                          one line per service
  *   service up|down|restart <label>
- *   service fi <label> crash|hang|exception|corrupt   inject a fault
- *                                         (label init: init, through PM)
+ *   service fi <label> crash|hang|exception|corrupt|midway   inject a fault
+ *                                         (label init: init, through PM;
+ *                                         midway: in the next request,
+ *                                         before its reply; not for init)
  * Every argument is checked before anything is asked of RS.
  * Errors: "service: <label>: <strerror>", status 1; usage: status 2.
  */
@@ -14,7 +16,7 @@
 #include "stabilix.h"
 #include "util.h"
 
-#define USAGE "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt"
+#define USAGE "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt|midway"
 #define MAXSERVICES 64
 
 static int list(void)
@@ -44,7 +46,7 @@ static int one_of(const char *s, const char *const *set)
 int main(int argc, char **argv)
 {
 	static const char *const ctl[] = { "up", "down", "restart", NULL };
-	static const char *const faults[] = { "crash", "hang", "exception", "corrupt", NULL };
+	static const char *const faults[] = { "crash", "hang", "exception", "corrupt", "midway", NULL };
 	util_init(argc, argv);
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		return list();

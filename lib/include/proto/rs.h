@@ -28,6 +28,7 @@
 #define RS_FI_HANG      2           /* stop answering anything, heartbeats included */
 #define RS_FI_EXCEPTION 3           /* touch address 0 */
 #define RS_FI_CORRUPT   4           /* damage its own tables (srv_table.corrupt) */
+#define RS_FI_MIDWAY    5           /* crash in the next request, its work done, before its reply */
 
 #define RS_STATE_UP      1
 #define RS_STATE_DOWN    2          /* stopped on request */
