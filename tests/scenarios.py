@@ -298,13 +298,13 @@ UTILS = [
     S("poweroff usage", "poweroff now", "", usage("poweroff", ""), 2),
     S("reboot usage", "reboot now", "", usage("reboot", ""), 2),
     S("service usage", "service", "",
-      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt"), 2),
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt|midway"), 2),
     S("service unknown command", "service start tty", "",
-      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt"), 2),
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt|midway"), 2),
     S("service fi unknown fault", "service fi tty melt", "",
-      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt"), 2),
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt|midway"), 2),
     S("service label too long", "service up abcdefghijklmnopq", "",
-      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt"), 2),    # cksum (the POSIX CRC; GNU cksum prints the same)
+      usage("service", "list | service up|down|restart <label> | service fi <label> crash|hang|exception|corrupt|midway"), 2),    # cksum (the POSIX CRC; GNU cksum prints the same)
     S("cksum of stdin", "echo hello | cksum", "3015617425 6\n"),
     S("cksum of a file names it", "echo hello > f; cksum f", "3015617425 6 f\n"),
     S("cksum of nothing", "cksum < /dev/null", "4294967295 0\n"),

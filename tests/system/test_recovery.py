@@ -134,6 +134,7 @@ def test_tty_keeps_the_line_being_typed_and_its_output_across_its_failure():
         text = c.output.replace("\r", "")
         assert text.count(listing) >= 2, text[-3000:]
         assert text.count("\nafter\n") == 1, text[-3000:]
+        run(c, "wait")                      # the job's "[1] Done" comes out here
         out, status = run(c, "echo still here")
         assert (out, status) == ("still here\n", 0)
     finally:
