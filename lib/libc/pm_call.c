@@ -12,6 +12,8 @@
  *     others (fork, kill, exec, sigreturn, shutdown, service) fail with
  *     EIO.  Those check PM's endpoint before the call (__pm_call_once,
  *     __pm_refresh), so that the call is not sent to a PM long gone.
+ *     A waitpid goes again with PM_WAGAIN: if the old PM had reaped a
+ *     child for it, the new one answers that child from its record.
  */
 #include "libc.h"
 
@@ -57,6 +59,8 @@ int __pm_again(int type, message *m, int why)
     __pm_ep = ep;
     if (lends_grant(type) || (why == -ENOREPLY && !repeatable(type)))
         return why;
+    if (type == PM_WAITPID && why == -ENOREPLY)
+        MSG_BODY(m, struct pm_req)->options |= PM_WAGAIN;   /* PM may have reaped one */
     m->m_type = type;
     r = ipc_call(ep, m);
     return r != OK ? r : m->m_type;

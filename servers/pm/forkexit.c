@@ -7,6 +7,10 @@
  * kernel copies the process (SYS_FORK), then VFS copies its descriptors;
  * a failure at any step undoes the earlier ones.  Both parent and child
  * are blocked in the fork call: the child gets 0, the parent the pid.
+ * A waitpid that reaps a child records it in the caller's entry
+ * (reaped_pid, in the kept table) before the reply leaves: if PM fails
+ * before the reply does, libc's repeat (PM_WAGAIN) gets that child from
+ * the record instead of losing its status.  A fresh waitpid clears it.
  */
 #include "pm.h"
 
@@ -70,8 +74,15 @@ int do_waitpid(message *m)
     int children = 0;
     if (!p)
         return -EAGAIN;
-    if (req(m)->options & ~PM_WNOHANG)
+    if (req(m)->options & ~(PM_WNOHANG | PM_WAGAIN))
         return -EINVAL;
+    if ((req(m)->options & PM_WAGAIN) && p->reaped_pid) {
+        req(m)->pid = p->reaped_pid;    /* the old PM reaped it; its reply was lost */
+        req(m)->status = p->reaped_status;
+        p->reaped_pid = 0;
+        return req(m)->pid;
+    }
+    p->reaped_pid = 0;
     p->wait_pid = req(m)->pid;
     for (int i = 0; i < NR_MPROCS; i++) {
         struct mproc *c = &mproc[i];
@@ -79,8 +90,8 @@ int do_waitpid(message *m)
             continue;
         children++;
         if (c->state == MP_ZOMBIE) {
-            req(m)->pid = c->pid;
-            req(m)->status = c->status;
+            req(m)->pid = p->reaped_pid = c->pid;
+            req(m)->status = p->reaped_status = c->status;
             c->state = MP_FREE;
             return c->pid;
         }

@@ -108,6 +108,8 @@ void reap(struct mproc *parent, struct mproc *z)
     m.m_type = z->pid;
     MSG_BODY(&m, struct pm_req)->pid = z->pid;
     MSG_BODY(&m, struct pm_req)->status = z->status;
+    parent->reaped_pid = z->pid;        /* for a repeat, should the reply be lost */
+    parent->reaped_status = z->status;
     z->state = MP_FREE;
     reply(parent, &m);
 }

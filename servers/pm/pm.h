@@ -30,6 +30,8 @@ struct mproc {
     int status;                     /* when ZOMBIE */
     int blocked;                    /* PB_*: a PM call without reply */
     int wait_pid, wait_options;     /* PB_WAIT */
+    int reaped_pid, reaped_status;  /* the child this process's last waitpid reaped (0: none):
+                                       the answer to its repeat (PM_WAGAIN) */
     uint32_t wake_at;               /* PB_SLEEP: uptime tick */
     uint32_t alarm_at;              /* SIGALRM at this uptime tick; 0: none */
     uint32_t resume_wake;           /* a sleep cut by PM's restart: its tick, for the repeat */

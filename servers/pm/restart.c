@@ -30,6 +30,8 @@ static const char *entry_check(const struct mproc *mp)
         return "a pid out of range";
     if (strnlen(mp->name, sizeof(mp->name)) == sizeof(mp->name))
         return "a name without its NUL";
+    if (mp->reaped_pid < 0 || mp->reaped_pid > 30000)
+        return "a reaped child's pid out of range";
     return 0;
 }
 

@@ -1,5 +1,6 @@
 """test_recovery_midway.py - a server fails in the middle of a request
-(issue 11, docs/recovery.md: "Exactly once").
+(issue 11, docs/recovery.md: "Exactly once"); also PM in the middle of a
+waitpid that reaped a child.
 
 `service fi <label> midway` lets the label's next request run to its end
 and crashes the server before the reply (and before the reply's record).
@@ -9,6 +10,8 @@ of a request its predecessor died in had been done, so the repeat libc
 (or VFS) sends must fail with EIO, not be done again: the host checks
 that the bytes arrived exactly once and that the writer got the error.
 """
+import re
+
 import pytest
 
 from shell import boot_shell, run
@@ -40,6 +43,21 @@ def test_a_write_cut_short_by_a_failure_is_done_once_and_reported(label):
         out, status = run(c, "service list")
         row = [r.split() for r in out.splitlines() if r.startswith(label + " ")]
         assert row and row[0][2:4] == ["up", "1"], out
+    finally:
+        c.close()
+
+
+def test_a_waitpid_whose_child_pm_reaped_before_failing_gets_that_child():
+    """PM reaps a zombie for a waitpid and dies before the reply: the
+    repeat libc sends (PM_WAGAIN) gets the same child and status."""
+    c = boot_shell()
+    try:
+        out, status = run(c, "/test/midway pm wait", timeout=90)
+        assert status == 0, out
+        child = re.search(r"midway: child (\d+)\n", out).group(1)
+        assert f"midway: waitpid {child} status 7\n" in out, out
+        assert re.search(r"pm: restarted \(1 restarts\): \d+ processes kept", c.output), \
+            c.output[-2000:]
     finally:
         c.close()
 

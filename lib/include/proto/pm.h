@@ -6,7 +6,9 @@
  *   PM_FORK       -> parent: child pid; child: 0
  *   PM_EXIT       status (no reply: the caller is gone)
  *   PM_WAITPID    pid (-1 any child, 0 same group, < -1 group), options
- *                 (PM_WNOHANG) -> pid (0: none ended yet), status
+ *                 (PM_WNOHANG) -> pid (0: none ended yet), status;
+ *                 PM_WAGAIN (libc's repeat after PM failed) answers the
+ *                 child PM reaped for the lost reply, if any
  *   PM_GETPID     -> pid, ppid, pgrp
  *   PM_SETPGID    pid (0 = self), pgid (0 = pid) -> OK
  *   PM_BRK        addr (0 = query), end (the program's &end, first call)
@@ -67,6 +69,7 @@
 #define PM_NR_CALLS    19
 
 #define PM_WNOHANG  1
+#define PM_WAGAIN   0x100   /* libc: this waitpid again, PM having failed with it in hand */
 
 /* newlib's signal numbers (sys/signal.h, the generic list) */
 #define PM_SIGHUP   1
