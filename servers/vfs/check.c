@@ -7,7 +7,9 @@
  * an entry nothing names (its file-system reference too).  It runs when
  * a restarted VFS inherits its tables (inherit.c) and on every RS
  * heartbeat (vfs_check), between requests, so a wrong count cannot keep
- * a file open for ever or close it under a descriptor.  vfs_corrupt, for
+ * a file open for ever or close it under a descriptor.  The heartbeat
+ * drops process slots of a wrong shape first (inherit.c), as a restart
+ * does: counts_fix reads only pointers that name table entries.  vfs_corrupt, for
  * `service fi vfs corrupt`, raises one open file's count.
  */
 #include "vfs.h"
@@ -23,19 +25,19 @@ static void tally(void)
     memset(writers, 0, sizeof(writers));
     for (int i = 0; i < NR_PROCS; i++) {
         struct vproc *p = &procs[i];
-        if (p->ep == NONE)
-            continue;
+        if (p->ep == NONE || vnode_index(p->cwd) < 0)
+            continue;                   /* not sound: vprocs_drop_bad's */
         vrefs[vnode_index(p->cwd)]++;
         for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
-            if (p->fd[fd])
+            if (filp_index(p->fd[fd]) >= 0)
                 frefs[filp_index(p->fd[fd])]++;
     }
     for (int i = 0; i < NR_FILPS; i++) {
         struct filp *f = filp_at(i);
-        if (!frefs[i])
+        if (!frefs[i] || vnode_index(f->vp) < 0)
             continue;
         vrefs[vnode_index(f->vp)]++;
-        if (f->vp->pipe) {
+        if (f->vp->pipe && pipe_index(f->vp->pipe) >= 0) {
             readers[pipe_index(f->vp->pipe)] += can_read(f);
             writers[pipe_index(f->vp->pipe)] += can_write(f);
         }
@@ -91,7 +93,9 @@ int counts_fix(void)
 
 void vfs_check(void)
 {
-    int fixed = counts_fix();
+    int fixed;
+    vprocs_drop_bad("vfs: self-check");     /* the counts are taken from sound slots only */
+    fixed = counts_fix();
     if (fixed)
         printf("vfs: self-check: counts fixed (%d)\n", fixed);
 }

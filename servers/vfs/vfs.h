@@ -184,6 +184,8 @@ uint32_t partial_done(struct vproc *p);         /* bytes a repeated write moved 
 
 /* inherit.c: the tables a restarted VFS inherits */
 int vfs_inherit(const struct sef_init *info);
+const char *vproc_shape(int slot, const struct vproc *p);  /* NULL: sound */
+int vprocs_drop_bad(const char *who);           /* slots of a wrong shape dropped */
 
 /* check.c: the counts against what they count */
 int counts_fix(void);                           /* how many were wrong */
