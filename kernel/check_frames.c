@@ -24,9 +24,12 @@
  * damage by the allocator's touched map: a frame allocated or freed since
  * the sweep began may look leaked or owned twice, so it is neither freed,
  * taken nor cut out; the next sweep judges it.  Tables moved without an
- * allocation (keep.c) abort the sweep (frames_sweep_abort); so does a
- * process slot reused between two slices of its own sweep.  Recovery runs
- * a whole sweep at once (check_frames).
+ * allocation (keep.c) abort the sweep (frames_sweep_abort).  A process
+ * that ends between two slices of its own is left where it was: all it
+ * had was freed and all its successor has was allocated during the sweep.
+ * kframes.touched is the touched map exactly while a sweep runs (set
+ * again on every slice).  Recovery runs a whole sweep at once
+ * (check_frames).
  *
  * Only called where no kernel operation is half done: the clock path
  * (interrupts reach the kernel only from user mode or the idle loop) and
@@ -211,9 +214,7 @@ static int sweepable(const struct proc *p)
 }
 
 /* Move the sweep on by at most budget page tables (or kept slots).
- * Returns 1 when the sweep is done.  A process that ended, or whose slot
- * was reused, between two slices is left: what it had was freed, what
- * its successor has was allocated, all of it during the sweep. */
+ * Returns 1 when the sweep is done. */
 static int advance(int budget)
 {
     while (sweep.slot < NR_PROCS && budget > 0) {
@@ -247,6 +248,7 @@ static int finish(void)
 int check_frames_slice(int start)
 {
     int n = 0;
+    kframes.touched = sweep.running ? touched : 0;
     if (!stab_on(STAB_CHECK) || !nwords || (!sweep.running && !start))
         return 0;
     if (!sweep.running) {

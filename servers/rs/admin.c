@@ -102,13 +102,16 @@ int do_fi(message *m)
         /* The target itself asks (PM, for the shell's `service`): it waits
          * for this reply, so a message sent now would be taken for it. */
         s->fi_pending = kind;
+        keep_row(s);                    /* kept in DS: RS may fail before its tick */
         return OK;
     }
     memset(&fi, 0, sizeof(fi));
     fi.m_type = RS_FI_REQ;
     MSG_BODY(&fi, struct rs_req)->kind = kind;
-    if (ipc_sendnb(s->ep, &fi) == -ENOTREADY)
+    if (ipc_sendnb(s->ep, &fi) == -ENOTREADY) {
         s->fi_pending = kind;           /* busy: rs_tick delivers it */
+        keep_row(s);
+    }
     return OK;
 }
 
@@ -119,8 +122,10 @@ void fi_retry(struct service *s)
     memset(&fi, 0, sizeof(fi));
     fi.m_type = RS_FI_REQ;
     MSG_BODY(&fi, struct rs_req)->kind = s->fi_pending;
-    if (ipc_sendnb(s->ep, &fi) != -ENOTREADY)
+    if (ipc_sendnb(s->ep, &fi) != -ENOTREADY) {
         s->fi_pending = 0;
+        keep_row(s);
+    }
 }
 
 int do_list(message *m)

@@ -13,8 +13,9 @@
  * service is published in DS (label -> endpoint, and its restart count
  * under "rs.n.<label>") when it completes RS_INIT, that is, when it is
  * ready to serve.  Its failures in a row, and whether a service that does
- * not run was stopped or left down, are kept in DS too ("rs.s.<label>":
- * state << 16 | failures) for an RS the kernel restarts (main.c).  A restarted service inherits the state
+ * not run was stopped or left down, and a fault asked for and not yet
+ * delivered, are kept in DS too ("rs.s.<label>": fault << 24 | state << 16
+ * | failures) for an RS the kernel restarts (main.c).  A restarted service inherits the state
  * region of its previous instance (kernel/keep.c), however often it
  * fails, unless its last RS_FRESH_AFTER instances all died before they
  * completed RS_INIT: then the kept state may be what kills it, and it
@@ -160,7 +161,8 @@ void rows_flush(void)
         if (!s->row_dirty || !ds_ready())
             continue;
         fmt_snprintf(key, sizeof(key), "rs.s.%s", s->desc->label);
-        if (ds_publish_u32(key, down << 16 | ((uint32_t)s->failures & 0xffff)) == OK)
+        if (ds_publish_u32(key, (uint32_t)(s->fi_pending & 0xff) << 24 | down << 16 |
+                                ((uint32_t)s->failures & 0xffff)) == OK)
             s->row_dirty = 0;
     }
 }

@@ -51,7 +51,8 @@ static int adopt(struct service *s, int ds_ok)
 }
 
 /* After a restart of RS: what DS kept of a service's row (lifecycle.c);
- * a service that does not run and was stopped or left down stays so. */
+ * a service that does not run and was stopped or left down stays so, a
+ * fault not yet delivered to one that runs is delivered. */
 static int recall(struct service *s)
 {
     char key[DS_KEY_MAX];
@@ -60,7 +61,12 @@ static int recall(struct service *s)
     if (ds_retrieve_u32(key, &v) != OK)
         return 0;
     s->failures = (int)(v & 0xffff);
-    state = v >> 16;
+    state = (v >> 16) & 0xff;
+    if (s->ep != NONE && v >> 24 >= RS_FI_CRASH && v >> 24 <= RS_FI_MIDWAY) {
+        s->fi_pending = (int)(v >> 24);     /* rs_tick delivers it */
+        printf("rs: the fault asked for %s before my restart is still to come\n",
+               s->desc->label);
+    }
     if (s->ep != NONE || (state != RS_STATE_DOWN && state != RS_STATE_FAILED))
         return 0;
     s->state = (int)state;

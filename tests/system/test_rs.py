@@ -173,6 +173,25 @@ def test_a_restarted_rs_keeps_a_stopped_service_down():
         c.close()
 
 
+def test_a_fault_asked_for_before_rs_fails_is_still_delivered():
+    """A fault for PM (kept by RS for its next tick: PM itself passes the
+    request on) and one for RS itself, asked at once: RS fails on that
+    tick before delivering PM's; the restarted RS learns of it from DS and
+    delivers it, so PM crashes and comes back."""
+    c = boot_shell()
+    try:
+        mark = c.mark()
+        c.send("/test/fipair pm crash rs crash\r")
+        wait_since(c, mark, r"fipair: both asked")
+        wait_since(c, mark, r"rs: restarted by the kernel \(was ep \d+\); \d+ services adopted")
+        wait_since(c, mark, r"rs: the fault asked for pm before my restart is still to come")
+        wait_since(c, mark, r"pm: restarted \(1 restarts\): \d+ processes kept")
+        out, status = run(c, "echo pm-ser''ves")
+        assert (out, status) == ("pm-serves\n", 0)
+    finally:
+        c.close()
+
+
 def test_a_damaged_pristine_image_is_fetched_again_and_its_service_restarted():
     """The host flips a bit of RS's pristine copy of DS's image (the first
     one RS loads; RS's memory, through the shared RAM file).  RS's scrub
