@@ -53,6 +53,8 @@
 #define ENOREPLY    307   /* call: the destination took the request and died
                              before its reply (it may have been done);
                              EDEADSRCDST from a call: it was never taken */
+#define ERESEND     308   /* reply: not done, send it again as new (the server
+                             mended the caller's state in the middle of it) */
 #define EDONTREPLY  0x7fffffff  /* internal: a handler that sends no reply
                                  (never a valid result: counts and pids are smaller) */
 

@@ -55,6 +55,10 @@ struct srv_table {
      * the invariants 'check' covers, for the tests, and says which. */
     void (*check)(void);
     void (*corrupt)(void);
+    /* Optional: 'settle' runs once a message has been handled in full
+     * (replied to or suspended), before the next one is looked at: the
+     * tables are at a request boundary (vfs's mirror.c copies them). */
+    void (*settle)(void);
 };
 #define SRV_GO_ON (-0x7ffffff0)
 

@@ -13,6 +13,8 @@
  * names one endpoint) and sends the same request with the same number
  * and VFS_AGAIN.  VFS answers a repeat of the request it last answered
  * from its record, so nothing is done twice (servers/vfs/again.c).
+ * A reply of ERESEND says the request was not done (VFS mended our slot
+ * in the middle of it, servers/vfs/mirror.c): it goes again as new.
  */
 #include "vfs.h"
 
@@ -70,8 +72,8 @@ static int call_once(endpoint_t vfs, message *m, const void *b1, uint32_t l1, in
     return r;
 }
 
-int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
-               const void *b2, uint32_t l2, int a2)
+static int call_numbered(message *m, const void *b1, uint32_t l1, int a1,
+                         const void *b2, uint32_t l2, int a2)
 {
     static uint32_t seq;
     endpoint_t vfs = __vfs_endpoint();
@@ -96,6 +98,18 @@ int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
         r = call_once(vfs, m, b1, l1, a1, b2, l2, a2);
     }
     return r == OK ? m->m_type : r;
+}
+
+int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
+               const void *b2, uint32_t l2, int a2)
+{
+    message req = *m;
+    int r = call_numbered(m, b1, l1, a1, b2, l2, a2);
+    for (int tries = 0; r == -ERESEND && tries < 3; tries++) {
+        *m = req;
+        r = call_numbered(m, b1, l1, a1, b2, l2, a2);
+    }
+    return r;
 }
 
 int __vfs_path(int type, const char *path, struct vfs_req *fill)

@@ -8,8 +8,9 @@
  * started directly by the kernel in tests) a service starts fresh.
  * A heartbeat is answered after the server's self-check (table->check);
  * table->again and table->answered keep the record for requests sent
- * again.  The boot argument recover=off switches those three off (the
- * benchmarks' "without": make bench measures what they cost).
+ * again; table->settle runs when a message has been handled in full.  The
+ * boot argument recover=off switches those four off (the benchmarks'
+ * "without": make bench measures what they cost).
  *
  * The request in hand is kept in the state region (inhand): who sent it
  * and whether its handler is still running.  A restarted instance whose
@@ -159,6 +160,7 @@ void server_loop(const struct srv_table *table)
         local.again = 0;
         local.answered = 0;
         local.check = 0;
+        local.settle = 0;
     }
     if (inhand.busy) {
         cut_src = inhand.src;
@@ -168,6 +170,8 @@ void server_loop(const struct srv_table *table)
     for (;;) {
         endpoint_t src = m.m_source;
         int status;
+        if (t->settle)
+            t->settle();                /* the previous message is done with */
         if (r != OK || from_rs(t, &m)) {
             r = ipc_receive(ANY, &m);
             continue;

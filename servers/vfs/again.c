@@ -26,6 +26,13 @@ static int harmless(int type)
 
 static uint32_t cur_seq;                /* of the request in hand, 0: none */
 static int cur_again;
+static int cur_type;                    /* the last request looked at, and its sender */
+static endpoint_t cur_from = NONE;
+
+int request_was_read(endpoint_t from)
+{
+    return cur_from == from && cur_type == VFS_READ;
+}
 
 uint32_t request_seq(void)
 {
@@ -38,6 +45,8 @@ int vfs_again(message *m)
     uint32_t seq = REQ(m)->seq;
     cur_seq = 0;
     cur_again = 0;
+    cur_type = m->m_type;
+    cur_from = m->m_source;
     if (m->m_type < VFS_BASE || m->m_type >= VFS_PM_FORK)
         return SRV_GO_ON;
     cur_seq = seq & VFS_SEQ_MASK;

@@ -8,8 +8,8 @@
  * a restarted VFS inherits its tables (inherit.c) and on every RS
  * heartbeat (vfs_check), between requests, so a wrong count cannot keep
  * a file open for ever or close it under a descriptor.  The heartbeat
- * drops process slots of a wrong shape first (inherit.c), as a restart
- * does: counts_fix reads only pointers that name table entries.  vfs_corrupt, for
+ * mends or drops process slots of a wrong shape first (mirror.c), as a
+ * restart does: counts_fix reads only pointers that name table entries.  vfs_corrupt, for
  * `service fi vfs corrupt`, raises one open file's count.
  */
 #include "vfs.h"
@@ -26,7 +26,7 @@ static void tally(void)
     for (int i = 0; i < NR_PROCS; i++) {
         struct vproc *p = &procs[i];
         if (p->ep == NONE || vnode_index(p->cwd) < 0)
-            continue;                   /* not sound: vprocs_drop_bad's */
+            continue;                   /* not sound: vprocs_mend's */
         vrefs[vnode_index(p->cwd)]++;
         for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
             if (filp_index(p->fd[fd]) >= 0)
@@ -94,7 +94,7 @@ int counts_fix(void)
 void vfs_check(void)
 {
     int fixed;
-    vprocs_drop_bad("vfs: self-check");     /* the counts are taken from sound slots only */
+    vprocs_mend("vfs: self-check");     /* the counts are taken from sound slots only */
     fixed = counts_fix();
     if (fixed)
         printf("vfs: self-check: counts fixed (%d)\n", fixed);

@@ -66,7 +66,11 @@ static void driver_gone(struct major *mj)
     mj->ep = NONE;
     for (int i = 0; i < NR_PROCS; i++) {
         struct vproc *p = &procs[i];
-        if (p->susp.kind == SUSP_DEV_READ && major_of(p->susp.f->vp->rdev) == mj)
+        struct filp *f;
+        if (p->susp.kind != SUSP_DEV_READ)
+            continue;
+        vproc_touch(p);                 /* mended first if damaged */
+        if ((f = held_filp(p, SUSP_DEV_READ)) && major_of(f->vp->rdev) == mj)
             resume(p, -EIO);
     }
 }
@@ -275,9 +279,15 @@ static void retry_reads(struct major *mj)
 {
     for (int i = 0; i < NR_PROCS; i++) {
         struct vproc *p = &procs[i];
-        struct susp s = p->susp;
+        struct susp s;
         int r;
-        if (s.kind != SUSP_DEV_READ || major_of(s.f->vp->rdev) != mj)
+        if (p->susp.kind != SUSP_DEV_READ)
+            continue;
+        vproc_touch(p);                 /* mended first if damaged */
+        if (!held_filp(p, SUSP_DEV_READ))
+            continue;
+        s = p->susp;
+        if (major_of(s.f->vp->rdev) != mj)
             continue;
         r = dev_read(p, s.f, s.grant, s.len);
         if (r != EDONTREPLY)

@@ -4,9 +4,10 @@
  * their positions, vnodes, pipes with their bytes, mounts, last answers.
  * Nothing is served from them before they pass, in this order:
  *   1. shape: every pointer names an entry of its table (or is 0) and
- *      every number is in range.  A process slot that fails is dropped
- *      alone (that process loses its descriptors and cwd: its next call
- *      finds a fresh slot, cwd "/"); a failure in any other table drops
+ *      every number is in range.  A process slot that fails is mended
+ *      from its copy (mirror.c), or if that is bad too dropped alone
+ *      (that process loses its descriptors and cwd: its next call finds
+ *      a fresh slot, cwd "/"); a failure in any other table drops
  *      all tables: VFS starts fresh and says why (descriptors are lost,
  *      files stay in ramfs).  Either way what was dropped is said;
  *   2. calls: each suspended caller got EDEADSRCDST when VFS died and will
@@ -51,40 +52,6 @@ const char *vproc_shape(int slot, const struct vproc *p)
     if (p->susp.kind != SUSP_NONE && (!p->susp.f || filp_index(p->susp.f) < 0))
         return "a suspended call on no open file";
     return 0;
-}
-
-/* The process in kernel slot 'slot', if it waits for our reply (a call
- * we suspended), gets EIO: the slot that said so is being dropped. */
-static void end_call(int slot)
-{
-    struct sys_procinfo pi;
-    endpoint_t self;
-    if (sys_self(&self, 0) == OK && sys_procinfo(slot, &pi) == OK && !(pi.flags & PI_FREE) &&
-        (pi.flags & PI_RECEIVING) && pi.getfrom == self)
-        reply(pi.ep, -EIO);
-}
-
-/* Slots whose shape is wrong lose their process's descriptors, cwd and
- * calls (nothing they name is trusted, so nothing is closed through
- * them); counts_fix then lets go of what only they named.  The number
- * dropped; who and why is said. */
-int vprocs_drop_bad(const char *who)
-{
-    int n = 0;
-    for (int i = 0; i < NR_PROCS; i++) {
-        const char *why;
-        if (!in_use(&procs[i]) || !(why = vproc_shape(i, &procs[i])))
-            continue;
-        if (n++ < 3)
-            printf("%s: slot %d (endpoint %d): %s: its descriptors dropped\n", who, i,
-                   procs[i].ep, why);
-        end_call(i);
-        memset(&procs[i], 0, sizeof(procs[i]));
-        procs[i].ep = NONE;
-    }
-    if (n > 3)
-        printf("%s: %d more slots dropped\n", who, n - 3);
-    return n;
 }
 
 static const char *shape_check(void)
@@ -152,10 +119,11 @@ int vfs_inherit(const struct sef_init *info)
     const char *why = !info->state_pages ? "nothing was kept" : shape_check();
     int fixed, ended = 0, kept = 0;
     if (!why)
-        vprocs_drop_bad("vfs: restarted");
+        vprocs_mend("vfs: restarted");
     if (why) {
         printf("vfs: restarted (%d restarts): tables dropped (%s)\n", info->restarts, why);
         drop_all();
+        mirror_save_all();
         return 1;
     }
     calls_forget();
@@ -172,6 +140,7 @@ int vfs_inherit(const struct sef_init *info)
             ended++;
         }
     }
+    mirror_save_all();
     printf("vfs: restarted (%d restarts): %d processes kept, %d ended while away, "
            "%d counts fixed\n", info->restarts, kept, ended, fixed);
     return 0;

@@ -17,6 +17,7 @@ static int init(const struct sef_init *info)
     dev_init();
     if (mount_root() != OK)
         printf("vfs: root file system not mounted yet\n");
+    mirror_save_all();
     return OK;
 }
 

@@ -120,7 +120,10 @@ void pipe_wake(struct pipe *pp)
         progress = 0;
         for (int i = 0; i < NR_PROCS; i++) {
             struct vproc *p = &procs[i];
-            if ((p->susp.kind == SUSP_PIPE_READ || p->susp.kind == SUSP_PIPE_WRITE) &&
+            if (p->susp.kind != SUSP_PIPE_READ && p->susp.kind != SUSP_PIPE_WRITE)
+                continue;
+            vproc_touch(p);             /* mended first if damaged */
+            if ((held_filp(p, SUSP_PIPE_READ) || held_filp(p, SUSP_PIPE_WRITE)) &&
                 p->susp.f->vp->pipe == pp)
                 progress |= retry(p);
         }

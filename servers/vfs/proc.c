@@ -2,8 +2,9 @@
  * proc.c - VFS's view of processes: one vproc per endpoint slot, made on
  * the first request of an endpoint (cwd "/", no descriptors, umask 022).
  * A slot holding another endpoint belongs to a process that died without
- * PM telling us: it is cleaned up first.  Also the descriptor helpers and
- * the late reply to a suspended call.
+ * PM telling us: it is cleaned up first.  A slot found or made here is
+ * touched: copied when the request is over (mirror.c).  Also the
+ * descriptor helpers and the late reply to a suspended call.
  */
 #include "vfs.h"
 
@@ -28,11 +29,13 @@ struct vproc *vproc_find(endpoint_t ep)
     if (!ep_ok(ep))
         return 0;
     p = &procs[EP_SLOT(ep)];
+    vproc_touch(p);
     return p->ep == ep ? p : 0;
 }
 
 void vproc_forget(struct vproc *p)
 {
+    vproc_touch(p);
     p->susp.kind = SUSP_NONE;
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
         fd_close(p, fd);
@@ -48,6 +51,7 @@ struct vproc *vproc_get(endpoint_t ep)
     if (!ep_ok(ep))
         return 0;
     p = &procs[EP_SLOT(ep)];
+    vproc_touch(p);
     if (p->ep == ep)
         return p;
     if (p->ep != NONE && p->ep != 0)

@@ -44,5 +44,6 @@ const struct srv_table vfs_table = {
     .again = vfs_again,
     .answered = vfs_answered,
     .check = vfs_check,
+    .settle = mirror_settle,
     .corrupt = vfs_corrupt,
 };

@@ -174,18 +174,25 @@ void dev_init(void);
 int suspend(struct vproc *p, int kind, struct filp *f, grant_id_t g,
             uint32_t len, uint32_t done);
 void resume(struct vproc *p, int status);
+struct filp *held_filp(struct vproc *p, int kind);  /* the held call's file if still open */
 
 /* again.c: requests sent again after a VFS failure */
 int vfs_again(message *m);
 void vfs_answered(endpoint_t to, const message *m);
 void answer_late(struct vproc *p, int status);
 uint32_t request_seq(void);                     /* of the request in hand */
+int request_was_read(endpoint_t from);          /* the last request: a VFS_READ from 'from'? */
 uint32_t partial_done(struct vproc *p);         /* bytes a repeated write moved */
 
 /* inherit.c: the tables a restarted VFS inherits */
 int vfs_inherit(const struct sef_init *info);
 const char *vproc_shape(int slot, const struct vproc *p);  /* NULL: sound */
-int vprocs_drop_bad(const char *who);           /* slots of a wrong shape dropped */
+
+/* mirror.c: a copy of every process slot, to mend a damaged one from */
+void vproc_touch(struct vproc *p);              /* a request reaches it: mended first */
+void mirror_settle(void);                       /* between requests: copy the touched */
+void mirror_save_all(void);
+int vprocs_mend(const char *who);               /* slots mended or dropped */
 
 /* check.c: the counts against what they count */
 int counts_fix(void);                           /* how many were wrong */
