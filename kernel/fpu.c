@@ -4,8 +4,8 @@
  * The FPU holds the state of fpu_owner (or nobody).  Switching to any
  * other process sets CR0.TS, so its first FPU instruction traps (#NM, vector
  * 7); then the owner's state is saved into its table entry, the new
- * process's state is loaded (or a clean one on its first use) and it
- * becomes the owner.  Processes that never touch the FPU cost nothing.
+ * process's state is loaded (or a clean one on its first use: clean_fx,
+ * so nothing of the last owner shows through) and it becomes the owner.  Processes that never touch the FPU cost nothing.
  * fxsave/fxrstor when the CPU has FXSR, fnsave/frstor otherwise.
  * CR0.TS is written only when it changes (fpu_ts_on caches it, and
  * fpu_switch in proc.h runs on every switch: only the owner may use the
@@ -19,6 +19,18 @@
 #include "proc.h"
 
 struct proc *fpu_owner;            /* whose state the FPU holds, or NULL */
+
+/* A first use starts from this image: fninit's x87 state (control word
+ * 0x037f, all registers empty) and SSE's reset state (XMM0-7 zero, MXCSR
+ * 0x1f80).  fninit alone would leave the last owner's XMM registers and
+ * MXCSR for the next process to read. */
+static const struct {
+    uint16_t fcw, fsw;
+    uint8_t ftw, pad[19];
+    uint32_t mxcsr, mxcsr_mask;
+    uint8_t rest[480];
+} clean_fx __attribute__((aligned(16))) = { .fcw = 0x037f, .mxcsr = 0x1f80 };
+_Static_assert(sizeof(clean_fx) == 512, "the fxsave image is 512 bytes");
 static int has_fxsr;
 int fpu_ts_on;                      /* what we last wrote to CR0.TS */
 
@@ -82,7 +94,10 @@ void fpu_trap(struct proc *p)
         return;                     /* TS set by a task switch (the NMI task) */
     if (fpu_owner)
         save_owner();
-    if (!p->fpu_used) {
+    if (!p->fpu_used && has_fxsr) {
+        __asm__ volatile("fxrstor %0" : : "m"(clean_fx));  /* XMM and MXCSR too */
+        p->fpu_used = 1;
+    } else if (!p->fpu_used) {
         __asm__ volatile("fninit");
         p->fpu_used = 1;
     } else if (has_fxsr) {

@@ -24,11 +24,17 @@ void proc_init(void)
     }
 }
 
+/* A service (not an ordinary user process) by its label.  A user process
+ * may be given any name (ln /bin/sleep /tmp/vfs): never a service's
+ * identity, so it is never found here. */
 struct proc *proc_by_label(const char *label)
 {
-    for (int i = 0; i < NR_PROCS; i++)
-        if (!(proc_table[i].flags & P_FREE) && strcmp(proc_table[i].name, label) == 0)
-            return &proc_table[i];
+    for (int i = 0; i < NR_PROCS; i++) {
+        struct proc *p = &proc_table[i];
+        if (!(p->flags & P_FREE) && p->priv != &priv_table[USER_PRIV] &&
+            strcmp(p->name, label) == 0)
+            return p;
+    }
     return 0;
 }
 
@@ -50,13 +56,23 @@ static struct proc *free_slot(void)
     return 0;
 }
 
+/* A process's name goes into the log: control bytes become '?', so a
+ * program run as "x\nKERNEL PANIC" cannot forge a line of it. */
+static void set_name(struct proc *p, const char *name)
+{
+    size_t i;
+    for (i = 0; i + 1 < sizeof(p->name) && name[i]; i++)
+        p->name[i] = (unsigned char)name[i] < 0x20 || name[i] == 0x7f ? '?' : name[i];
+    p->name[i] = '\0';
+}
+
 /* Make a free slot a ready process running in 'pgdir' from 'entry'. */
 static void proc_start(struct proc *p, const char *name, uint32_t *pgdir,
                        uint32_t entry, struct priv *priv)
 {
     p->pgdir = pgdir;
     init_regs(&p->regs, entry);
-    strlcpy(p->name, name, sizeof(p->name));
+    set_name(p, name);
     p->priv = priv;
     p->priority = priv->priority;
     p->ticks_left = priv->quantum;
@@ -133,7 +149,7 @@ struct proc *proc_exec(struct proc *p, const char *name, uint32_t *pgdir,
     memset(p->grants, 0, sizeof(p->grants));
     init_regs(&p->regs, entry);
     p->regs.esp = sp;
-    strlcpy(p->name, name, sizeof(p->name));
+    set_name(p, name);
     p->priv = &priv_table[USER_PRIV];       /* a new program: no privileges */
     p->priority = p->priv->priority;
     p->devmap_next = DEVMAP_BASE;

@@ -135,7 +135,7 @@ static inline int proc_sane(const struct proc *p)
 
 /* proc.c */
 void proc_init(void);
-struct proc *proc_by_label(const char *label);
+struct proc *proc_by_label(const char *label);  /* services only */
 struct elf_src;
 struct proc *proc_spawn(const char *name, const struct elf_src *src,
                         struct priv *priv, int *err);

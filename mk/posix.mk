@@ -13,7 +13,7 @@
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
 POSIX_PROGS   := init sh cat cksum echo true false mkdir rm cp mv ls kill sleep wc grep \
-                 hexdump uptime free dmesg ps service poweroff reboot stabilize
+                 hexdump uptime free dmesg ps service poweroff reboot stabilize id su
 POSIX_ALIASES := mem:free
 
 POSIX_LIB_SRC := $(wildcard user/bin/lib/*.c)
@@ -24,7 +24,7 @@ POSIX_HOST_INC := -Iuser/bin/lib -idirafter lib/libc/include
 # The sources of one program: $(call posix_srcs,<name>)
 posix_srcs     = $(if $(filter sh,$(1)),$(wildcard user/sh/*.c),$(if $(filter $(1),$(POSIX_TEST_PROGS)),user/tests/posix/$(1).c,user/bin/$(1).c $(POSIX_LIB_SRC)))
 # Test programs (user/tests/posix/<name>.c), in the ramdisk's /test.
-POSIX_TEST_PROGS := proctest loadwork midway fipair
+POSIX_TEST_PROGS := proctest loadwork midway fipair attack
 
 # ---- host build (tests/host) ------------------------------------------------
 HOST_B            := $(B)/host

@@ -310,6 +310,10 @@ UTILS = [
     S("cksum of nothing", "cksum < /dev/null", "4294967295 0\n"),
     S("cksum missing file", "cksum nosuch; echo $?", "1\n", "cksum: nosuch: No such file or directory\n"),
     S("cksum bad option", "cksum -x", "", "cksum: unknown option -x\n" + usage("cksum", "[file...]"), 2),
+    # id and su (the user database is /etc/passwd: the host's own on the host)
+    S("id usage", "id now", "", usage("id", ""), 2),
+    S("su usage", "su -x", "", "su: unknown option -x\n" + usage("su", "[user] [-c command]"), 2),
+    S("su unknown user", "su nosuchuser -c true", "", "su: unknown user nosuchuser\n", 1),
     # stabilize
     S("stabilize with arguments", "stabilize now", "", usage("stabilize", ""), 2),
     # init takes no arguments (it is started by PM, never by hand)
@@ -341,6 +345,8 @@ STABILIX_ONLY = [
     S("ps lists init", "ps | grep -c ' init$'", "1\n"),
     S("ps header", "ps | grep -c '^  PID  PPID    EP STATE'", "1\n"),
     S("service list shows ds", "service list | grep -c '^ds '", "1\n"),
+    S("id of the console shell", "id", "uid=0(root) gid=0(root)\n"),
+    S("su runs a command as user", "su user -c id", "uid=1000(user) gid=1000(user)\n"),
     S("dmesg has the boot banner", "dmesg | grep -c 'Stabilix kernel booting'", "1\n"),
     S("stabilize: every mechanism on",
       "stabilize | grep -c '^mechanisms: checker on, rom on, nmi on, watchdog on$'", "1\n"),

@@ -2,7 +2,8 @@
  * do_getinfo.c - SYS_GETINFO: small facts about the system.  Ordinary
  * user processes may ask only for GI_SELF, GI_LOOKUP, GI_UPTIME, GI_CLOCK.
  *   GI_SELF    the caller's endpoint and label
- *   GI_LOOKUP  the endpoint of the live process with a label (boot-time
+ *   GI_LOOKUP  the endpoint of the live service with a label (never a
+ *              user process, whatever its name; boot-time
  *              rendezvous; DS is the name service once it runs)
  *   GI_UPTIME  ticks since boot and HZ
  *   GI_CLOCK   microseconds since boot (tsc.c; sys_clock)
@@ -40,7 +41,7 @@ static int procinfo(struct sys_procinfo *rq)
     if (rq->slot < 0 || rq->slot >= NR_PROCS)
         return -EINVAL;
     p = &proc_table[rq->slot];
-    rq->flags = p->flags;
+    rq->flags = p->flags | (p->priv == &priv_table[USER_PRIV] ? PI_USER : 0);
     rq->ep = p->endpoint;
     rq->sendto = (p->flags & P_SENDING) ? p->sendto : NONE;
     rq->getfrom = (p->flags & P_RECEIVING) ? p->getfrom : NONE;

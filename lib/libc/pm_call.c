@@ -22,7 +22,7 @@ static int repeatable(int type)
     switch (type) {
     case PM_EXIT: case PM_WAITPID: case PM_GETPID: case PM_BRK: case PM_SETPGID:
     case PM_SIGACTION: case PM_SIGMASK: case PM_SIGSUSPEND: case PM_TIME:
-    case PM_SLEEP: case PM_PROCINFO:
+    case PM_SLEEP: case PM_PROCINFO: case PM_GETUID: case PM_SETUID: case PM_SETGID:
         return 1;
     default:
         return 0;

@@ -8,7 +8,8 @@
  *   req_caller(src, label)
  *                      the label of the process that sent the request,
  *                      from the kernel's process table; -EPERM when the
- *                      kernel cannot name it (slot reused, no name)
+ *                      kernel cannot name it (slot reused, no name) or it
+ *                      is a user process (named as it likes: no identity)
  * Invariants: nothing here trusts the message: every byte read lies
  * inside the fixed-size request, and labels come only from the kernel.
  */
@@ -35,8 +36,8 @@ int req_caller(endpoint_t src, char label[DS_LABEL_MAX])
     if (src <= 0 || sys_procinfo(EP_SLOT(src), &pi) != OK || pi.ep != src)
         return -EPERM;
     pi.name[sizeof(pi.name) - 1] = '\0';
-    if (pi.name[0] == '\0')
-        return -EPERM;
+    if (pi.name[0] == '\0' || (pi.flags & PI_USER))
+        return -EPERM;                  /* a user process's name is no label */
     strlcpy(label, pi.name, DS_LABEL_MAX);
     return OK;
 }

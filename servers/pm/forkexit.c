@@ -45,6 +45,10 @@ int do_fork(message *m)
     c->restorer = p->restorer;
     c->sigmask = p->sigmask;
     memcpy(c->name, p->name, sizeof(c->name));
+    c->uid = p->uid;
+    c->euid = p->euid;
+    c->gid = p->gid;
+    c->egid = p->egid;
     reply_status(c, 0);
     return c->pid;
 }

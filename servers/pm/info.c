@@ -105,6 +105,8 @@ int do_shutdown(message *m)
     int how = MSG_BODY(m, struct pm_req)->status;
     if (how != PM_SD_POWEROFF && how != PM_SD_REBOOT)
         return -EINVAL;
+    if (!pm_is_root(mp_caller(m->m_source)))
+        return -EPERM;
     printf("pm: %s requested by pid %d\n", how == PM_SD_REBOOT ? "reboot" : "power off",
            mp_caller(m->m_source) ? mp_caller(m->m_source)->pid : -1);
     return sys_shutdown(how == PM_SD_REBOOT ? SD_REBOOT : SD_POWEROFF, 0);
@@ -118,6 +120,8 @@ int do_service(message *m)
     message f;
     if (rq->rs_call < RS_UP || rq->rs_call > RS_FI)
         return -EINVAL;
+    if (rq->rs_call != RS_LIST && !pm_is_root(mp_caller(m->m_source)))
+        return -EPERM;                  /* anybody may look, only root may act */
     if (rq->rs_call == RS_FI && strncmp(rq->req.label, "init", sizeof(rq->req.label)) == 0)
         return init_fi(rq->req.kind);   /* init is PM's, not RS's */
     if (rs == NONE)

@@ -41,6 +41,7 @@ struct mproc {
     uint32_t sigmask, sigpending;
     uint32_t suspend_mask;          /* PB_SUSPEND: the mask to restore */
     char name[16];
+    int uid, euid, gid, egid;       /* 0..PM_ID_MAX; 0: root */
 };
 
 extern struct mproc mproc[NR_MPROCS];
@@ -94,7 +95,7 @@ void death_reports(void);
 extern int retry_pending;               /* a delivery waits for EBUSY to clear */
 void sig_send(struct mproc *mp, int signo);
 void sig_flush(void);
-int sig_kill(struct mproc *self, int pid, int signo);   /* kill(2)'s targets; self may be NULL for a group */
+int sig_kill(struct mproc *self, int pid, int signo);   /* kill(2): how many, or -EPERM; self NULL: a service */
 int sig_default_kills(int signo);
 
 /* time.c */
@@ -140,5 +141,12 @@ int do_procinfo(message *m);
 int do_sysinfo(message *m);
 int do_shutdown(message *m);
 int do_service(message *m);
+int do_getuid(message *m);
+int do_setuid(message *m);
+int do_setgid(message *m);
+
+/* ids.c */
+int pm_is_root(const struct mproc *mp);
+int may_signal(const struct mproc *from, const struct mproc *to);
 
 #endif

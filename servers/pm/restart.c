@@ -32,6 +32,9 @@ static const char *entry_check(const struct mproc *mp)
         return "a name without its NUL";
     if (mp->reaped_pid < 0 || mp->reaped_pid > 30000)
         return "a reaped child's pid out of range";
+    if ((unsigned)mp->uid > PM_ID_MAX || (unsigned)mp->euid > PM_ID_MAX ||
+        (unsigned)mp->gid > PM_ID_MAX || (unsigned)mp->egid > PM_ID_MAX)
+        return "a user or group id out of range";
     return 0;
 }
 

@@ -129,17 +129,24 @@ static int kill_matches(const struct mproc *t, int pid, const struct mproc *self
     return t->pgrp == -pid;
 }
 
-/* Signal every process that matches; how many there were. */
+/* Signal every process that matches and self may signal (self 0: a
+ * service, tty's Ctrl-C, may signal any); how many there were, or
+ * -EPERM when some matched and self might signal none of them. */
 int sig_kill(struct mproc *self, int pid, int signo)
 {
-    int n = 0;
-    for (int i = 0; i < NR_MPROCS; i++)
-        if (kill_matches(&mproc[i], pid, self)) {
-            n++;
-            if (signo)
-                sig_send(&mproc[i], signo);
+    int n = 0, denied = 0;
+    for (int i = 0; i < NR_MPROCS; i++) {
+        if (!kill_matches(&mproc[i], pid, self))
+            continue;
+        if (self && !may_signal(self, &mproc[i])) {
+            denied++;
+            continue;
         }
-    return n;
+        n++;
+        if (signo)
+            sig_send(&mproc[i], signo);
+    }
+    return !n && denied ? -EPERM : n;
 }
 
 int do_kill(message *m)
@@ -156,7 +163,7 @@ int do_kill(message *m)
     if (mp->state != MP_ALIVE)
         return EDONTREPLY;              /* it killed itself */
     mp->blocked = PB_NONE;
-    return reply_then_flush(mp, m, n ? OK : -ESRCH);
+    return reply_then_flush(mp, m, n > 0 ? OK : n < 0 ? n : -ESRCH);
 }
 
 int do_sigaction(message *m)

@@ -21,4 +21,7 @@ const srv_handler pm_calls[PM_NR_CALLS] = {
     [PM_SHUTDOWN - PM_BASE]   = do_shutdown,
     [PM_SERVICE - PM_BASE]    = do_service,
     [PM_ALARM - PM_BASE]      = do_alarm,
+    [PM_GETUID - PM_BASE]     = do_getuid,
+    [PM_SETUID - PM_BASE]     = do_setuid,
+    [PM_SETGID - PM_BASE]     = do_setgid,
 };

@@ -33,12 +33,13 @@ def run(c, line, timeout=60):
     with it."""
     run.n = getattr(run, "n", 0) + 1
     tag = "done%d" % run.n
-    c.send(line + "; echo " + tag[:2] + "''" + tag[2:] + "=$?\r")
+    typed = line + "; echo " + tag[:2] + "''" + tag[2:] + "=$?"
+    c.send(typed + "\r")
     m = c.expect(re.escape(tag) + r"=(\d+)\n", timeout=timeout)
     c.expect(re.escape(PROMPT), timeout=timeout)   # type the next line after the prompt
     text = c.output[:m.start()]
-    start = text.rfind(line)
-    body = text[start + len(line):] if start >= 0 else text
+    start = text.rfind(typed)           # the line's echo, not a word of the output
+    body = text[start + len(typed):] if start >= 0 else text
     body = body.split("\n", 1)[1] if "\n" in body else ""
     while body.startswith(PROMPT):          # a prompt that came late
         body = body[len(PROMPT):]

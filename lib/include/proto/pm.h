@@ -35,6 +35,13 @@
  *   PM_SHUTDOWN   status: PM_SD_POWEROFF or PM_SD_REBOOT
  *   PM_SERVICE    pm_service: an RS request (service up/down/restart/
  *                 list/fi) that PM checks and forwards; RS's reply back
+ *   PM_GETUID     -> pm_ids: real and effective user and group ids
+ *   PM_SETUID     pm_ids.uid: root sets real and effective; anybody else
+ *                 only its effective to its real -> OK or -EPERM
+ *   PM_SETGID     pm_ids.gid: the same rules for the group
+ * Only an effective uid 0 (root) may use PM_SERVICE and PM_SHUTDOWN, or
+ * signal a process whose real uid is not its own real or effective uid
+ * (-EPERM).
  *
  * Status words follow POSIX: exit code << 8, or the signal number that
  * ended the process (SIGSEGV for a page fault, ...).  Signal numbers and
@@ -66,7 +73,11 @@
 #define PM_SHUTDOWN    (PM_BASE + 16)
 #define PM_SERVICE     (PM_BASE + 17)
 #define PM_ALARM       (PM_BASE + 18)
-#define PM_NR_CALLS    19
+#define PM_GETUID      (PM_BASE + 19)
+#define PM_SETUID      (PM_BASE + 20)
+#define PM_SETGID      (PM_BASE + 21)
+#define PM_NR_CALLS    22
+#define PM_ID_MAX      65535          /* uids and gids are 0..PM_ID_MAX */
 
 #define PM_WNOHANG  1
 #define PM_WAGAIN   0x100   /* libc: this waitpid again, PM having failed with it in hand */
@@ -108,6 +119,11 @@ struct pm_req {
     uint32_t addr, end;             /* brk */
     int32_t ppid;                   /* getpid: out */
     int32_t pgrp;                   /* getpid: out; setpgid: in */
+};
+
+struct pm_ids {
+    int32_t uid, euid;
+    int32_t gid, egid;
 };
 
 /* The argument block of exec: argc, envc, then argc + envc strings, each
@@ -178,6 +194,7 @@ struct pm_service {
 };
 
 MSG_PAYLOAD_CHECK(struct pm_req);
+MSG_PAYLOAD_CHECK(struct pm_ids);
 MSG_PAYLOAD_CHECK(struct pm_exec);
 MSG_PAYLOAD_CHECK(struct pm_sig);
 MSG_PAYLOAD_CHECK(struct pm_time);

@@ -72,6 +72,8 @@ struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_
 #define PI_FREE      0x01  /* sys_procinfo.flags: the kernel's P_* bits */
 #define PI_SENDING   0x02
 #define PI_RECEIVING 0x04
+#define PI_USER      0x100 /* an ordinary user process, not a service: its name
+                              is whatever it was run as, never an identity */
 struct sys_procinfo { int32_t what; int32_t slot; endpoint_t ep; int32_t flags;
                       endpoint_t sendto; endpoint_t getfrom; int32_t priority;
                       uint32_t pages; /* frames owned, page tables included */

@@ -1,0 +1,165 @@
+/*
+ * attack.c - /test/attack <hole> <arg>: one attack from an unprivileged
+ * program on a hole the security review found (issue 13), for
+ * tests/system/test_adversarial.py.  The program only reports what it
+ * saw, as hex the host compares with what it chose; the host judges.
+ *
+ *   stale-read <secret>  a raw IPC_SEND of VFS_READ on an empty pipe (so
+ *       VFS would hold a read for a caller that is not waiting), then
+ *       close() of that descriptor, then a new pipe that a "victim" (a
+ *       child: another process) writes <secret> into.  Prints "attack: stolen <hex>" (what
+ *       reached the attacker's buffer) and "attack: victim <hex>" (what
+ *       the victim's own read got).
+ *   sse <hex8>  a child fills XMM0-7 with the 32-bit pattern and MXCSR
+ *       with 0x9fc0, and exits; then the parent, whose first FPU use this
+ *       is, prints "attack: xmm0 <hex> mxcsr <hex>" as it finds them.
+ *   pm-exit <ms>  run as /tmp/pm (a copy): after <ms>, sends VFS the call
+ *       only PM may make, "this process exited", for itself.  Prints
+ *       "attack: pm-exit answered <status>" if it still has its
+ *       descriptors after.
+ *   setuid <n>  setuid(n), then prints "attack: setuid <n>: <result>
+ *       uid <u> euid <e>" with the ids PM then holds.
+ *   forge <text>  links itself as "/tmp/a\n<text>" and runs that, which
+ *       writes to address 0: the kernel logs the exception with the name.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "libsys.h"
+#include "proto/vfs.h"
+#include "stabilix.h"
+
+endpoint_t __vfs_endpoint(void);
+
+static void hex(const char *what, const unsigned char *b, int n)
+{
+	printf("attack: %s ", what);
+	for (int i = 0; i < n; i++)
+		printf("%02x", b[i]);
+	printf("\n");
+}
+
+static int stale_read(const char *secret)
+{
+	static unsigned char stolen[64], got[64];
+	int a[2], v[2], n = (int)strlen(secret);
+	endpoint_t vfs = __vfs_endpoint();
+	message m;
+	struct vfs_req *rq = MSG_BODY(&m, struct vfs_req);
+	pid_t victim;
+	if (n > 64 || pipe(a) < 0)
+		return 2;
+	memset(&m, 0, sizeof(m));
+	m.m_type = VFS_READ;
+	rq->fd = a[0];
+	rq->len = sizeof(stolen);
+	rq->grant = grant_create(vfs, stolen, sizeof(stolen), GRANT_WRITE);
+	if (rq->grant < 0 || ipc_send(vfs, &m) != OK) {
+		printf("attack: raw send failed\n");
+		return 1;
+	}
+	close(a[0]);                    /* the held read's open file goes */
+	fflush(stdout);
+	if ((victim = fork()) == 0) {   /* another process's pipe takes its place */
+		if (pipe(v) < 0)
+			_exit(2);
+		if (write(v[1], secret, n) != n)
+			printf("attack: victim write: %s\n", strerror(errno));
+		fcntl(v[0], F_SETFL, O_NONBLOCK);
+		n = (int)read(v[0], got, sizeof(got));
+		hex("victim", got, n > 0 ? n : 0);
+		_exit(0);
+	}
+	waitpid(victim, 0, 0);
+	hex("stolen", stolen, n);
+	close(a[1]);
+	return 0;
+}
+
+static int sse(const char *pattern)
+{
+	unsigned int pat = (unsigned int)strtoul(pattern, 0, 16), mxcsr = 0x9fc0;
+	unsigned int fill[4] = { pat, pat, pat, pat };
+	unsigned char seen[16];
+	pid_t child = fork();
+	if (child < 0)
+		return 2;
+	if (child == 0) {
+		__asm__ volatile("movdqu %0, %%xmm0\n\tmovdqa %%xmm0, %%xmm1\n\t"
+				 "movdqa %%xmm0, %%xmm2\n\tmovdqa %%xmm0, %%xmm3\n\t"
+				 "movdqa %%xmm0, %%xmm4\n\tmovdqa %%xmm0, %%xmm5\n\t"
+				 "movdqa %%xmm0, %%xmm6\n\tmovdqa %%xmm0, %%xmm7\n\t"
+				 "ldmxcsr %1" : : "m"(fill), "m"(mxcsr));
+		_exit(0);
+	}
+	waitpid(child, 0, 0);
+	__asm__ volatile("movdqu %%xmm0, %0\n\tstmxcsr %1" : "=m"(seen), "=m"(mxcsr));
+	hex("xmm0", seen, 16);
+	printf("attack: mxcsr %04x\n", mxcsr);
+	return 0;
+}
+
+static int pm_exit(long after_ms)
+{
+	message m;
+	struct vfs_pm_req *rq = MSG_BODY(&m, struct vfs_pm_req);
+	endpoint_t self;
+	long until = sx_uptime_ms() + after_ms;
+	int r;
+	printf("attack: posing as pm\n");
+	fflush(stdout);
+	while (sx_uptime_ms() < until)
+		;                       /* no sleep(): it would ask PM */
+	memset(&m, 0, sizeof(m));
+	m.m_type = VFS_PM_EXIT;
+	if (sys_self(&self, 0) != OK)
+		return 2;
+	rq->ep = self;
+	r = ipc_call(__vfs_endpoint(), &m);
+	printf("attack: pm-exit answered %d\n", r == OK ? m.m_type : r);
+	return 0;
+}
+
+static int forge(const char *self, const char *text)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/tmp/a\n%s", text);
+	unlink(path);
+	if (link(self, path) < 0) {
+		printf("attack: link: %s\n", strerror(errno));
+		return 1;
+	}
+	execl(path, path, "crash", (char *)0);
+	printf("attack: exec: %s\n", strerror(errno));
+	return 1;
+}
+
+static int try_setuid(const char *n)
+{
+	int r = setuid((uid_t)atoi(n));
+	printf("attack: setuid %s: %s uid %d euid %d\n", n, r < 0 ? strerror(errno) : "ok",
+	       (int)getuid(), (int)geteuid());
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "setuid"))
+		return try_setuid(argv[2]);
+	if (argc == 2 && !strcmp(argv[1], "crash"))
+		*(volatile int *)0 = 1;         /* the kernel logs the exception, with our name */
+	if (argc == 3 && !strcmp(argv[1], "pm-exit"))
+		return pm_exit(atol(argv[2]));
+	if (argc == 3 && !strcmp(argv[1], "forge"))
+		return forge(argv[0], argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "stale-read"))
+		return stale_read(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "sse"))
+		return sse(argv[2]);
+	fprintf(stderr, "usage: attack stale-read <secret> | sse <hex8> | pm-exit <ms> | setuid <n> | forge <text>\n");
+	return 2;
+}
