@@ -4,8 +4,10 @@
  * trap_user: the frame is the current process's saved registers.  IPC
  * traps try the fast path (ipc_fast.c) first, then set its eax (unless
  * the process is gone); IRQs go to irq.c;
- * "device not available" hands the FPU over (fpu.c); any other CPU
- * exception ends only that process with a one-line report.  Then the
+ * "device not available" hands the FPU over (fpu.c); a fault raised by
+ * a damaged IDT gate is repaired and the process goes on
+ * (through_bad_gate); any other CPU exception ends only that process
+ * with a one-line report.  Then the
  * scheduler picks who runs next.
  * trap_kernel: only the idle loop runs with interrupts enabled, so only
  * IRQs may arrive here; anything else is a kernel bug: it panics, or
@@ -29,6 +31,17 @@ static const char *exc_name(uint32_t v)
     return v < NR_EXCEPTIONS && exc_names[v] ? exc_names[v] : "reserved";
 }
 
+/* A #GP or #NP raised while the CPU delivered an interrupt through an
+ * IDT gate (error code bit 1): if the checker finds the gate (or another
+ * CPU table) damaged, it puts it right and whatever was interrupted goes
+ * on; the interrupt is still pending and comes through the mended gate.
+ * A sound gate means the fault is the code's own (a program's `int $n`
+ * on a kernel gate).  With the checker off nothing is repaired. */
+static int through_bad_gate(const struct trapframe *tf)
+{
+    return (tf->vector == 13 || tf->vector == 11) && (tf->err & 2) && check_cpu(0) > 0;
+}
+
 /* A ring-3 exception: report it in one line and end the process. */
 void proc_fault(struct proc *p, struct trapframe *tf)
 {
@@ -48,7 +61,7 @@ void trap_user(struct trapframe *tf)
         irq_handle((int)tf->vector - IRQ_BASE);
     } else if (tf->vector == 7) {
         fpu_trap(p);                    /* first FPU use since a switch */
-    } else {
+    } else if (!through_bad_gate(tf)) {
         proc_fault(p, tf);
     }
     schedule();
@@ -68,6 +81,8 @@ void trap_kernel(struct trapframe *tf)
         fpu_write_ts(0);
         return;
     }
+    if (through_bad_gate(tf))
+        return;
     if (stab_on(STAB_CHECK))
         stab_kernel_fault(tf->vector, tf->eip);     /* repairs, does not return */
     panic("kernel exception %u (%s) at eip=0x%08x err=0x%x cr2=0x%08x "
