@@ -69,7 +69,7 @@ static void driver_gone(struct major *mj)
         struct filp *f;
         if (p->susp.kind != SUSP_DEV_READ)
             continue;
-        vproc_touch(p);                 /* mended first if damaged */
+        vproc_check_susp(p);            /* mended first if damaged */
         if ((f = held_filp(p, SUSP_DEV_READ)) && major_of(f->vp->rdev) == mj)
             resume(p, -EIO);
     }
@@ -283,7 +283,7 @@ static void retry_reads(struct major *mj)
         int r;
         if (p->susp.kind != SUSP_DEV_READ)
             continue;
-        vproc_touch(p);                 /* mended first if damaged */
+        vproc_check_susp(p);            /* mended first if damaged */
         if (!held_filp(p, SUSP_DEV_READ))
             continue;
         s = p->susp;

@@ -25,6 +25,7 @@ int do_chdir(message *m)
     if (!(vp = vnode_get(&l)))
         return -ENFILE;
     vnode_put(p->cwd);
+    vproc_changed(p);
     p->cwd = vp;
     return OK;
 }

@@ -9,6 +9,7 @@
 static int dup_to(struct vproc *p, struct filp *f, int fd)
 {
     f->refs++;
+    vproc_changed(p);
     p->fd[fd] = f;
     p->cloexec[fd] = 0;
     return fd;
@@ -59,6 +60,7 @@ int do_fcntl(message *m)
     case VFS_F_GETFD:
         return p->cloexec[fd] ? VFS_FD_CLOEXEC : 0;
     case VFS_F_SETFD:
+        vproc_changed(p);
         p->cloexec[fd] = (arg & VFS_FD_CLOEXEC) != 0;
         return OK;
     case VFS_F_GETFL:

@@ -1,42 +1,57 @@
 /*
- * mirror.c - a second copy of every process slot, so that a slot whose
- * bytes went bad (a stray write, a flipped bit, a whole table of random
- * bytes) is mended from its copy instead of dropping the process's
- * descriptors, cwd and held call.
+ * mirror.c - a second copy of every process slot's descriptors, cwd,
+ * umask and held call, so that a slot whose bytes went bad (a stray
+ * write, a flipped bit, a whole table of random bytes) is mended from its
+ * copy instead of losing them.
+ *
+ * A slot has two parts, each copied with its own checksum in the state
+ * region, apart from procs:
+ *   - "fds": the endpoint, cwd, descriptors, close-on-exec flags, umask
+ *     (struct vproc up to susp): changed by open, close, dup, pipe, chdir,
+ *     umask, fcntl(F_SETFD), fork, exec and exit;
+ *   - "susp": the call held for it (suspend.c), changed by every wait.
+ * The answer record (last, partial_*) is not copied: a mended slot
+ * forgets it (a repeat after a VFS restart then runs as new).
  *
  * Invariants:
- *   - copies[i] is procs[i] as it stood at the last request boundary,
- *     with sum = mix(copy); both live in the state region, apart;
- *   - a slot is "touched" (dirty) from the moment a request reaches it
- *     (vproc_get/find, suspend, resume, forget) until the skeleton says
- *     the request is over (mirror_settle, the srv_table's settle hook),
- *     which copies it (a slot of a wrong shape then is not copied but
- *     mended).  So between requests every slot equals its copy, unless
- *     its memory was damaged.
- * A slot is judged against its copy (mend) when a request first reaches
- * it, on every heartbeat (vprocs_mend, all slots) and when a restarted
- * VFS inherits its tables:
- *   - untouched, different from a sound copy (sum and shape right): the
- *     slot was damaged; it is put back from the copy;
+ *   - who changes a part marks it (vproc_changed, vproc_susp_changed);
+ *     when the message has been handled in full the skeleton calls the
+ *     settle hook (mirror_settle), which copies the marked parts, unless
+ *     one is of a wrong shape (damaged while in hand; a marked held call
+ *     alone is checked alone, cheaply): that slot goes back to its copy.  So between messages every part equals its copy
+ *     unless its memory was damaged;
+ *   - nothing is compared on the path of an ordinary request (read and
+ *     write mark nothing): the cost is a copy when a part changes.
+ * A slot is judged against its copies on every heartbeat and when a
+ * restarted VFS inherits its tables (vprocs_mend), and before a request
+ * uses a slot that looks wrong (another endpoint in it, a held call of a
+ * known kind: vproc_suspect):
+ *   - unmarked, different from a sound copy (checksum and shape right):
+ *     the slot was damaged; it is put back from its copies;
  *   - copy unsound, slot sound: the copy was damaged; it is made again;
  *   - both unsound: the slot is dropped (its caller's held call ends
- *     with EIO), as before there were copies;
- *   - touched (a request had it in hand: damaged then, or VFS failed
- *     then) and sound: it keeps what it has (after a failure, that
- *     request is answered EIO or done again, again.c) and its copy is
- *     made anew; unsound, it goes back to a sound copy, and a call held
- *     for it that the copy does not know of ends (end_call).
+ *     with EIO);
+ *   - marked (a request had it in hand: damaged then, or VFS failed then)
+ *     and sound: it keeps what it has and its copies are made anew;
+ *     unsound, it goes back to sound copies, and a call held for it that
+ *     the copy does not know of ends (end_call).
  * With recover=off no copy is kept and a bad slot is simply dropped.
  */
+#include <stddef.h>
 #include "vfs.h"
 
+#define FDS_BYTES offsetof(struct vproc, susp)
+#define WORDS ((NR_PROCS + 31) / 32)
+
 struct copy {
-    struct vproc p;
-    uint32_t sum;
+    uint8_t fds[FDS_BYTES];
+    uint32_t fsum;
+    struct susp susp;
+    uint32_t ssum;
 };
 
 static struct copy copies[NR_PROCS] STATE;
-static uint32_t touched[(NR_PROCS + 31) / 32] STATE;
+static uint32_t fds_marked[WORDS] STATE, susp_marked[WORDS] STATE;
 static int mirror_on = -1;              /* -1: not asked yet */
 
 static int on(void)
@@ -46,30 +61,60 @@ static int on(void)
     return mirror_on;
 }
 
-/* A word-wise mix of the slot's bytes: cheap, and any change of random
- * bytes changes it with near certainty (not a defence against intent). */
-static uint32_t mix(const struct vproc *p)
+/* A word-wise mix: cheap, and any change of random bytes changes it with
+ * near certainty (not a defence against intent). */
+static uint32_t mix(const void *p, size_t n)
 {
-    const uint32_t *w = (const uint32_t *)p;
+    const uint32_t *w = p;
     uint32_t h = 0x811c9dc5u;
-    for (size_t i = 0; i < sizeof(*p) / 4; i++)
+    for (size_t i = 0; i < n / 4; i++)
         h = (h ^ w[i]) * 0x01000193u + (uint32_t)i;
     return h;
 }
 
-static void save(int i)
+static int same(const void *a, const void *b, size_t n)
 {
-    copies[i].p = procs[i];
-    copies[i].sum = mix(&procs[i]);
+    const uint32_t *x = a, *y = b;
+    for (size_t i = 0; i < n / 4; i++)
+        if (x[i] != y[i])
+            return 0;
+    return 1;
 }
 
-void mirror_save_all(void)
+static void save_fds(int i)
 {
-    memset(touched, 0, sizeof(touched));
-    if (on())
-        for (int i = 0; i < NR_PROCS; i++)
-            save(i);
+    memcpy(copies[i].fds, &procs[i], FDS_BYTES);
+    copies[i].fsum = mix(&procs[i], FDS_BYTES);
 }
+
+static void save_susp(int i)
+{
+    copies[i].susp = procs[i].susp;
+    copies[i].ssum = mix(&procs[i].susp, sizeof(struct susp));
+}
+
+static int bit(const uint32_t *map, int i)
+{
+    return (map[i / 32] >> (i % 32)) & 1;
+}
+
+static void mark(uint32_t *map, const struct vproc *p)
+{
+    int i = (int)(p - procs);
+    if (i >= 0 && i < NR_PROCS)
+        map[i / 32] |= 1u << (i % 32);
+}
+
+void vproc_changed(const struct vproc *p)
+{
+    mark(fds_marked, p);
+}
+
+void vproc_susp_changed(const struct vproc *p)
+{
+    mark(susp_marked, p);
+}
+
 
 /* NULL: p is a free slot or a sound one. */
 static const char *sound(int i, const struct vproc *p)
@@ -77,18 +122,56 @@ static const char *sound(int i, const struct vproc *p)
     return p->ep == NONE ? 0 : vproc_shape(i, p);
 }
 
-static int copy_sound(int i)
+/* The slot the copies make, whole (the answer record forgotten). */
+static void from_copy(int i, struct vproc *out)
 {
-    return copies[i].sum == mix(&copies[i].p) && !sound(i, &copies[i].p);
+    memset(out, 0, sizeof(*out));
+    memcpy(out, copies[i].fds, FDS_BYTES);
+    out->susp = copies[i].susp;
 }
 
-static int same(const struct vproc *a, const struct vproc *b)
+static int copy_sound(int i)
 {
-    const uint32_t *x = (const uint32_t *)a, *y = (const uint32_t *)b;
-    for (size_t i = 0; i < sizeof(*a) / 4; i++)
-        if (x[i] != y[i])
-            return 0;
-    return 1;
+    struct vproc v;
+    if (copies[i].fsum != mix(copies[i].fds, FDS_BYTES) ||
+        copies[i].ssum != mix(&copies[i].susp, sizeof(struct susp)))
+        return 0;
+    from_copy(i, &v);
+    return !sound(i, &v);
+}
+
+/* A slot equal to its copies is sound or damaged alike in both, which
+ * random damage never is: no checksum needed.  Free in both: nothing of
+ * a free slot is read (vproc_get clears it before use). */
+static int matches_copy(int i)
+{
+    endpoint_t copy_ep;
+    memcpy(&copy_ep, copies[i].fds, sizeof(copy_ep));
+    if (procs[i].ep == NONE && copy_ep == NONE)
+        return 1;
+    return same(&procs[i], copies[i].fds, FDS_BYTES) &&
+           same(&procs[i].susp, &copies[i].susp, sizeof(struct susp));
+}
+
+/* The held call's own shape (vproc_shape checks the whole slot). */
+static int susp_sound(const struct vproc *p)
+{
+    return p->ep == NONE || p->susp.kind == SUSP_NONE ||
+           (p->susp.kind > SUSP_NONE && p->susp.kind <= SUSP_DEV_READ &&
+            filp_index(p->susp.f) >= 0);
+}
+
+/* After a fresh start or a restart: every slot that differs is copied. */
+void mirror_save_all(void)
+{
+    memset(fds_marked, 0, sizeof(fds_marked));
+    memset(susp_marked, 0, sizeof(susp_marked));
+    if (on())
+        for (int i = 0; i < NR_PROCS; i++)
+            if (!matches_copy(i)) {
+                save_fds(i);
+                save_susp(i);
+            }
 }
 
 /* The process in kernel slot 'slot', if it waits for our reply (a call
@@ -116,71 +199,82 @@ static void say(struct tally *t, int *n, int i, const char *what, const char *wh
         printf("%s: slot %d: %s%s%s\n", t->who, i, what, why ? ": " : "", why ? why : "");
 }
 
-/* Slot i against its copy, by the rules above. */
-static void mend(int i, int dirty, struct tally *t)
+static void drop(int i)
+{
+    end_call(i, 0);
+    memset(&procs[i], 0, sizeof(procs[i]));
+    procs[i].ep = NONE;
+}
+
+/* Slot i against its copies, by the rules above. */
+static void mend(int i, int marked, struct tally *t)
 {
     const char *why = sound(i, &procs[i]);
-    int copy_ok;
     if (!on()) {
         if (why) {
             say(t, &t->dropped, i, "its descriptors dropped", why);
-            end_call(i, 0);
-            memset(&procs[i], 0, sizeof(procs[i]));
-            procs[i].ep = NONE;
+            drop(i);
         }
         return;
     }
-    if (same(&procs[i], &copies[i].p) && copies[i].sum == mix(&procs[i]))
+    if (matches_copy(i))
         return;
-    copy_ok = copy_sound(i);
-    if (copy_ok && (why || !dirty)) {
+    if (copy_sound(i) && (why || !marked)) {
         say(t, &t->mended, i, "mended from its copy", why);
-        procs[i] = copies[i].p;
-        if (dirty && procs[i].susp.kind == SUSP_NONE)
+        from_copy(i, &procs[i]);
+        if (marked && procs[i].susp.kind == SUSP_NONE)
             end_call(i, 1);
         return;
     }
     if (why) {
         say(t, &t->dropped, i, "its descriptors dropped (its copy is bad too)", why);
-        end_call(i, 0);
-        memset(&procs[i], 0, sizeof(procs[i]));
-        procs[i].ep = NONE;
+        drop(i);
     }
-    save(i);
+    save_fds(i);
+    save_susp(i);
 }
 
-static int is_touched(int i)
-{
-    return (touched[i / 32] >> (i % 32)) & 1;
-}
-
-void vproc_touch(struct vproc *p)
+/* Before a held call is woken: its part against its copy (cheap); a
+ * difference nobody marked is damage, and the slot is judged whole. */
+void vproc_check_susp(struct vproc *p)
 {
     int i = (int)(p - procs);
     struct tally t = { "vfs", 0, 0 };
-    if (i < 0 || i >= NR_PROCS || is_touched(i))
-        return;
-    if (on() && !same(p, &copies[i].p))
+    if (i >= 0 && i < NR_PROCS && on() && !bit(susp_marked, i) && !bit(fds_marked, i) &&
+        !same(&p->susp, &copies[i].susp, sizeof(struct susp)))
         mend(i, 0, &t);
-    touched[i / 32] |= 1u << (i % 32);
 }
 
-/* The request is over: its slots are copied, unless one is of a wrong
- * shape (damaged while in hand): that one goes back to its copy. */
+/* Before a request trusts a slot that looks wrong. */
+void vproc_suspect(struct vproc *p)
+{
+    int i = (int)(p - procs);
+    struct tally t = { "vfs", 0, 0 };
+    if (i >= 0 && i < NR_PROCS && on() && !bit(fds_marked, i) && !bit(susp_marked, i))
+        mend(i, 0, &t);
+}
+
+/* The message is over: copy the marked parts, unless the slot is of a
+ * wrong shape (damaged while in hand): that one goes back to its copy. */
 void mirror_settle(void)
 {
     struct tally t = { "vfs", 0, 0 };
-    for (int k = 0; k < (NR_PROCS + 31) / 32; k++) {
-        while (touched[k]) {
-            int i = k * 32 + __builtin_ctz(touched[k]);
-            touched[k] &= touched[k] - 1;
+    for (int k = 0; k < WORDS; k++) {
+        uint32_t both = fds_marked[k] | susp_marked[k];
+        while (both) {
+            int i = k * 32 + __builtin_ctz(both);
+            both &= both - 1;
             if (!on())
                 continue;
-            if (sound(i, &procs[i]))
+            if (bit(fds_marked, i) ? sound(i, &procs[i]) != 0 : !susp_sound(&procs[i])) {
                 mend(i, 1, &t);
-            else
-                save(i);
+                continue;
+            }
+            if (bit(fds_marked, i))
+                save_fds(i);
+            save_susp(i);
         }
+        fds_marked[k] = susp_marked[k] = 0;
     }
 }
 
@@ -188,11 +282,12 @@ int vprocs_mend(const char *who)
 {
     struct tally t = { who, 0, 0 };
     for (int i = 0; i < NR_PROCS; i++)
-        mend(i, is_touched(i), &t);
+        mend(i, bit(fds_marked, i) || bit(susp_marked, i), &t);
     if (t.mended > 3)
         printf("%s: %d more slots mended from their copies\n", who, t.mended - 3);
     if (t.dropped > 3)
         printf("%s: %d more slots dropped\n", who, t.dropped - 3);
-    memset(touched, 0, sizeof(touched));
+    memset(fds_marked, 0, sizeof(fds_marked));
+    memset(susp_marked, 0, sizeof(susp_marked));
     return t.mended + t.dropped;
 }

@@ -63,6 +63,7 @@ static int install(struct vproc *p, int fd, struct vnode *vp, int flags)
     f->vp = vp;
     f->flags = flags & FILP_FLAGS;
     f->drv = drv;
+    vproc_changed(p);
     p->fd[fd] = f;
     p->cloexec[fd] = (flags & VFS_O_CLOEXEC) != 0;
     return fd;

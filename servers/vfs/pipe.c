@@ -122,7 +122,7 @@ void pipe_wake(struct pipe *pp)
             struct vproc *p = &procs[i];
             if (p->susp.kind != SUSP_PIPE_READ && p->susp.kind != SUSP_PIPE_WRITE)
                 continue;
-            vproc_touch(p);             /* mended first if damaged */
+            vproc_check_susp(p);        /* mended first if damaged */
             if ((held_filp(p, SUSP_PIPE_READ) || held_filp(p, SUSP_PIPE_WRITE)) &&
                 p->susp.f->vp->pipe == pp)
                 progress |= retry(p);
@@ -171,6 +171,7 @@ int do_pipe(message *m)
     fw->vp = fr->vp;
     vnode_hold(fw->vp);
     fw->flags = VFS_O_WRONLY | (rq->flags & VFS_O_NONBLOCK);
+    vproc_changed(p);
     p->fd[fd0] = fr;
     p->fd[fd1] = fw;
     p->cloexec[fd0] = p->cloexec[fd1] = (rq->flags & VFS_O_CLOEXEC) != 0;

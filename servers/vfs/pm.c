@@ -29,6 +29,7 @@ int do_pm_fork(message *m)
         return -EEXIST;
     if (!(parent = vproc_get(pe)) || !(child = vproc_get(ce)))
         return -EIO;
+    vproc_changed(child);
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++) {
         if (parent->fd[fd]) {
             child->fd[fd] = parent->fd[fd];

@@ -2,9 +2,12 @@
  * proc.c - VFS's view of processes: one vproc per endpoint slot, made on
  * the first request of an endpoint (cwd "/", no descriptors, umask 022).
  * A slot holding another endpoint belongs to a process that died without
- * PM telling us: it is cleaned up first.  A slot found or made here is
- * touched: copied when the request is over (mirror.c).  Also the
- * descriptor helpers and the late reply to a suspended call.
+ * PM telling us: it is cleaned up first.  A slot that holds another
+ * endpoint is checked against its copy first (mirror.c, vproc_suspect);
+ * whoever changes a slot's descriptors, cwd or umask marks it
+ * (vproc_changed).  A call held for the sender itself is stale: it is
+ * forgotten (forget_stale_call).  Also the descriptor helpers and the
+ * late reply to a suspended call.
  */
 #include "vfs.h"
 
@@ -29,13 +32,15 @@ struct vproc *vproc_find(endpoint_t ep)
     if (!ep_ok(ep))
         return 0;
     p = &procs[EP_SLOT(ep)];
-    vproc_touch(p);
+    if (p->ep != ep && p->ep != NONE)
+        vproc_suspect(p);
     return p->ep == ep ? p : 0;
 }
 
 void vproc_forget(struct vproc *p)
 {
-    vproc_touch(p);
+    vproc_changed(p);
+    vproc_susp_changed(p);
     p->susp.kind = SUSP_NONE;
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
         fd_close(p, fd);
@@ -45,15 +50,31 @@ void vproc_forget(struct vproc *p)
     p->ep = NONE;
 }
 
+/* A process that sends us a request is not blocked in an earlier call:
+ * a call held for it was sent with a raw IPC_SEND, and must not outlive
+ * the descriptor it names (the sender may close it now). */
+static void forget_stale_call(struct vproc *p)
+{
+    printf("vfs: endpoint %d sent a request while we held one for it: the held one is "
+           "forgotten\n", p->ep);
+    memset(&p->susp, 0, sizeof(p->susp));
+    vproc_susp_changed(p);
+}
+
 struct vproc *vproc_get(endpoint_t ep)
 {
     struct vproc *p;
     if (!ep_ok(ep))
         return 0;
     p = &procs[EP_SLOT(ep)];
-    vproc_touch(p);
-    if (p->ep == ep)
+    if (p->ep != ep && p->ep != NONE)
+        vproc_suspect(p);
+    if (p->ep == ep) {
+        if (p->susp.kind != SUSP_NONE)
+            forget_stale_call(p);
         return p;
+    }
+    vproc_changed(p);
     if (p->ep != NONE && p->ep != 0)
         vproc_forget(p);                /* a dead process's slot */
     memset(p, 0, sizeof(*p));
@@ -86,6 +107,7 @@ void fd_close(struct vproc *p, int fd)
     struct filp *f = p->fd[fd];
     if (!f)
         return;
+    vproc_changed(p);
     p->fd[fd] = 0;
     p->cloexec[fd] = 0;
     filp_put(f);

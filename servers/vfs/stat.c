@@ -78,6 +78,7 @@ int do_umask(message *m)
     if (!p)
         return -EIO;
     old = p->umask;
+    vproc_changed(p);
     p->umask = REQ(m)->mode & 0777;
     return (int)old;
 }

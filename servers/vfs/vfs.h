@@ -189,8 +189,11 @@ int vfs_inherit(const struct sef_init *info);
 const char *vproc_shape(int slot, const struct vproc *p);  /* NULL: sound */
 
 /* mirror.c: a copy of every process slot, to mend a damaged one from */
-void vproc_touch(struct vproc *p);              /* a request reaches it: mended first */
-void mirror_settle(void);                       /* between requests: copy the touched */
+void vproc_changed(const struct vproc *p);      /* its descriptors, cwd or umask changed */
+void vproc_susp_changed(const struct vproc *p); /* its held call changed */
+void vproc_suspect(struct vproc *p);            /* it looks wrong: mended if damaged */
+void vproc_check_susp(struct vproc *p);         /* before its held call is woken */
+void mirror_settle(void);                       /* between messages: copy the changed */
 void mirror_save_all(void);
 int vprocs_mend(const char *who);               /* slots mended or dropped */
 
