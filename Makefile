@@ -104,6 +104,7 @@ $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test
 	$(Q)cp -R etc/root/. $(B)/root/
+	$(Q)chmod 1777 $(B)/root/tmp
 	$(Q)for p in $(RAMDISK_PROGS); do strip -g -o $(B)/root/bin/$$p $(B)/posix/$$p; done
 	$(Q)for t in $(RAMDISK_TESTS); do strip -g -o $(B)/root/test/$$t $(B)/posix/$$t; done
 	$(Q)for a in $(RAMDISK_ALIASES); do strip -g -o $(B)/root/bin/$${a%%:*} $(B)/posix/$${a#*:}; done

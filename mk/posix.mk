@@ -13,7 +13,8 @@
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
 POSIX_PROGS   := init sh cat cksum echo true false mkdir rm cp mv ls kill sleep wc grep \
-                 hexdump uptime free dmesg ps service poweroff reboot stabilize id su
+                 hexdump uptime free dmesg ps service poweroff reboot stabilize id su \
+                 chmod chown
 POSIX_ALIASES := mem:free
 
 POSIX_LIB_SRC := $(wildcard user/bin/lib/*.c)

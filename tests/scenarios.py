@@ -314,6 +314,16 @@ UTILS = [
     S("id usage", "id now", "", usage("id", ""), 2),
     S("su usage", "su -x", "", "su: unknown option -x\n" + usage("su", "[user] [-c command]"), 2),
     S("su unknown user", "su nosuchuser -c true", "", "su: unknown user nosuchuser\n", 1),
+    # chmod and chown (ls -l shows the mode; owners are tested on Stabilix)
+    S("chmod sets the bits", "echo x > f; chmod 640 f; ls -l f", "-rw-r-----   1        2 f\n"),
+    S("chmod several files", "echo x > f; echo y > g; chmod 700 f g; ls -l f g",
+      "-rwx------   1        2 f\n-rwx------   1        2 g\n"),
+    S("chmod missing file", "chmod 600 nosuch; echo $?", "1\n",
+      "chmod: nosuch: No such file or directory\n"),
+    S("chmod bad mode", "chmod 9x f", "", usage("chmod", "octal-mode file..."), 2),
+    S("chmod usage", "chmod 600", "", usage("chmod", "octal-mode file..."), 2),
+    S("chown unknown user", "echo x > f; chown nosuchuser f", "", "chown: unknown user nosuchuser\n", 1),
+    S("chown usage", "chown root", "", usage("chown", "user[:group] file..."), 2),
     # stabilize
     S("stabilize with arguments", "stabilize now", "", usage("stabilize", ""), 2),
     # init takes no arguments (it is started by PM, never by hand)

@@ -167,5 +167,6 @@ int exec_init(const char *file, int pid)
     if (pid)
         mp->pid = mp->pgrp = pid;
     strlcpy(mp->name, base_name(file), sizeof(mp->name));
+    vfs_ids(r, 0, 0);                   /* init is root (before it runs: PM outranks it) */
     return mp->pid;
 }

@@ -3,8 +3,8 @@
  * gid (struct mproc), the calls that read and set them, and the two
  * questions other handlers ask: is the caller root, may it signal that
  * process.  PM is where the ids live: fork copies them, exec keeps them
- * (there are no set-user-ID files).  VFS does not check file permissions
- * yet (docs/security.md).
+ * (there are no set-user-ID files), and VFS is told of every change of
+ * the effective ids (vfs.c): it checks file permissions with them.
  *
  * Rules (POSIX, without saved set-user-IDs):
  *   - setuid(u) by an effective root sets the real and effective uid to
@@ -44,28 +44,31 @@ int do_getuid(message *m)
 }
 
 /* Set *real and *eff to id by the rules above (root: the caller's
- * effective uid before the change); checked in full first. */
-static int set_id(const struct mproc *mp, int id, int *real, int *eff)
+ * effective uid before the change).  Checked in full first; VFS is told
+ * before anything changes here, so a refusal changes nothing. */
+static int set_id(struct mproc *mp, int id, int *real, int *eff, int is_uid)
 {
+    int r;
     if (id < 0 || id > PM_ID_MAX)
         return -EINVAL;
-    if (mp->euid == 0)
-        *real = *eff = id;
-    else if (id == *real)
-        *eff = id;
-    else
+    if (mp->euid != 0 && id != *real)
         return -EPERM;
+    if ((r = vfs_ids(mp->ep, is_uid ? id : mp->euid, is_uid ? mp->egid : id)) != OK)
+        return r;
+    if (mp->euid == 0)
+        *real = id;
+    *eff = id;
     return OK;
 }
 
 int do_setuid(message *m)
 {
     struct mproc *mp = mp_caller(m->m_source);
-    return mp ? set_id(mp, IDS(m)->uid, &mp->uid, &mp->euid) : -EAGAIN;
+    return mp ? set_id(mp, IDS(m)->uid, &mp->uid, &mp->euid, 1) : -EAGAIN;
 }
 
 int do_setgid(message *m)
 {
     struct mproc *mp = mp_caller(m->m_source);
-    return mp ? set_id(mp, IDS(m)->gid, &mp->gid, &mp->egid) : -EAGAIN;
+    return mp ? set_id(mp, IDS(m)->gid, &mp->gid, &mp->egid, 0) : -EAGAIN;
 }

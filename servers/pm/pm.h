@@ -111,6 +111,7 @@ void vfs_exit(endpoint_t ep);
 int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size);
 void vfs_exec_done(endpoint_t ep);
 void vfs_unpause(endpoint_t ep);
+int vfs_ids(endpoint_t ep, int uid, int gid);   /* VFS_PM_SETIDS */
 
 /* exec.c */
 int exec_init(const char *path, int pid);      /* pid 0: the next one */

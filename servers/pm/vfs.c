@@ -2,7 +2,8 @@
  * vfs.c - what PM tells VFS about processes (proto/vfs.h, VFS_PM_*):
  * fork (copy the descriptors), exit (close them), exec (read the file
  * into PM's buffer; close FD_CLOEXEC descriptors once the exec is done)
- * and signals (end a call the process is suspended in, with EINTR).
+ * signals (end a call the process is suspended in, with EINTR) and
+ * changes of the effective uid or gid (VFS's permission checks).
  * Without a VFS in the system (tests that start PM alone) there is
  * nothing to tell, and exec finds no files.  A call that meets a dead VFS
  * is made again to the restarted one, which kept its tables.
@@ -108,4 +109,12 @@ void vfs_unpause(endpoint_t ep)
 {
     struct vfs_pm_req rq = { .ep = ep };
     call(VFS_PM_UNPAUSE, &rq);
+}
+
+/* ep's effective ids changed: VFS checks file permissions with them. */
+int vfs_ids(endpoint_t ep, int uid, int gid)
+{
+    struct vfs_pm_req rq = { .ep = ep, .uid = uid, .gid = gid };
+    int r = call(VFS_PM_SETIDS, &rq);
+    return r == -ENOSYS ? OK : r;
 }

@@ -64,6 +64,8 @@ void inode_attr(const struct inode *ip, struct vfs_stat *st)
     st->mode = ip->mode;
     st->nlink = ip->nlink;
     st->rdev = ip->rdev;
+    st->uid = ip->uid;
+    st->gid = ip->gid;
     st->size = ip->size;
     st->atime = ip->atime;
     st->mtime = ip->mtime;

@@ -37,6 +37,7 @@ struct inode {
     uint32_t rdev;
     uint32_t atime, mtime, ctime;
     uint32_t nblocks;           /* = ceil(size / RAMFS_BLOCK) */
+    uint32_t uid, gid;          /* the owner (the ramdisk's files: root) */
 };
 
 /* inode.c and blockmap.c keep their tables in the state region (sef.h
@@ -117,5 +118,6 @@ int do_unlink(message *m);
 int do_rmdir(message *m);
 int do_link(message *m);
 int do_rename(message *m);
+int do_setattr(message *m);
 
 #endif

@@ -18,6 +18,7 @@ static const srv_handler handlers[FS_NR_CALLS] = {
     [FS_GETDENTS - FS_BASE] = do_getdents,
     [FS_TRUNCATE - FS_BASE] = do_truncate,
     [FS_REF - FS_BASE] = do_ref,
+    [FS_SETATTR - FS_BASE] = do_setattr,
 };
 
 const struct srv_table ramfs_table = {

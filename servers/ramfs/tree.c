@@ -27,6 +27,14 @@ static int dot(const char *name)
     return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
 }
 
+/* A new inode gets the owner VFS names; the reply is its attributes. */
+static void owned(struct inode *ip, message *m)
+{
+    ip->uid = REQ(m)->uid;
+    ip->gid = REQ(m)->gid;
+    inode_attr(ip, MSG_BODY(m, struct vfs_stat));
+}
+
 int do_create(message *m)
 {
     char name[VFS_NAME_MAX + 1];
@@ -35,7 +43,7 @@ int do_create(message *m)
     if (r == OK)
         r = ns_create(dp, name, REQ(m)->len, REQ(m)->mode, REQ(m)->rdev, &ip);
     if (r == OK)
-        inode_attr(ip, MSG_BODY(m, struct vfs_stat));
+        owned(ip, m);
     return r;
 }
 
@@ -47,7 +55,7 @@ int do_mkdir(message *m)
     if (r == OK)
         r = ns_mkdir(dp, name, REQ(m)->len, REQ(m)->mode, &ip);
     if (r == OK)
-        inode_attr(ip, MSG_BODY(m, struct vfs_stat));
+        owned(ip, m);
     return r;
 }
 

@@ -22,6 +22,8 @@ int do_chdir(message *m)
         return r;
     if (!IS_TYPE(l.st.mode, VFS_S_IFDIR))
         return -ENOTDIR;
+    if ((r = vfs_may(p, &l.st, VFS_X_OK)) != OK)
+        return r;
     if (!(vp = vnode_get(&l)))
         return -ENFILE;
     vnode_put(p->cwd);

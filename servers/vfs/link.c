@@ -6,7 +6,8 @@
  */
 #include "vfs.h"
 
-/* The parent directory and last name of the path in (grant, len). */
+/* The parent directory and last name of the path in (grant, len), if
+ * the caller may change names in it. */
 static int parent(message *m, grant_id_t g, uint32_t len, struct loc *dir,
                   char *name, int *trailing)
 {
@@ -15,9 +16,10 @@ static int parent(message *m, grant_id_t g, uint32_t len, struct loc *dir,
     int r;
     if (!p)
         return -EIO;
-    if ((r = get_path(m->m_source, g, len, path)) != OK)
+    if ((r = get_path(m->m_source, g, len, path)) != OK ||
+        (r = resolve_parent(p, path, dir, name, trailing)) != OK)
         return r;
-    return resolve_parent(p, path, dir, name, trailing);
+    return vfs_may(p, &dir->st, VFS_W_OK | VFS_X_OK);   /* a name added or removed there */
 }
 
 static int is_mountpoint(const struct loc *dir, const char *name)

@@ -2,7 +2,10 @@
  * open.c - open, close, and the calls that create names: mkdir, mknod.
  * open checks everything that can fail before it creates or truncates:
  * a free descriptor (EMFILE), a free open file description (ENFILE) and
- * vnode; only then does it create the file, open the device or truncate.
+ * vnode, the permissions (perm.c: the file's for the access asked, the
+ * directory's w and x to create; a file just created is its creator's
+ * to open); only then does it create the file, open the device or
+ * truncate.  New files and directories belong to the caller's ids.
  */
 #include "vfs.h"
 
@@ -11,9 +14,10 @@
                     VFS_O_DIRECTORY)
 #define FILP_FLAGS (VFS_O_ACCMODE | VFS_O_APPEND | VFS_O_NONBLOCK)
 
-/* Find or create the file that open(path, O_CREAT) names. */
+/* Find or create the file that open(path, O_CREAT) names; *made says
+ * it was created (its creator may open it whatever its mode says). */
 static int open_create(struct vproc *p, const char *path, int flags, uint32_t mode,
-                       struct loc *l)
+                       struct loc *l, int *made)
 {
     char name[VFS_NAME_MAX + 1];
     message m;
@@ -22,6 +26,8 @@ static int open_create(struct vproc *p, const char *path, int flags, uint32_t mo
         return r;
     if (!name[0] || is_dotname(name))
         return flags & VFS_O_EXCL ? -EEXIST : -EISDIR;
+    if ((r = vfs_may(p, &l->st, VFS_X_OK)) != OK)
+        return r;
     r = step(l, name, strlen(name));
     if (r == OK)
         return flags & VFS_O_EXCL ? -EEXIST : fs_getattr(l->mnt, l->st.ino, &l->st);
@@ -29,23 +35,42 @@ static int open_create(struct vproc *p, const char *path, int flags, uint32_t mo
         return r;
     if (trailing)
         return -EISDIR;
+    if ((r = vfs_may(p, &l->st, VFS_W_OK | VFS_X_OK)) != OK)
+        return r;
     memset(&m, 0, sizeof(m));
     MSG_BODY(&m, struct fs_req)->mode = VFS_S_IFREG | (mode & 07777 & ~p->umask);
+    MSG_BODY(&m, struct fs_req)->uid = (uint32_t)p->uid;
+    MSG_BODY(&m, struct fs_req)->gid = (uint32_t)p->gid;
     if ((r = fs_name(l->mnt, FS_CREATE, l->st.ino, name, &m)) != OK)
         return r;
     l->st = *MSG_BODY(&m, struct vfs_stat);
+    *made = 1;
     return OK;
 }
 
-static int open_check(const struct loc *l, int flags)
+/* The access an open asks for, as permission bits. */
+static int wanted(int flags)
+{
+    switch (flags & VFS_O_ACCMODE) {
+    case VFS_O_RDONLY:
+        return VFS_R_OK;
+    case VFS_O_WRONLY:
+        return VFS_W_OK;
+    default:
+        return VFS_R_OK | VFS_W_OK;
+    }
+}
+
+static int open_check(const struct vproc *p, const struct loc *l, int flags, int made)
 {
     uint32_t mode = l->st.mode;
+    int r = made ? OK : vfs_may(p, &l->st, wanted(flags));
     if (IS_TYPE(mode, VFS_S_IFDIR))
-        return (flags & VFS_O_ACCMODE) != VFS_O_RDONLY ? -EISDIR : OK;
+        return (flags & VFS_O_ACCMODE) != VFS_O_RDONLY ? -EISDIR : r;
     if (flags & VFS_O_DIRECTORY)
         return -ENOTDIR;
     if (IS_TYPE(mode, VFS_S_IFREG) || IS_TYPE(mode, VFS_S_IFCHR))
-        return OK;
+        return r;
     return -ENXIO;                      /* FIFOs, block devices: not yet */
 }
 
@@ -76,7 +101,7 @@ int do_open(message *m)
     char path[VFS_PATH_MAX];
     struct loc l;
     struct vnode *vp;
-    int fd, r, flags = rq->flags;
+    int fd, r, flags = rq->flags, made = 0;
     if (!p)
         return -EIO;
     if ((flags & ~OPEN_FLAGS) || (flags & VFS_O_ACCMODE) == VFS_O_ACCMODE)
@@ -87,9 +112,9 @@ int do_open(message *m)
         return fd;
     if (filp_free_count() == 0 || vnode_free_count() == 0)
         return -ENFILE;
-    r = flags & VFS_O_CREAT ? open_create(p, path, flags, rq->mode, &l)
+    r = flags & VFS_O_CREAT ? open_create(p, path, flags, rq->mode, &l, &made)
                             : resolve(p, path, &l);
-    if (r != OK || (r = open_check(&l, flags)) != OK)
+    if (r != OK || (r = open_check(p, &l, flags, made)) != OK)
         return r;
     if ((flags & VFS_O_TRUNC) && IS_TYPE(l.st.mode, VFS_S_IFREG) &&
         (flags & VFS_O_ACCMODE) != VFS_O_RDONLY) {
@@ -132,9 +157,13 @@ static int make_node(message *m, int type, uint32_t mode, uint32_t rdev)
         return -EEXIST;
     if (trailing && type != FS_MKDIR)
         return -ENOTDIR;
+    if ((r = vfs_may(p, &dir.st, VFS_W_OK | VFS_X_OK)) != OK)
+        return r;
     memset(&fm, 0, sizeof(fm));
     MSG_BODY(&fm, struct fs_req)->mode = mode;
     MSG_BODY(&fm, struct fs_req)->rdev = rdev;
+    MSG_BODY(&fm, struct fs_req)->uid = (uint32_t)p->uid;
+    MSG_BODY(&fm, struct fs_req)->gid = (uint32_t)p->gid;
     return fs_name(dir.mnt, type, dir.st.ino, name, &fm);
 }
 
@@ -154,5 +183,7 @@ int do_mknod(message *m)
         return -EIO;
     if (t != VFS_S_IFREG && t != VFS_S_IFCHR && t != VFS_S_IFIFO)
         return -EINVAL;
+    if (t == VFS_S_IFCHR && p->uid != 0)
+        return -EPERM;                  /* a device node: root's only */
     return make_node(m, FS_CREATE, t | (mode & 07777 & ~p->umask), (uint32_t)REQ(m)->offset);
 }

@@ -6,6 +6,7 @@
  * component longer than VFS_NAME_MAX is ENAMETOOLONG, a path of
  * VFS_PATH_MAX bytes or more (NUL included) too; walking through a
  * non-directory is ENOTDIR; a trailing slash requires a directory.
+ * Searching a directory needs x permission (perm.c): EACCES.
  */
 #include "vfs.h"
 
@@ -43,6 +44,7 @@ static void cross_into_mount(struct loc *cur)
         struct vnode *c = mounts[i].covered;
         if (mounts[i].used && c && c->mnt == cur->mnt && c->ino == cur->st.ino) {
             vnode_loc(mounts[i].root, cur);
+            fs_getattr(cur->mnt, cur->st.ino, &cur->st);    /* owner and mode, fresh */
             return;
         }
     }
@@ -80,17 +82,25 @@ static void start_loc(struct vproc *p, const char *path, struct loc *cur)
     vnode_loc(path[0] == '/' ? mounts[0].root : p->cwd, cur);
 }
 
-/* Walk path[0..end) from the start; the caller's loc gets the result. */
-static int walk(struct loc *cur, const char *path, uint32_t end)
+/* Walk path[0..end) from the start; the caller's loc gets the result.
+ * Each directory searched needs p's x permission (root needs none); the
+ * start's owner and mode are fetched for that, the rest come with each
+ * step's lookup. */
+static int walk(struct vproc *p, struct loc *cur, const char *path, uint32_t end)
 {
     uint32_t i = 0;
+    int r;
+    if (p->uid != 0 && (r = fs_getattr(cur->mnt, cur->st.ino, &cur->st)) != OK)
+        return r;
     while (i < end) {
         uint32_t j;
-        int r;
         while (i < end && path[i] == '/')
             i++;
         for (j = i; j < end && path[j] != '/'; j++)
             ;
+        if (j > i && p->uid != 0 && IS_TYPE(cur->st.mode, VFS_S_IFDIR) &&
+            (r = vfs_may(p, &cur->st, VFS_X_OK)) != OK)
+            return r;
         if (j > i && (r = step(cur, path + i, j - i)) != OK)
             return r;
         i = j;
@@ -103,7 +113,7 @@ int resolve(struct vproc *p, const char *path, struct loc *out)
     uint32_t n = strlen(path);
     int r;
     start_loc(p, path, out);
-    if ((r = walk(out, path, n)) != OK)
+    if ((r = walk(p, out, path, n)) != OK)
         return r;
     if ((r = fs_getattr(out->mnt, out->st.ino, &out->st)) != OK)
         return r;                       /* the start has no attributes yet */
@@ -130,7 +140,7 @@ int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
     memcpy(name, path + start, end - start);
     name[end - start] = '\0';
     start_loc(p, path, dir);
-    if ((r = walk(dir, path, start)) != OK)
+    if ((r = walk(p, dir, path, start)) != OK)
         return r;
     if (!IS_TYPE(dir->st.mode, VFS_S_IFDIR))
         return -ENOTDIR;

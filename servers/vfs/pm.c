@@ -1,6 +1,6 @@
 /*
  * pm.c - the calls only the process manager may make (anybody else gets
- * EPERM): fork, exit, exec, execdone, unpause.  PM is the service labelled
+ * EPERM): fork, exit, exec, execdone, unpause, setids.  PM is the service labelled
  * "pm" (tests name another with the kernel argument vfs_pm=<label>).
  * Every endpoint is checked before anything changes.
  */
@@ -27,7 +27,7 @@ int do_pm_fork(message *m)
         return -EINVAL;
     if (vproc_find(ce))
         return -EEXIST;
-    if (!(parent = vproc_get(pe)) || !(child = vproc_get(ce)))
+    if (!(parent = vproc_get_for_pm(pe)) || !(child = vproc_get_for_pm(ce)))
         return -EIO;
     vproc_changed(child);
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++) {
@@ -41,6 +41,8 @@ int do_pm_fork(message *m)
     vnode_put(child->cwd);
     child->cwd = parent->cwd;
     child->umask = parent->umask;
+    child->uid = parent->uid;
+    child->gid = parent->gid;
     return OK;
 }
 
@@ -92,12 +94,12 @@ int do_pm_exec(message *m)
     int r;
     if (!from_pm(m))
         return -EPERM;
-    if (!(p = vproc_get(rq->ep)))
+    if (!(p = vproc_get_for_pm(rq->ep)))
         return -EINVAL;
     if ((r = get_path(m->m_source, rq->grant, rq->len, path)) != OK ||
         (r = resolve(p, path, &l)) != OK)
         return r;
-    if (!IS_TYPE(l.st.mode, VFS_S_IFREG) || !(l.st.mode & 0111))
+    if (!IS_TYPE(l.st.mode, VFS_S_IFREG) || (r = vfs_may(p, &l.st, VFS_X_OK)) != OK)
         return -EACCES;
     return copy_image(m, &l, rq->grant2, rq->len2);
 }
@@ -127,5 +129,21 @@ int do_pm_unpause(message *m)
         return -EINVAL;
     if ((p = vproc_find(PMREQ(m)->ep)) && p->susp.kind != SUSP_NONE)
         resume(p, -EINTR);
+    return OK;
+}
+
+int do_pm_setids(message *m)
+{
+    struct vproc *p;
+    int32_t uid = PMREQ(m)->uid, gid = PMREQ(m)->gid;
+    if (!from_pm(m))
+        return -EPERM;
+    if (!ep_ok(PMREQ(m)->ep) || uid < 0 || uid > VFS_ID_MAX || gid < 0 || gid > VFS_ID_MAX)
+        return -EINVAL;
+    if (!(p = vproc_get_for_pm(PMREQ(m)->ep)))
+        return -EIO;
+    vproc_changed(p);
+    p->uid = uid;
+    p->gid = gid;
     return OK;
 }

@@ -1,6 +1,7 @@
 /*
  * proc.c - VFS's view of processes: one vproc per endpoint slot, made on
- * the first request of an endpoint (cwd "/", no descriptors, umask 022).
+ * the first request of an endpoint (cwd "/", no descriptors, umask 022,
+ * the ids of first_id).
  * A slot holding another endpoint belongs to a process that died without
  * PM telling us: it is cleaned up first.  A slot that holds another
  * endpoint is checked against its copy first (mirror.c, vproc_suspect);
@@ -61,7 +62,19 @@ static void forget_stale_call(struct vproc *p)
     vproc_susp_changed(p);
 }
 
-struct vproc *vproc_get(endpoint_t ep)
+/* The ids of a slot made for ep: PM's calls (fork copies the parent's
+ * afterwards; exec of init) and services are root; a user process that
+ * turns up by itself (its slot was dropped) is nobody, never root. */
+static int32_t first_id(endpoint_t ep, int by_pm)
+{
+    struct sys_procinfo pi;
+    if (by_pm)
+        return 0;
+    return sys_procinfo(EP_SLOT(ep), &pi) == OK && pi.ep == ep && !(pi.flags & PI_USER)
+               ? 0 : VFS_NOBODY;
+}
+
+static struct vproc *get(endpoint_t ep, int by_pm)
 {
     struct vproc *p;
     if (!ep_ok(ep))
@@ -70,7 +83,7 @@ struct vproc *vproc_get(endpoint_t ep)
     if (p->ep != ep && p->ep != NONE)
         vproc_suspect(p);
     if (p->ep == ep) {
-        if (p->susp.kind != SUSP_NONE)
+        if (!by_pm && p->susp.kind != SUSP_NONE)
             forget_stale_call(p);
         return p;
     }
@@ -82,9 +95,20 @@ struct vproc *vproc_get(endpoint_t ep)
         return 0;
     p->ep = ep;
     p->umask = 022;
+    p->uid = p->gid = first_id(ep, by_pm);
     p->cwd = mounts[0].root;
     vnode_hold(p->cwd);
     return p;
+}
+
+struct vproc *vproc_get(endpoint_t ep)
+{
+    return get(ep, 0);
+}
+
+struct vproc *vproc_get_for_pm(endpoint_t ep)
+{
+    return get(ep, 1);
 }
 
 int fd_free_slot(struct vproc *p, int from)

@@ -60,15 +60,16 @@ int do_stat(message *m)
 int do_access(message *m)
 {
     uint32_t mode = REQ(m)->mode;
+    struct vproc *p = vproc_get(m->m_source);
     struct loc l;
     int r;
     if (mode & ~(uint32_t)(VFS_R_OK | VFS_W_OK | VFS_X_OK))
         return -EINVAL;
+    if (!p)
+        return -EIO;
     if ((r = lookup_path(m, &l)) != OK)
         return r;
-    if ((mode & VFS_X_OK) && !IS_TYPE(l.st.mode, VFS_S_IFDIR) && !(l.st.mode & 0111))
-        return -EACCES;
-    return OK;
+    return vfs_may(p, &l.st, (int)mode);       /* by the effective ids (VFS knows no others) */
 }
 
 int do_umask(message *m)

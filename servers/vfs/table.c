@@ -29,11 +29,14 @@ static const srv_handler handlers[VFS_NR_CALLS] = {
     [VFS_ACCESS - VFS_BASE] = do_access,
     [VFS_UMASK - VFS_BASE] = do_umask,
     [VFS_MKNOD - VFS_BASE] = do_mknod,
+    [VFS_CHMOD - VFS_BASE] = do_chmod,
+    [VFS_CHOWN - VFS_BASE] = do_chown,
     [VFS_PM_FORK - VFS_BASE] = do_pm_fork,
     [VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
     [VFS_PM_EXEC - VFS_BASE] = do_pm_exec,
     [VFS_PM_EXECDONE - VFS_BASE] = do_pm_execdone,
     [VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
+    [VFS_PM_SETIDS - VFS_BASE] = do_pm_setids,
 };
 
 const struct srv_table vfs_table = {

@@ -81,6 +81,7 @@ struct vproc {
     struct filp *fd[VFS_OPEN_MAX];
     uint8_t cloexec[VFS_OPEN_MAX];
     uint32_t umask;
+    int32_t uid, gid;               /* effective ids, from PM (perm.c) */
     struct susp susp;
     struct answer last;
     uint32_t partial_seq;           /* a pipe write cut by a VFS failure: */
@@ -108,8 +109,12 @@ extern uint8_t iobuf[IO_CHUNK];
 #define REQ(m) MSG_BODY(m, struct vfs_req)
 #define IS_TYPE(mode, t) VFS_S_ISTYPE(mode, t)
 
+/* perm.c: OK if p may (VFS_R_OK | VFS_W_OK | VFS_X_OK) st, else -EACCES */
+int vfs_may(const struct vproc *p, const struct vfs_stat *st, int want);
+
 /* proc.c */
 struct vproc *vproc_get(endpoint_t ep);         /* lazily created */
+struct vproc *vproc_get_for_pm(endpoint_t ep);  /* the same, for PM's calls */
 struct vproc *vproc_find(endpoint_t ep);        /* known, or 0 */
 void vproc_forget(struct vproc *p);
 int ep_ok(endpoint_t ep);
@@ -231,6 +236,8 @@ int do_access(message *m);
 int do_umask(message *m);
 int do_mkdir(message *m);
 int do_mknod(message *m);
+int do_chmod(message *m);
+int do_chown(message *m);
 int do_rmdir(message *m);
 int do_unlink(message *m);
 int do_link(message *m);
@@ -248,5 +255,6 @@ int do_pm_exit(message *m);
 int do_pm_exec(message *m);
 int do_pm_execdone(message *m);
 int do_pm_unpause(message *m);
+int do_pm_setids(message *m);
 
 #endif

@@ -2,12 +2,14 @@
 real and effective uid and gid; fork inherits them; setuid follows POSIX
 (root sets both, anybody else only its effective to its real); `id`
 shows them with names from /etc/passwd and /etc/group; `su user -c cmd`
-runs cmd as that user (root only: there are no passwords yet).  The
-host reads what the commands print and checks the system's state with
-its own commands run as root.
+runs cmd as that user (root only: there are no passwords yet); VFS
+checks owner, group and other bits (chmod, chown).  The host reads what
+the commands print and checks the system's state with its own commands
+run as root and its own copies of the files.
 """
 import re
 
+from qemu import ROOT
 from shell import boot_shell, run
 
 
@@ -53,5 +55,63 @@ def test_a_user_may_signal_its_own_processes_but_not_roots():
         out, status = run(c, "su user -c 'sleep 100 & kill $!; echo killed-own'")
         assert status == 0 and "killed-own" in out, out
         assert run(c, f"kill {pid}")[1] == 0                        # root may
+    finally:
+        c.close()
+
+
+def test_file_permissions_keep_a_user_out_of_what_is_not_theirs():
+    """Mode bits against the effective ids: the host reads back with root's
+    shell and its own copies what the user must not have changed."""
+    c = boot_shell()
+    try:
+        assert run(c, "echo top-secret > /tmp/secret; chmod 600 /tmp/secret")[1] == 0
+        out, status = run(c, "su user -c 'cat /tmp/secret'")
+        assert (out, status) == ("cat: /tmp/secret: Permission denied\n", 1)
+        out, status = run(c, "su user -c 'echo evil > /etc/passwd'")
+        assert status != 0 and "Permission denied" in out, out
+        out, status = run(c, "su user -c 'rm /bin/sh'")
+        assert status == 1 and "Permission denied" in out, out
+        out, status = run(c, "su user -c 'mkdir /newdir'")
+        assert status == 1 and "Permission denied" in out, out
+        out, status = run(c, "su user -c 'chmod 666 /tmp/secret'")
+        assert status == 1 and "Not owner" in out, out
+        passwd = (ROOT / "etc" / "root" / "etc" / "passwd").read_bytes()
+        assert run(c, "cat /etc/passwd") == (passwd.decode(), 0)
+        assert run(c, "cat /tmp/secret") == ("top-secret\n", 0)     # root reads anything
+        assert run(c, "ls /bin | grep -c '^sh$'") == ("1\n", 0)
+    finally:
+        c.close()
+
+
+def test_a_users_own_files_are_theirs_to_change_and_chown_is_roots():
+    c = boot_shell()
+    try:
+        out, status = run(c, "su user -c 'echo mine > /tmp/mine; chmod 600 /tmp/mine; cat /tmp/mine'")
+        assert (out, status) == ("mine\n", 0)
+        out, status = run(c, "su user -c 'chown root /tmp/mine'")
+        assert status == 1 and "Not owner" in out, out
+        assert run(c, "chown root /tmp/mine")[1] == 0
+        out, status = run(c, "su user -c 'cat /tmp/mine'")         # root's now, mode 600
+        assert (out, status) == ("cat: /tmp/mine: Permission denied\n", 1)
+        assert run(c, "chown user:user /tmp/mine")[1] == 0
+        assert run(c, "su user -c 'cat /tmp/mine'") == ("mine\n", 0)
+        assert run(c, "su user -c 'rm /tmp/mine'")[1] == 0          # /tmp is everybody's
+        out, status = run(c, "ls /tmp")
+        assert "mine" not in out.split(), out
+    finally:
+        c.close()
+
+
+def test_exec_and_search_need_their_x_bits():
+    c = boot_shell()
+    try:
+        assert run(c, "mkdir /tmp/d; echo x > /tmp/d/f; cp /bin/echo /tmp/d/e; chmod 700 /tmp/d")[1] == 0
+        out, status = run(c, "su user -c 'cat /tmp/d/f'")
+        assert (out, status) == ("cat: /tmp/d/f: Permission denied\n", 1)
+        assert run(c, "chmod 755 /tmp/d; chmod 644 /tmp/d/e")[1] == 0
+        out, status = run(c, "su user -c '/tmp/d/e hi'")
+        assert status != 0 and "Permission denied" in out, out
+        assert run(c, "chmod 755 /tmp/d/e")[1] == 0
+        assert run(c, "su user -c '/tmp/d/e hi'") == ("hi\n", 0)
     finally:
         c.close()

@@ -16,8 +16,9 @@
  *   FS_GETATTR   ino                                 -> attr
  *   FS_READ      ino; pos; grant,len (GRANT_WRITE)   -> bytes (0 at/after the end)
  *   FS_WRITE     ino; pos; grant,len (GRANT_READ)    -> bytes: what fits; ENOSPC if nothing fits
- *   FS_CREATE    ino = dir; name; mode (S_IFREG|S_IFCHR|S_IFIFO + perms); rdev -> attr (EEXIST)
- *   FS_MKDIR     ino = dir; name; mode                -> attr
+ *   FS_CREATE    ino = dir; name; mode (S_IFREG|S_IFCHR|S_IFIFO + perms); rdev;
+ *                uid, gid = the new file's owner      -> attr (EEXIST)
+ *   FS_MKDIR     ino = dir; name; mode; uid, gid      -> attr
  *   FS_UNLINK    ino = dir; name (not a directory: EISDIR)
  *   FS_RMDIR     ino = dir; name (ENOTDIR, ENOTEMPTY)
  *   FS_LINK      ino = dir; name; ino2 = existing file (not a directory: EPERM)
@@ -28,6 +29,10 @@
  *   FS_TRUNCATE  ino; pos = new size (a regular file)
  *   FS_REF       ino; delta = +1 | -1: VFS starts/stops using the inode,
  *                so an unlinked file stays until VFS lets go of it
+ *   FS_SETATTR   ino; mode = new permission bits (07777) or FS_KEEP;
+ *                uid, gid = new owner, or FS_KEEP each -> attr
+ * The file system stores owners and modes; VFS decides who may do what
+ * (servers/vfs/perm.c).
  * Attribute replies are a struct vfs_stat (proto/vfs.h) in the payload.
  *
  * Exactly once across a file system's restart: VFS numbers its requests
@@ -58,7 +63,9 @@
 #define FS_GETDENTS  (FS_BASE + 11)
 #define FS_TRUNCATE  (FS_BASE + 12)
 #define FS_REF       (FS_BASE + 13)
-#define FS_NR_CALLS  14
+#define FS_SETATTR   (FS_BASE + 14)
+#define FS_NR_CALLS  15
+#define FS_KEEP      0xffffffffu     /* FS_SETATTR: this attribute unchanged */
 
 struct fs_req {
     uint32_t ino;
@@ -70,6 +77,7 @@ struct fs_req {
     uint32_t mode;
     uint32_t rdev;
     int32_t delta;
+    uint32_t uid, gid;       /* FS_CREATE, FS_MKDIR, FS_SETATTR */
     uint32_t seq;            /* VFS's request number (0: none), FS_AGAIN when sent again */
 };
 MSG_PAYLOAD_CHECK(struct fs_req);

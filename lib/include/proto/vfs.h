@@ -33,6 +33,14 @@
  *   VFS_FTRUNCATE fd; offset = new size
  *   VFS_ACCESS    path; mode = R_OK|W_OK|X_OK (F_OK = 0)
  *   VFS_UMASK     mode = new mask                                -> old mask
+ *   VFS_CHMOD     path; mode = permission bits (07777): the owner or root
+ *   VFS_CHOWN     path; offset = uid, whence = gid (-1: unchanged): root only
+ * Permissions (servers/vfs/perm.c): owner, group and other bits against
+ * the caller's effective uid and gid, which PM tells VFS; root (uid 0)
+ * may read and write anything and search any directory, and execute a
+ * file with any x bit.  Searching a path needs x on every directory in it;
+ * creating or removing a name needs w and x on its directory.  Denied:
+ * EACCES (EPERM for chmod or chown by somebody else).
  *
  * PM only (anybody else: EPERM), struct vfs_pm_req:
  *   VFS_PM_FORK     ep = parent, ep2 = child: the child gets a copy of the
@@ -42,6 +50,8 @@
  *                   grant2,len2 = buffer in PM -> the file's size, copied
  *   VFS_PM_EXECDONE ep: close ep's FD_CLOEXEC descriptors
  *   VFS_PM_UNPAUSE  ep: a suspended call of ep is answered EINTR
+ *   VFS_PM_SETIDS   ep; uid, gid: ep's effective ids from now on (fork
+ *                   copies the parent's)
  */
 #ifndef STABILIX_PROTO_VFS_H
 #define STABILIX_PROTO_VFS_H
@@ -74,12 +84,15 @@
 #define VFS_ACCESS     (VFS_BASE + 22)
 #define VFS_UMASK      (VFS_BASE + 23)
 #define VFS_MKNOD      (VFS_BASE + 24)
+#define VFS_CHMOD      (VFS_BASE + 25)
+#define VFS_CHOWN      (VFS_BASE + 26)
 #define VFS_PM_FORK    (VFS_BASE + 32)
 #define VFS_PM_EXIT    (VFS_BASE + 33)
 #define VFS_PM_EXEC    (VFS_BASE + 34)
 #define VFS_PM_EXECDONE (VFS_BASE + 35)
 #define VFS_PM_UNPAUSE (VFS_BASE + 36)
-#define VFS_NR_CALLS   37
+#define VFS_PM_SETIDS  (VFS_BASE + 37)
+#define VFS_NR_CALLS   38
 
 #define VFS_PATH_MAX   256      /* bytes of a path, NUL included */
 #define VFS_NAME_MAX   59       /* characters of one path component */
@@ -107,6 +120,8 @@
 #define VFS_SEEK_SET    0
 #define VFS_SEEK_CUR    1
 #define VFS_SEEK_END    2
+#define VFS_ID_MAX      65535    /* uids and gids (= PM_ID_MAX) */
+#define VFS_NOBODY      65534
 #define VFS_R_OK        4
 #define VFS_W_OK        2
 #define VFS_X_OK        1
@@ -166,6 +181,7 @@ struct vfs_pm_req {
     uint32_t len;
     grant_id_t grant2;
     uint32_t len2;
+    int32_t uid, gid;        /* VFS_PM_SETIDS */
 };
 MSG_PAYLOAD_CHECK(struct vfs_pm_req);
 

@@ -1,0 +1,23 @@
+/*
+ * vfs_owner.c - a file's permission bits and owner: chmod (its owner or
+ * root) and chown (root only; -1 keeps that id).  VFS checks and decides
+ * (servers/vfs/perm.c); errors come back as EPERM, EACCES, ENOENT...
+ */
+#include "vfs.h"
+#include <sys/stat.h>
+#include <unistd.h>
+
+int chmod(const char *path, mode_t mode)
+{
+    struct vfs_req rq = { .mode = mode };
+    return __vfs_ret(__vfs_path(VFS_CHMOD, path, &rq));
+}
+
+int chown(const char *path, uid_t owner, gid_t group)
+{
+    struct vfs_req rq = {
+        .offset = owner == (uid_t)-1 ? -1 : (int32_t)owner,
+        .whence = group == (gid_t)-1 ? -1 : (int32_t)group,
+    };
+    return __vfs_ret(__vfs_path(VFS_CHOWN, path, &rq));
+}

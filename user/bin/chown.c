@@ -1,0 +1,48 @@
+/*
+ * chown.c - /bin/chown user[:group] file...: give each file to user (and
+ * group), named in /etc/passwd and /etc/group or given as numbers.
+ * Root only.  Errors: "chown: <file>: <strerror>", status 1; an unknown
+ * user or group: "chown: unknown user X", status 1; no file: usage, 2.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util.h"
+
+/* A name from file, or a number; -1 if neither. */
+static long id_of(const char *file, const char *s)
+{
+	struct pw_entry e;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*s && !*end && v >= 0 && v <= 65535)
+		return v;
+	return pw_find(file, s, 0, &e) == 0 ? e.id : -1;
+}
+
+int main(int argc, char **argv)
+{
+	char *user, *group;
+	long uid, gid = -1;
+	int status = 0;
+	util_init(argc, argv);
+	if (argc < 3)
+		usage("user[:group] file...");
+	user = argv[1];
+	if ((group = strchr(user, ':')))
+		*group++ = '\0';
+	if ((uid = id_of("/etc/passwd", user)) < 0) {
+		warn_msg("unknown user %s", user);
+		return 1;
+	}
+	if (group && (gid = id_of("/etc/group", group)) < 0) {
+		warn_msg("unknown group %s", group);
+		return 1;
+	}
+	for (int i = 2; i < argc; i++)
+		if (chown(argv[i], (uid_t)uid, group ? (gid_t)gid : (gid_t)-1) < 0) {
+			warn_file(argv[i]);
+			status = 1;
+		}
+	return status;
+}
