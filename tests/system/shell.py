@@ -21,8 +21,12 @@ PROMPT = "$ "
 
 def boot_shell(extra=(), cmdline="", reboot=False):
     c = Console().start(cmdline, iso=ISO, extra=extra, reboot=reboot)
-    c.expect(r"init: Stabilix user land up", timeout=60)
-    c.expect(r"\$ ", timeout=30)             # the serial shell's first prompt
+    try:
+        c.expect(r"init: Stabilix user land up", timeout=60)
+        c.expect(r"\$ ", timeout=30)         # the serial shell's first prompt
+    except BaseException:
+        c.close()                           # a boot that fails leaves no QEMU behind
+        raise
     return c
 
 
