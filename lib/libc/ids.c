@@ -10,38 +10,35 @@
 
 #define NOBODY 65534
 
-static int ids(struct pm_ids *out)
+/* One of the caller's ids (0 uid, 1 euid, 2 gid, 3 egid), or NOBODY. */
+static int id(int which)
 {
     message m;
+    struct pm_ids *i = MSG_BODY(&m, struct pm_ids);
     memset(&m, 0, sizeof(m));
     if (__pm_call(PM_GETUID, &m) < 0)
-        return -1;
-    *out = *MSG_BODY(&m, struct pm_ids);
-    return 0;
+        return NOBODY;
+    return which == 0 ? i->uid : which == 1 ? i->euid : which == 2 ? i->gid : i->egid;
 }
 
 uid_t getuid(void)
 {
-    struct pm_ids i;
-    return ids(&i) < 0 ? NOBODY : (uid_t)i.uid;
+    return (uid_t)id(0);
 }
 
 uid_t geteuid(void)
 {
-    struct pm_ids i;
-    return ids(&i) < 0 ? NOBODY : (uid_t)i.euid;
+    return (uid_t)id(1);
 }
 
 gid_t getgid(void)
 {
-    struct pm_ids i;
-    return ids(&i) < 0 ? NOBODY : (gid_t)i.gid;
+    return (gid_t)id(2);
 }
 
 gid_t getegid(void)
 {
-    struct pm_ids i;
-    return ids(&i) < 0 ? NOBODY : (gid_t)i.egid;
+    return (gid_t)id(3);
 }
 
 static int set(int type, int uid, int gid)
