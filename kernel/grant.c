@@ -76,3 +76,15 @@ int grant_revoke(struct grant *table, grant_id_t id)
     g->len = 0;
     return OK;
 }
+
+int grant_forget_slot(struct grant *table, int slot)
+{
+    int n = 0;
+    for (uint32_t i = 0; i < NR_GRANTS; i++)
+        if (table[i].seq && EP_SLOT(table[i].grantee) == slot) {
+            table[i].seq = 0;
+            table[i].len = 0;
+            n++;
+        }
+    return n;
+}

@@ -44,4 +44,8 @@ int grant_create(struct grant *table, uint32_t *seq, endpoint_t grantee,
                  uint32_t user_lo, uint32_t user_hi);
 int grant_revoke(struct grant *table, grant_id_t id);
 
+/* Revoke every grant whose grantee lives or lived in process slot 'slot'
+ * (any generation); returns how many. */
+int grant_forget_slot(struct grant *table, int slot);
+
 #endif

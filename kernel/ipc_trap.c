@@ -92,7 +92,7 @@ int ipc_trap(struct proc *caller, struct trapframe *tf)
         return ipc_notify(caller, ep);
     case IPC_GRANT:
         return grant_create(caller->grants, &caller->grant_seq, ep, tf->ecx,
-                            tf->edx, tf->esi, USER_BASE, 0xffffffffu);
+                            tf->edx, tf->esi, USER_BASE, DEVMAP_BASE - 1);
     case IPC_REVOKE:
         return grant_revoke(caller->grants, ep);
     case IPC_REPLYRECV:

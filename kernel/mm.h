@@ -62,14 +62,17 @@ uint32_t *as_create(void);
 void as_destroy(uint32_t *pgdir);
 void as_free_table(uint32_t pde);
 uint32_t as_table_pages(uint32_t pde);
+int as_reserve(uint32_t *pgdir, uint32_t va);
 int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags);
 uint32_t *as_pte(uint32_t *pgdir, uint32_t va);
 uint32_t as_count_pages(uint32_t *pgdir);
 int as_copy(uint32_t *from, uint32_t *to);
 
 /* Kernel pointer for user address va, or NULL if it is not a present
- * user page (writable for writes) at or above USER_BASE.  Inline: every
- * IPC translates two message buffers. */
+ * user page (writable for writes) at or above USER_BASE.  A device page
+ * (PTE_DEVICE) is never one: its physical address is not a kernel
+ * address, and the kernel does not copy to or from device memory.
+ * Inline: every IPC translates two message buffers. */
 static inline uint8_t *user_translate(uint32_t *pgdir, uint32_t va, int write)
 {
     uint32_t pde = pgdir[PDX(va)], pte;
@@ -77,7 +80,7 @@ static inline uint8_t *user_translate(uint32_t *pgdir, uint32_t va, int write)
     if (va < USER_BASE || !(pde & PTE_P))
         return 0;
     pte = ((uint32_t *)(pde & ~0xfffu))[PTX(va)];
-    if ((pte & need) != need)
+    if ((pte & (need | PTE_DEVICE)) != need)
         return 0;
     return (uint8_t *)((pte & ~0xfffu) | (va & 0xfff));
 }

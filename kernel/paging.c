@@ -116,10 +116,10 @@ uint32_t *as_pte(uint32_t *pgdir, uint32_t va)
     return (uint32_t *)(pde & ~0xfffu) + PTX(va);
 }
 
-int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags)
+/* Make sure user address va has a page table; no page is mapped. */
+int as_reserve(uint32_t *pgdir, uint32_t va)
 {
     uint32_t *pde = &pgdir[PDX(va)];
-    as_changed();
     if (va < USER_BASE)
         return -EFAULT;
     if (!(*pde & PTE_P)) {
@@ -129,7 +129,16 @@ int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags)
         memset((void *)pt, 0, PAGE_SIZE);
         *pde = pt | PTE_P | PTE_W | PTE_U;
     }
-    ((uint32_t *)(*pde & ~0xfffu))[PTX(va)] = pa | flags | PTE_P;
+    return OK;
+}
+
+int as_map(uint32_t *pgdir, uint32_t va, uint32_t pa, uint32_t flags)
+{
+    int r = as_reserve(pgdir, va);
+    as_changed();
+    if (r != OK)
+        return r;
+    ((uint32_t *)(pgdir[PDX(va)] & ~0xfffu))[PTX(va)] = pa | flags | PTE_P;
     return OK;
 }
 

@@ -4,18 +4,37 @@
  *
  * Invariants: proc_table[i].slot == i; a free slot has P_FREE set and
  * keeps its generation, which proc_exit advances so that the slot's old
- * endpoint becomes stale.  The kernel supervises RS: when RS ends, it is
+ * endpoint becomes stale; when the generations wrap, no grant names the
+ * slot any more.  The kernel supervises RS: when RS ends, it is
  * started again from its boot module (boot.c).
  */
 #include "kernel.h"
 #include "proc.h"
 #include "mm.h"
 #include "elf.h"
+#include "stabilize.h"
 
 struct proc proc_table[NR_PROCS];
 
+static int next_free;         /* where the search for a free slot starts */
+static uint32_t gen_limit;    /* the last generation before a wrap */
+
+/* EP_GEN_MAX, or with test hooks "epgenmax=N": tests make generations
+ * wrap after a few exits to see that an old endpoint buys nothing. */
+static uint32_t read_gen_limit(void)
+{
+    char v[12];
+    uint32_t n = 0;
+    if (!stab_on(STAB_HOOKS) || cmdline_get("epgenmax", v, sizeof(v)) <= 0)
+        return EP_GEN_MAX;
+    for (const char *c = v; *c >= '0' && *c <= '9'; c++)
+        n = n * 10 + (uint32_t)(*c - '0');
+    return n >= 2 && n <= EP_GEN_MAX ? n : EP_GEN_MAX;
+}
+
 void proc_init(void)
 {
+    gen_limit = read_gen_limit();
     for (int i = 0; i < NR_PROCS; i++) {
         memset(&proc_table[i], 0, sizeof(proc_table[i]));
         proc_table[i].slot = i;
@@ -48,12 +67,30 @@ static void init_regs(struct trapframe *r, uint32_t entry)
     r->esp = USER_STACK_TOP;
 }
 
+/* Free slots are taken in turn, not lowest first, so that exits spread
+ * over all slots and each slot's generations last NR_PROCS times longer. */
 static struct proc *free_slot(void)
 {
-    for (int i = 0; i < NR_PROCS; i++)
-        if (proc_table[i].flags & P_FREE)
+    for (int k = 0; k < NR_PROCS; k++) {
+        int i = (next_free + k) % NR_PROCS;
+        if (proc_table[i].flags & P_FREE) {
+            next_free = (i + 1) % NR_PROCS;
             return &proc_table[i];
+        }
+    }
     return 0;
+}
+
+/* Slot 'slot' used up its generations and starts again at 1: an endpoint
+ * it had long ago will name its next process.  No kernel record may keep
+ * such a name: grants to any process that ever lived in the slot end. */
+static void generations_wrapped(int slot)
+{
+    int n = 0;
+    for (int i = 0; i < NR_PROCS; i++)
+        n += grant_forget_slot(proc_table[i].grants, slot);
+    kprintf("kernel: slot %d: endpoint generations start again at 1; %d grant(s) to it revoked\n",
+            slot, n);
 }
 
 /* A process's name goes into the log: control bytes become '?', so a
@@ -196,7 +233,7 @@ struct proc *proc_fork(struct proc *parent, struct proc *waiter, int *err)
 /* End p: wake everyone blocked on it, free its resources, report it. */
 void proc_exit(struct proc *p, int reason, int status)
 {
-    uint32_t gen;
+    uint32_t gen, limit;
     int slot, was_rs;
     endpoint_t old_ep;
 
@@ -212,7 +249,10 @@ void proc_exit(struct proc *p, int reason, int status)
     keep_take(p);
     as_destroy(p->pgdir);
     slot = p->slot;
-    gen = p->gen >= EP_GEN_MAX ? 1 : p->gen + 1;
+    limit = gen_limit >= 2 && gen_limit <= EP_GEN_MAX ? gen_limit : EP_GEN_MAX;
+    gen = p->gen >= limit ? 1 : p->gen + 1;
+    if (gen == 1)
+        generations_wrapped(slot);
     was_rs = p->priv && strcmp(p->priv->label, "rs") == 0;
     old_ep = p->endpoint;
     memset(p, 0, sizeof(*p));

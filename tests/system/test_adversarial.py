@@ -135,3 +135,32 @@ def test_an_ordinary_user_cannot_power_off_or_reboot():
         assert c.proc.poll() is None                # QEMU is still running
     finally:
         c.close()
+
+
+def test_an_endpoint_that_comes_back_after_its_generations_wrap_gets_no_old_grant():
+    """Endpoint generations wrapped, so an old endpoint named a new
+    process, and a grant given to a process long gone was still there for
+    whoever took its slot after the wrap.  The test hook epgenmax=3 makes
+    each slot wrap after three exits; the program grants a child that has
+    exited, then forks until a child has that endpoint again.  On the main
+    before the fix (with only the hook added) no grant was revoked at the
+    wrap.  A user process may not copy through a grant at all (the kernel
+    denies it safecopy), so the copy's refusal alone proves nothing: the
+    kernel's record of the revocation does, and tests/unit/grant_check.c
+    checks that a revoked grant no longer works for the slot."""
+    secret = "%016x" % random.Random(9).getrandbits(64)
+    c = boot_shell(cmdline="testhooks epgenmax=3")
+    try:
+        out, status = run(c, f"su user -c '/test/attack epwrap {secret} 3000'", timeout=180)
+        m = re.search(r"attack: endpoint back after (\d+) forks: copy (-?\d+) ?([0-9a-f]*)", out)
+        assert status == 0 and m, out
+        assert int(m.group(2)) < 0 and m.group(3) == "", out
+        assert re.search(r"endpoint generations start again at 1; 1 grant\(s\) to it revoked",
+                         c.output), c.output[-3000:]
+        out, status = run(c, "service list")
+        assert status == 0 and re.search(r"(?m)^vfs\s+\d+\s+up\s+0", out) and \
+            re.search(r"(?m)^pm\s+\d+\s+up\s+0", out), out
+        assert run(c, "echo still''-up") == ("still-up\n", 0)
+        assert not re.search(r"KERNEL PANIC|exception in", c.output), c.output[-3000:]
+    finally:
+        c.close()

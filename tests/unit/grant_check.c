@@ -2,7 +2,8 @@
  * grant_check.c - host tests of the grant table (kernel/grant.c):
  * creating, checking and revoking grants, access bits, range arithmetic
  * (including 32-bit overflow), stale ids after slot reuse, a full table,
- * forwarding grants (creation and the first step of the check).
+ * forwarding grants (creation and the first step of the check), and
+ * forgetting every grant to a process slot whose generations wrapped.
  */
 #include <stdint.h>
 #include <string.h>
@@ -272,6 +273,29 @@ static void test_sequence_wrap(void)
            "the id with the largest sequence number works");
 }
 
+/* After a slot's generations wrap, a grant given to any process that
+ * lived there must not work for the slot's next process. */
+static void test_forget_slot(void)
+{
+    uint32_t addr = 0;
+    int mine, other, again;
+
+    reset();
+    mine = create(USER_LO, 0x10, GRANT_READ);
+    other = grant_create(table, &seq, ENDPOINT(3, 8), USER_LO, 0x10, GRANT_READ,
+                         USER_LO, USER_HI);
+    again = grant_create(table, &seq, ENDPOINT(EP_GEN_MAX, 7), USER_LO, 0x10,
+                         GRANT_READ, USER_LO, USER_HI);
+    is_int(grant_forget_slot(table, 7), 2, "both grants to slot 7 (two generations) are revoked");
+    is_int(grant_check(table, mine, GRANTEE, 0, 0x10, GRANT_READ, &addr), -EINVAL,
+           "a grant to slot 7 no longer checks");
+    is_int(grant_check(table, again, ENDPOINT(EP_GEN_MAX, 7), 0, 1, GRANT_READ, &addr),
+           -EINVAL, "nor one to slot 7's last generation");
+    is_int(grant_check(table, other, ENDPOINT(3, 8), 0, 0x10, GRANT_READ, &addr), OK,
+           "a grant to slot 8 still works");
+    is_int(grant_forget_slot(table, 7), 0, "forgetting slot 7 again revokes nothing");
+}
+
 int main(void)
 {
     test_read_and_write();
@@ -282,5 +306,6 @@ int main(void)
     test_create_validation();
     test_forward();
     test_sequence_wrap();
+    test_forget_slot();
     return done_testing();
 }

@@ -70,6 +70,13 @@ static void device(int op, const struct ag_cmd *c, struct ag_result *res)
         if (res->status == OK)
             res->value = *(volatile int32_t *)va;
         break;
+    case AG_DEVBUF:
+        res->status = sys_mapdev((uint32_t)c->value, 4096, &va);
+        if (res->status != OK)
+            break;
+        res->status = grant_create(c->target, va, 64, GRANT_READ);
+        res->value = kernel_call(SYS_GETINFO, (message *)va);
+        break;
     case AG_INB:
         __asm__ volatile("inb %w1, %0" : "=a"(b) : "d"(c->value));
         res->value = b;

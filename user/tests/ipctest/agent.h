@@ -23,6 +23,9 @@
 #define AG_MAPREAD  0x410b  /* sys_mapdev(value, 4096), read a word */
 #define AG_INB      0x410c  /* direct inb(value) through the TSS bitmap */
 #define AG_KCALL    0x410d  /* a kernel call of type value, empty body */
+#define AG_DEVBUF   0x410e  /* map device page value; status = a grant of it
+                               to target, value = a kernel call whose
+                               message buffer is that device page */
 #define AG_RESULT   0x41f0
 #define AG_DATA     0x41f1
 

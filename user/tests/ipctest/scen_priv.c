@@ -1,6 +1,8 @@
 /*
  * scen_priv.c - privilege denials (IPC target, kernel call, I/O port,
- * IRQ, device memory) and wild pointers handed to the kernel.  Each must
+ * IRQ, device memory), device memory used as a grant or a message buffer
+ * (the kernel copies only to and from ordinary pages), and wild pointers
+ * handed to the kernel.  Each must
  * give an error, and the system must go on working.
  */
 #include "ctl.h"
@@ -48,6 +50,10 @@ void scen_privileges(void)
     res = result(A);
     check(res.status == OK && ((res.value >> 8) & 0xff) == 0x07,
           "map VGA memory and read a text cell (attribute 0x%x)", (res.value >> 8) & 0xff);
+    cmd(A, AG_DEVBUF, self_ep, 0xb8000, 0);
+    res = result(A);
+    expect(res.status, -EINVAL, "a grant of device memory");
+    expect(res.value, -EFAULT, "a kernel call whose message is in device memory");
     cmd(U, AG_INB, NONE, 0x80, 0);
     memset(&ks, 0, sizeof(ks));
     next_ksig(&ks);

@@ -19,6 +19,13 @@
  *       descriptors after.
  *   setuid <n>  setuid(n), then prints "attack: setuid <n>: <result>
  *       uid <u> euid <e>" with the ids PM then holds.
+ *   epwrap <secret> <tries>  a child that the program trusts reports its
+ *       endpoint E and exits; the program grants E read access to
+ *       <secret>.  Then it forks up to <tries> children until one has
+ *       endpoint E again (test hooks make generations wrap after a few
+ *       exits), which copies through the grant.  Prints "attack: endpoint
+ *       back after <n> forks: copy <status> <hex>", or "attack: endpoint
+ *       never came back".
  *   forge <text>  links itself as "/tmp/a\n<text>" and runs that, which
  *       writes to address 0: the kernel logs the exception with the name.
  */
@@ -138,6 +145,58 @@ static int forge(const char *self, const char *text)
 	return 1;
 }
 
+static endpoint_t child_endpoint(void)
+{
+	int p[2];
+	endpoint_t e = NONE;
+	pid_t c;
+	if (pipe(p) < 0 || (c = fork()) < 0)
+		return NONE;
+	if (c == 0) {
+		sys_self(&e, 0);
+		write(p[1], &e, sizeof(e));
+		_exit(0);
+	}
+	if (read(p[0], &e, sizeof(e)) != sizeof(e))
+		e = NONE;
+	waitpid(c, 0, 0);
+	close(p[0]);
+	close(p[1]);
+	return e;
+}
+
+static int epwrap(const char *secret, int tries)
+{
+	static unsigned char buf[64];
+	int n = (int)strlen(secret), status = 0;
+	endpoint_t me, old;
+	grant_id_t g;
+	if (n > 64 || sys_self(&me, 0) != OK || (old = child_endpoint()) == NONE)
+		return 2;
+	if ((g = grant_create(old, secret, (uint32_t)n, GRANT_READ)) < 0)
+		return 2;
+	for (int i = 1; i <= tries; i++) {
+		pid_t c = fork();
+		endpoint_t e;
+		if (c == 0) {
+			if (sys_self(&e, 0) != OK || e != old)
+				_exit(1);
+			status = sys_safecopyfrom(me, g, 0, buf, (uint32_t)n);
+			printf("attack: endpoint back after %d forks: copy %d ", i, status);
+			for (int k = 0; status == OK && k < n; k++)
+				printf("%02x", buf[k]);
+			printf("\n");
+			_exit(0);
+		}
+		if (c < 0 || waitpid(c, &status, 0) < 0)
+			return 2;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			return 0;
+	}
+	printf("attack: endpoint never came back\n");
+	return 1;
+}
+
 static int try_setuid(const char *n)
 {
 	int r = setuid((uid_t)atoi(n));
@@ -160,6 +219,8 @@ int main(int argc, char **argv)
 		return stale_read(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "sse"))
 		return sse(argv[2]);
-	fprintf(stderr, "usage: attack stale-read <secret> | sse <hex8> | pm-exit <ms> | setuid <n> | forge <text>\n");
+	if (argc == 4 && !strcmp(argv[1], "epwrap"))
+		return epwrap(argv[2], atoi(argv[3]));
+	fprintf(stderr, "usage: attack stale-read <secret> | sse <hex8> | pm-exit <ms> | setuid <n> | forge <text> | epwrap <secret> <tries>\n");
 	return 2;
 }
