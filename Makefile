@@ -163,6 +163,11 @@ inject:
 	@$(MAKE) --no-print-directory all
 	$(PYTHON) tools/inject/inject.py
 
+fuzz:
+	@tools/setup.sh --quiet
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) tools/fuzz.py $(if $(SEED),--seed $(SEED)) $(if $(COUNT),--count $(COUNT))
+
 bench:
 	@tools/setup.sh --quiet
 	@$(MAKE) --no-print-directory all linux-guest
@@ -178,5 +183,5 @@ clean:
 	rm -rf $(B)/k $(B)/u $(B)/bin $(B)/unit $(B)/abi $(B)/iso* $(KERNEL) $(LIBSYS) $(ISO) $(TEST_ISO) \
 		$(B)/root $(RAMDISK)
 
-.PHONY: all setup run test bench inject qemu-gdb gdb clean unit
+.PHONY: all setup run test bench inject fuzz qemu-gdb gdb clean unit
 -include $(shell find $(B) -type f -name '*.d' 2>/dev/null)

@@ -142,3 +142,18 @@ int elf_state_holes(uint32_t *pgdir, const struct elf_src *src)
 {
     return load_segments(pgdir, src, -1, 0);
 }
+
+int elf_pages(const struct elf_src *src, uint32_t *pages)
+{
+    struct ehdr e;
+    struct phdr ph[MAX_PHDRS];
+    uint32_t n = USER_STACK_SIZE / PAGE_SIZE;
+    int r = read_headers(src, &e, ph);
+    if (r != OK)
+        return r;
+    for (int i = 0; i < e.phnum; i++)
+        if (ph[i].type == PT_LOAD && ph[i].memsz)
+            n += ((ph[i].vaddr + ph[i].memsz - 1) >> 12) - (ph[i].vaddr >> 12) + 1;
+    *pages = n;
+    return OK;
+}

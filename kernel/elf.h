@@ -25,4 +25,7 @@ struct elf_src {
 #define ELF_NO_STATE 1      /* elf_load flag: leave the state region unmapped */
 int elf_load(uint32_t *pgdir, const struct elf_src *src, uint32_t *entry, int flags);
 int elf_state_holes(uint32_t *pgdir, const struct elf_src *src);
+/* Pages elf_load would allocate (segments and stack; page tables not
+ * counted), or -ENOEXEC when the headers are bad. */
+int elf_pages(const struct elf_src *src, uint32_t *pages);
 #endif

@@ -3,18 +3,22 @@
  *
  * When a process ends, a record (who, why, status/vector, EIP, CR2) is
  * queued for its supervisor, which gets a SYSEV_KSIG notification and
- * fetches the records with sys_getksig.  The queue is a bounded ring; when
- * it is full the oldest record is dropped and counted (never overwritten
- * silently: the count is logged).  A death is logged unless it is a clean
+ * fetches the records with sys_getksig.  The queue is bounded; when it is
+ * full a record is dropped and counted (never silently: the count is
+ * logged): the oldest about an ordinary user process, so that a flood of
+ * user deaths never pushes out a service's report that RS needs (PM
+ * finds a user death whose report was lost by its own check); only
+ * when all are about services, the oldest.  A death is logged unless it is a clean
  * exit or a kill by the supervisor itself (which knows why).
  */
 #include "kernel.h"
 #include "proc.h"
 
-#define NR_KSIG 64
+#define NR_KSIG NR_PROCS
 
 struct ksig {
     endpoint_t sup;
+    int user;                   /* about an ordinary user process */
     struct sys_getksig rec;
 };
 
@@ -30,6 +34,24 @@ static const char *reason_name(int reason)
     }
 }
 
+/* Remove the i-th queued record (0: the oldest). */
+static void drop(uint32_t i)
+{
+    for (uint32_t j = i; j + 1 < count; j++)
+        ring[(head + j) % NR_KSIG] = ring[(head + j + 1) % NR_KSIG];
+    count--;
+}
+
+/* Which record goes when the queue is full: the oldest about a user
+ * process, else the oldest. */
+static uint32_t victim(void)
+{
+    for (uint32_t i = 0; i < count; i++)
+        if (ring[(head + i) % NR_KSIG].user)
+            return i;
+    return 0;
+}
+
 void ksig_report(struct proc *p, int reason, int status)
 {
     struct proc *sup;
@@ -41,13 +63,13 @@ void ksig_report(struct proc *p, int reason, int status)
     if (p->supervisor == NONE)
         return;
     if (count == NR_KSIG) {
-        head = (head + 1) % NR_KSIG;
-        count--;
+        drop(victim());
         kprintf("kernel: death report queue full, %u dropped\n", ++dropped);
     }
     k = &ring[(head + count++) % NR_KSIG];
     memset(k, 0, sizeof(*k));
     k->sup = p->supervisor;
+    k->user = p->priv == &priv_table[USER_PRIV];
     k->rec.ep = p->endpoint;
     k->rec.reason = reason;
     k->rec.status = status;
@@ -69,9 +91,7 @@ int ksig_next(endpoint_t sup, struct sys_getksig *out)
         if (k->sup != sup)
             continue;
         *out = k->rec;
-        for (uint32_t j = i; j + 1 < count; j++)
-            ring[(head + j) % NR_KSIG] = ring[(head + j + 1) % NR_KSIG];
-        count--;
+        drop(i);
         return OK;
     }
     return -ESRCH;

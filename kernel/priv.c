@@ -82,8 +82,27 @@ void priv_boot(const struct privconf *pc)
     }
 }
 
+/* A denial is logged, at most DENIALS_PER_S a second: a program that
+ * tries a million forbidden calls must not fill the serial log (or spend
+ * the machine's time on it).  The ones left out are counted in the next
+ * line that is logged. */
+#define DENIALS_PER_S 8
+
 int priv_denied(struct proc *p, const char *what, uint32_t detail)
 {
+    static uint32_t second, logged, unsaid;
+    if (ticks / HZ != second) {
+        second = ticks / HZ;
+        logged = 0;
+    }
+    if (logged >= DENIALS_PER_S) {
+        unsaid++;
+        return -ECALLDENIED;
+    }
+    logged++;
+    if (unsaid)
+        kprintf("kernel: denied: %u more not logged\n", unsaid);
+    unsaid = 0;
     kprintf("kernel: denied: %s (ep %d) %s %d (0x%x)\n", p->name,
             p->endpoint, what, (int)detail, detail);
     return -ECALLDENIED;

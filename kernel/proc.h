@@ -247,4 +247,8 @@ void irq_release(struct proc *p);
 int irq_subscribe(struct proc *p, int irq);
 int irq_owner_is(struct proc *p, int irq);
 
+/* reserve.c: may p (NULL: a new user process; user: an ordinary user's)
+ * take 'pages' more frames? */
+int reserve_allows(const struct proc *p, uint32_t pages, int user);
+
 #endif

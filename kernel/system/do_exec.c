@@ -8,7 +8,8 @@
  * All or nothing: the new address space is completely built (segments
  * loaded, stack copied) before the old one is touched; any failure
  * destroys the new space and leaves the process as it was, still waiting
- * for PM's reply.  On success the process starts at the image's entry
+ * for PM's reply.  An image that would leave less free memory than the
+ * services' reserve (reserve.c) is refused before loading.  On success the process starts at the image's entry
  * with fresh registers, FPU state and grants; PM sends it no reply.
  */
 #include "system.h"
@@ -47,9 +48,14 @@ int do_exec(struct proc *caller, message *m)
     struct elf_src src = { caller->pgdir, rq->image, rq->size };
     struct proc *p;
     uint32_t *pgdir, entry, sp = EXEC_STACK_TOP - rq->stack_len;
+    uint32_t pages;
     int r = check(caller, rq, &p);
     if (r != OK)
         return r;
+    if ((r = elf_pages(&src, &pages)) != OK)
+        return r;
+    if (!reserve_allows(0, pages, rq->user))
+        return -ENOMEM;                 /* the image would eat into the services' reserve */
     if (!(pgdir = proc_load(rq->name, &src, &entry, &r)))
         return r;
     if (copy_user_to_user(pgdir, sp, caller->pgdir, rq->stack, rq->stack_len) != OK) {

@@ -3,9 +3,12 @@
  * PM (its fork request).  The child gets a copy of the memory, the same
  * registers and privileges, PM as supervisor, and is itself waiting for
  * PM's reply, so PM answers both (the parent with the child's pid, the
- * child with 0).  All or nothing: without memory, nothing is created.
+ * child with 0).  All or nothing: without memory, nothing is created,
+ * and a user process's copy may not take the services' reserve
+ * (reserve.c).
  */
 #include "system.h"
+#include "../mm.h"
 
 int do_fork(struct proc *caller, message *m)
 {
@@ -17,6 +20,8 @@ int do_fork(struct proc *caller, message *m)
     if (!(parent->flags & P_CALLING) || parent->getfrom != caller->endpoint ||
         (parent->flags & P_SENDING))
         return -EINVAL;                 /* only a process waiting for our reply */
+    if (!reserve_allows(parent, as_count_pages(parent->pgdir), rq->user))
+        return -ENOMEM;                 /* the copy would eat into the services' reserve */
     if (!(child = proc_fork(parent, caller, &r)))
         return r;
     rq->child = child->endpoint;

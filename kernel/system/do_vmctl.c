@@ -4,6 +4,7 @@
  * USER_BASE and the stack's guard page, outside the state region (keep.c); VM_MAP needs every page unmapped
  * and allocates all frames before mapping any, VM_UNMAP needs every page
  * mapped and owned: a request either fully happens or changes nothing.
+ * A user process may not map into the services' reserve (reserve.c).
  */
 #include "system.h"
 #include "../mm.h"
@@ -78,6 +79,8 @@ int do_vmctl(struct proc *caller, message *m)
         rq->addr < USER_BASE || rq->addr > VM_TOP || rq->len > VM_TOP - rq->addr ||
         (rq->addr < STATE_END && rq->addr + rq->len > STATE_BASE))
         return -EINVAL;
+    if (rq->op == VM_MAP && !reserve_allows(p, n, rq->user))
+        return -ENOMEM;                 /* leave the services' reserve alone */
     if (rq->op == VM_MAP)
         return map(p, rq->addr, n);
     if (rq->op == VM_UNMAP)

@@ -91,8 +91,9 @@ int sys_getksig(struct sys_getksig *out);
 int sys_setalarm(uint32_t ticks);
 int sys_spawn(const char *label, const void *image, uint32_t size, int flags, endpoint_t *ep);
 uint32_t sys_state(void);               /* GI_STATE: state pages inherited */
-int sys_fork(endpoint_t parent, endpoint_t *child);
-int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len);
+/* fork, vmctl, exec: user != 0 for an ordinary user's process (reserve) */
+int sys_fork(endpoint_t parent, int user, endpoint_t *child);
+int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len, int user);
 int sys_exec(struct sys_exec *rq);                  /* fills rq->new_ep */
 int sys_sigframe(endpoint_t ep, uint32_t handler, uint32_t restorer, int signo,
                  uint32_t mask);

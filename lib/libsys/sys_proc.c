@@ -86,19 +86,20 @@ int sys_getmodule(int index, const char *name, char *name_out, void *buf,
     return r;
 }
 
-int sys_fork(endpoint_t parent, endpoint_t *child)
+int sys_fork(endpoint_t parent, int user, endpoint_t *child)
 {
     message m;
     int r;
     memset(&m, 0, sizeof(m));
     MSG_BODY(&m, struct sys_fork)->parent = parent;
+    MSG_BODY(&m, struct sys_fork)->user = user;
     r = kernel_call(SYS_FORK, &m);
     if (r == OK)
         *child = MSG_BODY(&m, struct sys_fork)->child;
     return r;
 }
 
-int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len)
+int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len, int user)
 {
     message m;
     struct sys_vmctl *v = MSG_BODY(&m, struct sys_vmctl);
@@ -107,6 +108,7 @@ int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len)
     v->op = op;
     v->addr = addr;
     v->len = len;
+    v->user = user;
     return kernel_call(SYS_VMCTL, &m);
 }
 

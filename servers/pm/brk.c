@@ -32,9 +32,9 @@ int do_brk(message *m)
             return -ENOMEM;
         want = page_up(rq->addr);
         if (want > mp->brk)
-            r = sys_vmctl(m->m_source, VM_MAP, mp->brk, want - mp->brk);
+            r = sys_vmctl(m->m_source, VM_MAP, mp->brk, want - mp->brk, mp->uid != 0);
         else if (want < mp->brk)
-            r = sys_vmctl(m->m_source, VM_UNMAP, want, mp->brk - want);
+            r = sys_vmctl(m->m_source, VM_UNMAP, want, mp->brk - want, mp->uid != 0);
         if (r != OK)
             return -ENOMEM;
         mp->brk = want;

@@ -5,8 +5,11 @@
  * the kernel's process table, the primary source.  An entry whose
  * endpoint names no live process while its kernel slot holds a live
  * process that no entry has is that process with a damaged endpoint: the
- * endpoint is put right.  An entry whose process simply ended is left to
- * the death report on its way to PM (it ends then, once).  The same check
+ * endpoint is put right.  The death reports waiting in the kernel are
+ * taken first; an entry whose process is gone after that had its report
+ * lost (the kernel's queue was full, or PM did not make the process) and
+ * ends as if killed, so its parent's waitpid is not left hanging.  The
+ * same check
  * of one entry runs at once when PM meets an endpoint it has no entry for
  * (the entries in that kernel slot) or a reply finds its entry's endpoint
  * dead (mproc.c), so a damaged endpoint costs no death report and no
@@ -58,8 +61,19 @@ int pm_check(void)
     if (why != said && why)
         printf("pm: self-check: %s\n", why);
     said = why;
-    for (int i = 0; i < NR_MPROCS; i++)
-        repaired += mend(&mproc[i]);
+    death_reports();
+    for (int i = 0; i < NR_MPROCS; i++) {
+        struct mproc *mp = &mproc[i];
+        if (mend(mp)) {
+            repaired++;
+        } else if (mp->state == MP_ALIVE && mp->ep != NONE && in_slot(mp->ep) != mp->ep) {
+            if (mp->ppid)           /* adopted ones (services) have no report to lose */
+                printf("pm: self-check: pid %d (%s) ended without a death report\n",
+                       mp->pid, mp->name);
+            vfs_exit(mp->ep);
+            mp_ended(mp, PM_SIGKILL);
+        }
+    }
     return repaired;
 }
 

@@ -84,7 +84,7 @@ static const char *base_name(const char *p)
 
 /* Load path for ep (NONE: a new process) with the stack already built;
  * the new endpoint, or a negative error. */
-static int load(endpoint_t ep, int stack_size)
+static int load(endpoint_t ep, int stack_size, int user)
 {
     struct sys_exec x;
     int size = vfs_exec_read(ep, path, image, sizeof(image));
@@ -97,6 +97,7 @@ static int load(endpoint_t ep, int stack_size)
     x.size = (uint32_t)size;
     x.stack = (uint32_t)stack;
     x.stack_len = (uint32_t)stack_size;
+    x.user = user;
     strlcpy(x.name, base_name(path), sizeof(x.name));
     if ((r = sys_exec(&x)) != OK)
         return r;
@@ -133,7 +134,7 @@ int do_exec(message *m)
         return -EINVAL;
     if ((size = build_stack(rq->args_len)) < 0)
         return size;
-    if ((r = load(m->m_source, size)) < 0)
+    if ((r = load(m->m_source, size, mp->uid != 0)) < 0)
         return r;
     mp->brk_base = mp->brk = 0;
     exec_signals(mp);
@@ -158,7 +159,7 @@ int exec_init(const char *file, int pid)
         len += strlcpy(args + len, env[i], sizeof(args) - len) + 1;
     if ((size = build_stack(len)) < 0)
         return size;
-    if ((r = load(NONE, size)) < 0)
+    if ((r = load(NONE, size, 0)) < 0)
         return r;
     if (!(mp = mp_new(0, r))) {
         sys_kill(r);

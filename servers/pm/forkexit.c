@@ -3,7 +3,8 @@
  * process however it comes (exit, a signal, a CPU exception reported by
  * the kernel).
  *
- * fork is all or nothing: the child's mproc is reserved first, then the
+ * An ordinary user (uid != 0) may have NPROC_PER_USER processes, zombies
+ * included; past that fork fails with EAGAIN.  fork is all or nothing: the child's mproc is reserved first, then the
  * kernel copies the process (SYS_FORK), then VFS copies its descriptors;
  * a failure at any step undoes the earlier ones.  Both parent and child
  * are blocked in the fork call: the child gets 0, the parent the pid.
@@ -19,14 +20,25 @@ static struct pm_req *req(message *m)
     return MSG_BODY(m, struct pm_req);
 }
 
+/* Entries (alive or zombie) whose real uid is uid. */
+static int procs_of(int uid)
+{
+    int n = 0;
+    for (int i = 0; i < NR_MPROCS; i++)
+        n += mproc[i].state != MP_FREE && mproc[i].uid == uid;
+    return n;
+}
+
 int do_fork(message *m)
 {
     struct mproc *p = mp_caller(m->m_source), *c;
     endpoint_t cep;
     int r;
-    if (!p || !(c = mp_new(p->pid, NONE)))
+    if (!p || (p->uid != 0 && procs_of(p->uid) >= NPROC_PER_USER))
+        return -EAGAIN;                 /* a fork bomb stops at its own user's share */
+    if (!(c = mp_new(p->pid, NONE)))
         return -EAGAIN;
-    if ((r = sys_fork(m->m_source, &cep)) != OK) {
+    if ((r = sys_fork(m->m_source, p->uid != 0, &cep)) != OK) {
         c->state = MP_FREE;
         return r;
     }

@@ -19,6 +19,8 @@
 #include "proto/pm.h"
 
 #define NR_MPROCS NR_PROCS
+#define NPROC_PER_USER 48   /* processes, zombies included, one ordinary uid may
+                               have: the other slots stay for services and root */
 
 enum { MP_FREE, MP_ALIVE, MP_ZOMBIE };
 enum { PB_NONE, PB_WAIT, PB_SUSPEND, PB_SLEEP, PB_CALL };

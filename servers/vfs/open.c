@@ -88,6 +88,7 @@ static int install(struct vproc *p, int fd, struct vnode *vp, int flags)
     f->vp = vp;
     f->flags = flags & FILP_FLAGS;
     f->drv = drv;
+    f->owner = p->uid;
     vproc_changed(p);
     p->fd[fd] = f;
     p->cloexec[fd] = (flags & VFS_O_CLOEXEC) != 0;
@@ -110,7 +111,7 @@ int do_open(message *m)
         return r;
     if ((fd = fd_free_slot(p, 0)) < 0)
         return fd;
-    if (filp_free_count() == 0 || vnode_free_count() == 0)
+    if (filp_free_count() == 0 || vnode_free_count() == 0 || !share_allows(p, 1, 0))
         return -ENFILE;
     r = flags & VFS_O_CREAT ? open_create(p, path, flags, rq->mode, &l, &made)
                             : resolve(p, path, &l);

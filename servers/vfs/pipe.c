@@ -12,6 +12,14 @@
 
 static struct pipe pipes[NR_PIPES] STATE;
 
+int pipes_of(int32_t uid)
+{
+    int n = 0;
+    for (int i = 0; i < NR_PIPES; i++)
+        n += pipes[i].used && pipes[i].owner == uid;
+    return n;
+}
+
 struct pipe *pipe_at(int i)
 {
     return &pipes[i];
@@ -156,21 +164,24 @@ int do_pipe(message *m)
     for (int i = 0; i < NR_PIPES && !pp; i++)
         if (!pipes[i].used)
             pp = &pipes[i];
-    if (!pp || filp_free_count() < 2 || vnode_free_count() < 1)
+    if (!pp || filp_free_count() < 2 || vnode_free_count() < 1 || !share_allows(p, 2, 1))
         return -ENFILE;
     memset(pp, 0, sizeof(*pp));
     pp->used = 1;
+    pp->owner = p->uid;
     pp->readers = pp->writers = 1;
     fr = filp_alloc();
     fr->refs = 1;
     fr->vp = vnode_pipe(pp);
     fr->vp->ino = (uint32_t)(pp - pipes) + 1;
     fr->flags = VFS_O_RDONLY | (rq->flags & VFS_O_NONBLOCK);
+    fr->owner = p->uid;
     fw = filp_alloc();
     fw->refs = 1;
     fw->vp = fr->vp;
     vnode_hold(fw->vp);
     fw->flags = VFS_O_WRONLY | (rq->flags & VFS_O_NONBLOCK);
+    fw->owner = p->uid;
     vproc_changed(p);
     p->fd[fd0] = fr;
     p->fd[fd1] = fw;

@@ -2,11 +2,17 @@
  * readwrite.c - read, write, lseek, ftruncate on a descriptor, sent to
  * the right kind of file: regular (file.c), pipe (pipe.c) or character
  * device (device.c).  Directories are read with getdents only (EISDIR).
- * Positions are at most 2^31 - 1 (EINVAL past it; EFBIG for writes).
+ * Positions and counts are at most POS_MAX (EINVAL past it; EFBIG for
+ * writes): 2 GiB less a page, so that a count VFS answers can never be
+ * 0x7fffffff, which the server skeleton takes for "no reply" (EDONTREPLY:
+ * a write of that many bytes to /dev/null left its caller waiting for
+ * ever; found by the fuzzer).
  */
 #include "vfs.h"
 
-#define POS_MAX 0x7fffffffu
+#define POS_MAX 0x7ffff000u
+
+_Static_assert(POS_MAX < EDONTREPLY, "a count is never the no-reply value");
 
 static struct filp *caller_filp(message *m, struct vproc **pp)
 {

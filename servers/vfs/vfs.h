@@ -40,6 +40,7 @@ struct pipe {
     uint8_t buf[PIPE_SIZE];
     uint32_t head, count;           /* count bytes from buf[head], wrapping */
     int readers, writers;
+    int32_t owner;                  /* uid that made it (share.c) */
 };
 
 struct vnode {
@@ -56,6 +57,7 @@ struct filp {
     uint32_t pos;                   /* bytes, or the directory cookie */
     int flags;                      /* O_ACCMODE | O_APPEND | O_NONBLOCK */
     endpoint_t drv;                 /* a device's driver when opened */
+    int32_t owner;                  /* uid that opened it (share.c) */
 };
 
 enum { SUSP_NONE, SUSP_PIPE_READ, SUSP_PIPE_WRITE, SUSP_DEV_READ };
@@ -209,6 +211,9 @@ void vfs_corrupt(void);
 
 /* the tables, for inherit.c */
 struct filp *filp_at(int i);                    /* 0 <= i < NR_FILPS */
+/* share.c: may p's user own 'filps' and 'pipes' more? (root: always) */
+int share_allows(const struct vproc *p, int filps, int pipes);
+int pipes_of(int32_t uid);                      /* pipe.c: pipes uid owns */
 struct vnode *vnode_at(int i);
 struct pipe *pipe_at(int i);
 /* The index of the element of a table at p (the table's n bytes at base,

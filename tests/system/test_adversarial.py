@@ -164,3 +164,33 @@ def test_an_endpoint_that_comes_back_after_its_generations_wrap_gets_no_old_gran
         assert not re.search(r"KERNEL PANIC|exception in", c.output), c.output[-3000:]
     finally:
         c.close()
+
+
+def test_a_signal_handler_cannot_return_to_privileged_flags_or_wild_addresses():
+    """A handler rewrites the context its sigreturn restores (the kernel's
+    do_sigreturn takes it from user memory).  These guards were already
+    there when the issue was filed, so this test did not fail on that
+    main; it was checked by widening do_sigreturn's EFLAGS mask to take
+    every bit, when IOPL 3 came back and the inb worked."""
+    c = boot_shell()
+    try:
+        out, status = run(c, "su user -c '/test/attack sigreturn eflags'", timeout=60)
+        fl = int(re.search(r"attack: eflags ([0-9a-f]{8})", out).group(1), 16)
+        assert fl & 0x3000 == 0 and fl & 0x4000 == 0 and fl & 0x20000 == 0, out  # IOPL, NT, VM
+        assert fl & 0x200, out                                          # IF stays on
+        assert "inb worked" not in out, out
+        st = int(re.search(r"attack: sigreturn eflags status (\d+)", out).group(1))
+        assert st & 0x7f == 11, out                     # the inb: SIGSEGV (#GP)
+        for how in ("eip-kernel", "esp-kernel", "esp-high"):
+            out, status = run(c, f"su user -c '/test/attack sigreturn {how}'", timeout=60)
+            st = int(re.search(r"attack: sigreturn %s status (\d+)" % how, out).group(1))
+            assert st == 11, out                        # PM refused the context: SIGSEGV
+            assert "bad sigreturn context" in out, out
+            assert "attack: eflags" not in out, out
+        out, status = run(c, "su user -c '/test/attack sigreturn eip-wild'", timeout=60)
+        st = int(re.search(r"attack: sigreturn eip-wild status (\d+)", out).group(1))
+        assert st & 0x7f == 11, out                     # ran off into unmapped memory
+        assert run(c, "echo still''-up") == ("still-up\n", 0)
+        assert not re.search(r"KERNEL PANIC|exception in (pm|vfs)", c.output), c.output[-2000:]
+    finally:
+        c.close()

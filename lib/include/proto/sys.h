@@ -121,10 +121,13 @@ struct sys_spawn    { char label[16]; uint32_t addr; uint32_t size; endpoint_t e
 #define CONS_TAKE_VGA 1   /* the kernel stops drawing its log on the screen */
 #define CONS_GIVE_VGA 2   /* ... and starts again (also when the owner dies) */
 struct sys_console  { int32_t op; };
-struct sys_fork     { endpoint_t parent; endpoint_t child; /* out */ };
+/* fork, exec, vmctl: 'user' != 0 when the process is an ordinary user's
+ * (uid != 0): it keeps out of a larger part of the last free memory
+ * (kernel/reserve.c). */
+struct sys_fork     { endpoint_t parent; endpoint_t child; /* out */ int32_t user; };
 #define VM_MAP   1      /* zeroed pages in [addr, addr+len), all unmapped before */
 #define VM_UNMAP 2      /* free the pages of [addr, addr+len), all mapped before */
-struct sys_vmctl    { endpoint_t ep; int32_t op; uint32_t addr; uint32_t len; };
+struct sys_vmctl    { endpoint_t ep; int32_t op; uint32_t addr; uint32_t len; int32_t user; };
 /* exec: the ELF image and a ready-made initial stack (argc, argv, envp,
  * strings; pointers already relative to EXEC_STACK_TOP) in PM's memory.
  * ep = NONE creates a new user process (PM's first one, init). */
@@ -132,7 +135,7 @@ struct sys_vmctl    { endpoint_t ep; int32_t op; uint32_t addr; uint32_t len; };
 #define EXEC_STACK_MAX  (32u * 1024)
 struct sys_exec     { endpoint_t ep; uint32_t image; uint32_t size;
                       uint32_t stack; uint32_t stack_len; char name[16];
-                      endpoint_t new_ep; /* out */ };
+                      endpoint_t new_ep; /* out */ int32_t user; };
 /* The frame pushed on the user stack for a handler: the handler returns
  * to 'restorer' with (signo, ctx) as its arguments. */
 struct sigctx       { uint32_t edi, esi, ebp, ebx, edx, ecx, eax;

@@ -26,6 +26,25 @@
  *       exits), which copies through the grant.  Prints "attack: endpoint
  *       back after <n> forks: copy <status> <hex>", or "attack: endpoint
  *       never came back".
+ *   hog <hold-s>  mallocs and touches 256 KiB blocks until malloc fails;
+ *       prints "attack: hog <KiB> KiB then <error>", "attack: holding",
+ *       keeps the memory <hold-s> seconds, prints "attack: released".
+ *   forkbomb <hold-s>  forks children that wait, until fork fails;
+ *       prints "attack: forkbomb <n> then <error>" and "attack:
+ *       holding", after <hold-s> seconds kills and reaps them, prints
+ *       "attack: released".
+ *   zombies  forks children that exit at once and are never waited for,
+ *       until fork fails; prints "attack: zombies <n> then <error>".
+ *   elf  writes broken executables to /tmp (a bss of 2 GiB, 65535
+ *       program headers, a file cut after 100 bytes, a wrong machine)
+ *       and execs each: "attack: elf <name> <error>".
+ *   sigreturn <how>  a SIGUSR1 handler rewrites the context it returns to,
+ *       in a child: "eflags" sets IOPL 3, NT, VM and AC and clears IF,
+ *       then the child prints "attack: eflags <hex>" as it runs after
+ *       the handler and tries an inb; "eip-kernel", "eip-wild",
+ *       "esp-kernel", "esp-high" set EIP to 0x100000 or 0xdeadbee0, ESP
+ *       to 0x1000 or 0xfffffff0.  The parent prints "attack: sigreturn
+ *       <how> status <wait status>".
  *   forge <text>  links itself as "/tmp/a\n<text>" and runs that, which
  *       writes to address 0: the kernel logs the exception with the name.
  */
@@ -34,6 +53,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <stdint.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "libsys.h"
@@ -197,6 +218,153 @@ static int epwrap(const char *secret, int tries)
 	return 1;
 }
 
+static void hold(int seconds)
+{
+	printf("attack: holding\n");
+	fflush(stdout);
+	sleep((unsigned)seconds);
+}
+
+static int hog(int seconds)
+{
+	long kib = 0;
+	char *b;
+	while ((b = malloc(256 * 1024))) {
+		for (int i = 0; i < 256 * 1024; i += 4096)
+			b[i] = 1;
+		kib += 256;
+	}
+	printf("attack: hog %ld KiB then %s\n", kib, strerror(errno));
+	hold(seconds);
+	printf("attack: released\n");
+	return 0;
+}
+
+static int forkbomb(int seconds)
+{
+	static pid_t kids[256];
+	int n = 0;
+	pid_t c = 0;
+	while (n < 256 && (c = fork()) > 0)
+		kids[n++] = c;
+	if (c == 0) {
+		for (;;)
+			pause();
+	}
+	printf("attack: forkbomb %d then %s\n", n, n < 256 ? strerror(errno) : "stopped");
+	hold(seconds);
+	for (int i = 0; i < n; i++)
+		kill(kids[i], SIGKILL);
+	for (int i = 0; i < n; i++)
+		waitpid(kids[i], 0, 0);
+	printf("attack: released\n");
+	return 0;
+}
+
+static int zombies(void)
+{
+	int n = 0;
+	pid_t c;
+	while (n < 256 && (c = fork()) >= 0) {
+		if (c == 0)
+			_exit(0);
+		n++;
+	}
+	printf("attack: zombies %d then %s\n", n, n < 256 ? strerror(errno) : "stopped");
+	return 0;
+}
+
+/* Write a copy of this program with 'len' bytes at 'off' replaced (or cut
+ * at 'cut' bytes), then exec it in a child. */
+static void bad_elf(const char *self, const char *name, long off, const void *bytes,
+		    int len, long cut)
+{
+	static char img[1 << 18];
+	char path[32];
+	int fd = open(self, O_RDONLY), n, status;
+	pid_t c;
+	n = fd < 0 ? -1 : (int)read(fd, img, sizeof(img));
+	close(fd);
+	if (n < 200) {
+		printf("attack: elf %s cannot read %s\n", name, self);
+		return;
+	}
+	memcpy(img + off, bytes, (size_t)len);
+	snprintf(path, sizeof(path), "/tmp/%s", name);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	write(fd, img, (size_t)(cut ? cut : n));
+	close(fd);
+	if ((c = fork()) == 0) {
+		execl(path, path, (char *)0);
+		printf("attack: elf %s %s\n", name, strerror(errno));
+		_exit(1);
+	}
+	waitpid(c, &status, 0);
+	if (WIFEXITED(status) && WEXITSTATUS(status) != 1)
+		printf("attack: elf %s ran\n", name);
+	unlink(path);
+}
+
+static int elf(const char *self)
+{
+	uint32_t phoff, memsz = 0x80000000u;
+	uint16_t many = 0xffff, machine = 62;
+	int fd = open(self, O_RDONLY);
+	if (fd < 0 || lseek(fd, 28, SEEK_SET) != 28 || read(fd, &phoff, 4) != 4)
+		return 2;
+	close(fd);
+	bad_elf(self, "bss", (long)phoff + 20, &memsz, 4, 0);      /* first header's p_memsz */
+	bad_elf(self, "phnum", 44, &many, 2, 0);
+	bad_elf(self, "short", 0, "", 0, 100);
+	bad_elf(self, "machine", 18, &machine, 2, 0);
+	return 0;
+}
+
+static const char *sig_how;
+
+/* The handler's frame (proto/sys.h, struct sigframe): above the saved
+ * ebp are the return address, signo and the context's address. */
+static void rewrite(int signo)
+{
+	uint32_t *fp = __builtin_frame_address(0);
+	struct sigctx *ctx = (struct sigctx *)fp[3];
+	(void)signo;
+	if (!strcmp(sig_how, "eflags"))
+		ctx->eflags = (ctx->eflags | 0x3000 | 0x4000 | 0x20000 | 0x40000) & ~0x200u;
+	else if (!strcmp(sig_how, "eip-kernel"))
+		ctx->eip = 0x100000;
+	else if (!strcmp(sig_how, "eip-wild"))
+		ctx->eip = 0xdeadbee0;
+	else if (!strcmp(sig_how, "esp-kernel"))
+		ctx->esp = 0x1000;
+	else if (!strcmp(sig_how, "esp-high"))
+		ctx->esp = 0xfffffff0;
+}
+
+static int bad_sigreturn(const char *how)
+{
+	int status;
+	pid_t c;
+	sig_how = how;
+	fflush(stdout);
+	if ((c = fork()) == 0) {
+		uint32_t fl;
+		unsigned char b;
+		signal(SIGUSR1, rewrite);
+		raise(SIGUSR1);
+		__asm__ volatile("pushfl\n\tpopl %0" : "=r"(fl));
+		printf("attack: eflags %08x\n", (unsigned)fl);
+		fflush(stdout);
+		__asm__ volatile("inb $0x80, %0" : "=a"(b));
+		printf("attack: inb worked\n");
+		_exit(0);
+	}
+	if (c < 0 || waitpid(c, &status, 0) < 0)
+		return 2;
+	printf("attack: sigreturn %s status %d\n", how, status);
+	return 0;
+}
+
 static int try_setuid(const char *n)
 {
 	int r = setuid((uid_t)atoi(n));
@@ -219,8 +387,19 @@ int main(int argc, char **argv)
 		return stale_read(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "sse"))
 		return sse(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "hog"))
+		return hog(atoi(argv[2]));
+	if (argc == 3 && !strcmp(argv[1], "forkbomb"))
+		return forkbomb(atoi(argv[2]));
+	if (argc == 2 && !strcmp(argv[1], "zombies"))
+		return zombies();
+	if (argc == 3 && !strcmp(argv[1], "sigreturn"))
+		return bad_sigreturn(argv[2]);
+	if (argc == 2 && !strcmp(argv[1], "elf"))
+		return elf(argv[0]);
 	if (argc == 4 && !strcmp(argv[1], "epwrap"))
 		return epwrap(argv[2], atoi(argv[3]));
-	fprintf(stderr, "usage: attack stale-read <secret> | sse <hex8> | pm-exit <ms> | setuid <n> | forge <text> | epwrap <secret> <tries>\n");
+	fprintf(stderr, "usage: attack stale-read <secret> | sse <hex8> | pm-exit <ms> | setuid <n> | forge <text> | epwrap <secret> <tries>\n"
+		"       | hog <s> | forkbomb <s> | zombies | elf | sigreturn <how>\n");
 	return 2;
 }
