@@ -65,6 +65,7 @@ static const struct abi_record layout[] = {
     OFF(sys_stab, count),
     OFF(sys_stab, nmis),
     OFF(sys_exec, new_ep),
+    OFF(sys_exec, user),
 
     SIZE(trapframe),
     OFF(trapframe, eip),

@@ -1,6 +1,7 @@
 /*
  * scen_grants.c - grants: read, write, read-only enforced, out of range,
- * revoked, wrong grantee, unmapped memory, a full table.
+ * revoked, wrong grantee, unmapped memory, a full table; ANY as grantee,
+ * length 0, a range into unmapped memory, read-only text.
  */
 #include "ctl.h"
 
@@ -24,6 +25,28 @@ static void full_table(void)
         grant_revoke(ids[i]);
     r = grant_create(ag[A], gbuf, 16, GRANT_READ);
     check(r > 0, "a grant can be made again after revoking");
+}
+
+/* The edges: ANY as grantee, length 0, a range that runs from our buffer
+ * into unmapped memory, our read-only text. */
+static void edges(void)
+{
+    extern char _start[], _end[];
+    grant_id_t g;
+    uint32_t end = ((uint32_t)_end + 0xfffu) & ~0xfffu;    /* no heap: unmapped above */
+    expect(grant_create(ANY, gbuf, 16, GRANT_READ), -EINVAL, "a grant to ANY");
+    expect(grant_create(ag[A], gbuf, 0, GRANT_READ), -EINVAL, "a grant of length 0");
+    g = grant_create(ag[A], (void *)(end - 64), 128, GRANT_READ);
+    check(g > 0, "a grant running into unmapped memory is accepted");
+    cmd_copy(A, AG_COPYFROM, self_ep, g, 0, 128, 0);
+    expect(result(A).status, -EFAULT, "a copy across into unmapped memory");
+    grant_revoke(g);
+    g = grant_create(ag[A], _start, 64, GRANT_READ | GRANT_WRITE);
+    cmd_copy(A, AG_COPYTO, self_ep, g, 0, 16, 0x11);
+    expect(result(A).status, -EFAULT, "a copy into read-only text");
+    cmd_copy(A, AG_COPYFROM, self_ep, g, 0, 16, 0);
+    expect(result(A).status, OK, "a copy out of text");
+    grant_revoke(g);
 }
 
 void scen_grants(void)
@@ -72,5 +95,6 @@ void scen_grants(void)
     cmd_copy(A, AG_COPYFROM, ENDPOINT(1, 200), rw, 0, 10, 0);
     expect(result(A).status, -EBADEPT, "copy with an invalid owner");
     grant_revoke(bad);
+    edges();
     full_table();
 }
