@@ -12,35 +12,15 @@ while the hog held every free frame root's shell could not even start
 `service` (its fork failed), let alone have a service restarted.
 """
 import re
-import struct
 import sys
 
 from qemu import ROOT
 from shell import boot_shell, run
 
 sys.path.insert(0, str(ROOT / "tools" / "inject"))
+sys.path.insert(0, str(ROOT / "tools"))
 from guest import symbols  # noqa: E402
-
-NFREE = 8           # offsetof(struct frame_pool, nfree): bitmap, nframes, nfree
-
-
-def free_frames(c, syms):
-    """kframes.nfree, read from guest physical memory by the host (the
-    kernel is identity-mapped: its symbols are physical addresses)."""
-    addr = syms["kframes"][0] + NFREE
-    out = c.monitor("xp /1wx 0x%x" % addr)
-    m = re.search(r"%x:\s+0x([0-9a-f]+)" % addr, out)
-    assert m, out
-    return int(m.group(1), 16)
-
-
-def settled(c, syms):
-    """Free frames once the shell is idle again (twice the same value)."""
-    run(c, "true")
-    a = free_frames(c, syms)
-    run(c, "true")
-    b = free_frames(c, syms)
-    return b if a == b else free_frames(c, syms)
+from fuzz import settled_free as settled  # noqa: E402  (the host reads kframes.nfree)
 
 
 def background(c, cmd, ready=r"attack: holding"):
