@@ -20,7 +20,11 @@ int do_fork(struct proc *caller, message *m)
     if (!(parent->flags & P_CALLING) || parent->getfrom != caller->endpoint ||
         (parent->flags & P_SENDING))
         return -EINVAL;                 /* only a process waiting for our reply */
-    if (!reserve_allows(parent, as_count_pages(parent->pgdir), rq->user))
+    /* The copy never needs more than all the frames in use; only when even
+     * that does not fit are the parent's pages counted (a walk of its
+     * page tables that cost a fifth of a fork). */
+    if (!reserve_allows(parent, kframes_total - kframes.nfree, rq->user) &&
+        !reserve_allows(parent, as_count_pages(parent->pgdir), rq->user))
         return -ENOMEM;                 /* the copy would eat into the services' reserve */
     if (!(child = proc_fork(parent, caller, &r)))
         return r;
