@@ -1,30 +1,45 @@
 /*
- * keep.c - what a restarted tty inherits.  Each minor's struct tty (its
- * attributes, foreground group, opens, readers to notify, and the input
- * typed but not yet read, the line being edited included) and the signal
- * queue live in the state region (sef.h STATE), so a tty restart loses no
- * keystroke and no setting.  tty_check tests the invariants of tty.h on
- * them before the driver serves from them; if one fails, main.c starts
- * the minors afresh and takes the attributes from the DS backup
- * (state.c).  Output is never held: a write is done when it is answered,
- * and VFS sends a write that met the dead driver again (proto/chardrv.h).
- * tty_selfcheck runs the same checks on every RS heartbeat, and tty_mend
- * on a minor before its input is used, and repairs a minor that fails:
- * counts clamped, the line ends found again from the newlines in the
- * input (only an EOF mark can be lost).
- * tty_corrupt (service fi tty corrupt) puts the console's line ends out
- * of order.
+ * keep.c - what a restarted tty inherits, and its self-check.  Each
+ * minor's struct tty (its attributes, foreground group, opens, readers
+ * to notify, and the input typed but not yet read, the line being edited
+ * included) and the signal queue live in the state region (sef.h STATE),
+ * so a tty restart loses no keystroke and no setting.
+ *
+ * The minors have a second copy (twin.h).  tty_mend checks every minor
+ * against the invariants of tty.h: on every RS heartbeat, before a
+ * keystroke or a read uses a minor, and before a restarted driver serves
+ * from what it inherited (main.c).  A minor that fails is put back from
+ * its copy, as it was at the last check; when the copy fails too it
+ * starts afresh with the default settings, then the attributes, group
+ * and open count saved in DS (state.c).  Either way VFS is notified: a
+ * reader that came after the copy was made is not in it, so VFS tries its
+ * suspended reads again and they wait anew (a wake-up too many is
+ * harmless, one too few hangs a shell).  A damaged signal queue is dropped (a Ctrl-C
+ * lost).  Output is never held: a write is done when it is answered, and
+ * VFS sends a write that met the dead driver again (proto/chardrv.h).
+ * tty_corrupt (service fi tty corrupt) puts the serial minor's line ends
+ * out of order.
  */
 #include "tty.h"
+#include "twin.h"
 
-static const char *minor_check(const struct tty *t)
+_Static_assert(sizeof(struct tty) % 4 == 0, "twin_sum reads whole words");
+static struct tty copies[TTY_NR_MINORS] STATE;
+static uint32_t sums[TTY_NR_MINORS] STATE;
+
+static const char *minor_check(const void *entry)
 {
+    const struct tty *t = entry;
     if (t->attr.flags & ~(uint32_t)TTY_FLAGS)
         return "unknown attribute flags";
     if (t->pgrp < 0 || t->opens < 0)
         return "a negative group or open count";
     if (t->nwait < 0 || t->nwait > TTY_WAITERS)
         return "too many readers to notify";
+    for (int i = 0; i < t->nwait; i++)
+        for (int j = 0; j <= i; j++)
+            if (EP_SLOT(t->waiters[i]) >= NR_PROCS || (j < i && t->waiters[j] == t->waiters[i]))
+                return "a reader to notify that is no process";
     if (t->len > TTY_INBUF || t->nbnd < 0 || t->nbnd > TTY_MAXLINES)
         return "an input queue out of range";
     for (int i = 0; i < t->nbnd; i++)
@@ -42,36 +57,28 @@ const char *tty_check(void)
     return sig_check();
 }
 
-static void minor_repair(struct tty *t)
+static void minor_fresh(void *entry, int minor)
 {
-    t->attr.flags &= TTY_FLAGS;
-    if (t->pgrp < 0)
-        t->pgrp = 0;
-    if (t->opens < 0)
-        t->opens = 0;
-    if (t->nwait < 0 || t->nwait > TTY_WAITERS)
-        t->nwait = 0;
-    if (t->len > TTY_INBUF)
-        t->len = TTY_INBUF;
-    t->nbnd = 0;
-    for (uint32_t i = 0; i < t->len && t->nbnd < TTY_MAXLINES; i++)
-        if (t->in[i] == '\n')
-            t->bnd[t->nbnd++] = i + 1;
+    line_reset(entry);
+    state_restore(minor);
 }
 
-void tty_mend(int minor)
+void tty_mend(void)
 {
-    const char *why = minor_check(&ttys[minor]);
-    if (why) {
-        minor_repair(&ttys[minor]);
-        printf("tty: self-check: minor %d: %s: repaired\n", minor, why);
+    static const struct twin t = {
+        .what = "tty: self-check: minor", .table = ttys, .copy = copies, .sum = sums,
+        .size = sizeof(struct tty), .n = TTY_NR_MINORS, .damaged = minor_check,
+        .fresh = minor_fresh,
+    };
+    const char *why;
+    struct twin_count n = twin_check(&t);
+    endpoint_t vfs;
+    if ((n.mended || n.dropped) && sys_lookup("vfs", &vfs) == OK)
+        ipc_notify(vfs);
+    if ((why = sig_check())) {
+        printf("tty: self-check: %s: the queued signals dropped\n", why);
+        sig_init(0);
     }
-}
-
-void tty_selfcheck(void)
-{
-    for (int i = 0; i < TTY_NR_MINORS; i++)
-        tty_mend(i);
 }
 
 void tty_corrupt(void)

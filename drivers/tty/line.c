@@ -113,7 +113,7 @@ static void canon_input(int minor, char c)
 void line_input(int minor, char c)
 {
     struct tty *t = &ttys[minor];
-    tty_mend(minor);
+    tty_mend();
     if ((t->attr.flags & TTY_ICRNL) && c == '\r')
         c = '\n';
     if ((t->attr.flags & TTY_ISIG) && is_cc(t, TTY_VINTR, c)) {
@@ -168,7 +168,7 @@ int line_read(int minor, endpoint_t who, grant_id_t g, uint32_t size)
     struct tty *t = &ttys[minor];
     uint32_t avail, n;
     int r;
-    tty_mend(minor);
+    tty_mend();
     if (!line_readable(t)) {
         add_waiter(t, who);
         return -EAGAIN;

@@ -5,8 +5,9 @@
  *
  * A fresh start resets every minor's line discipline.  A restart keeps
  * what the previous instance had (keep.c: settings, groups, typed input,
- * queued signals) if it passes tty_check, else resets and takes the
- * settings from the DS backup (state.c).  Both then take and map the VGA
+ * queued signals), each damaged minor mended from its copy first; if no
+ * state was kept it resets and takes the settings from the DS backup
+ * (state.c).  Both then take and map the VGA
  * screen (without it, VGA output is dropped), subscribe to IRQ 1 and 4
  * and switch the UART's receive interrupt on.
  */
@@ -14,9 +15,13 @@
 
 static int keep(const struct sef_init *info)
 {
-    const char *why = !info->state_pages ? "nothing was kept" : tty_check();
+    const char *why = "nothing was kept";
     if (info->type != SEF_INIT_RESTART)
         return 0;
+    if (info->state_pages) {
+        tty_mend();
+        why = tty_check();
+    }
     if (why) {
         printf("tty: restarted (%d restarts): input and settings dropped (%s)\n",
                info->restarts, why);
@@ -32,8 +37,8 @@ static int init(const struct sef_init *info)
     if (!kept) {
         for (int i = 0; i < TTY_NR_MINORS; i++)
             line_reset(&ttys[i]);
-        if (info->type == SEF_INIT_RESTART)
-            state_restore();
+        for (int i = 0; info->type == SEF_INIT_RESTART && i < TTY_NR_MINORS; i++)
+            state_restore(i);
     }
     sig_init(kept);
     if ((r = vga_init()) != OK)         /* go on with the serial line */

@@ -1,11 +1,12 @@
 /*
- * state.c - what a restarted tty keeps: each minor's attributes and
- * foreground process group, saved in DS (blob "tty.state", owned by our
- * label) whenever an ioctl changes them and read back by init after a
- * restart.  Input queues and waiting readers are not kept: a reader of
- * the dead driver got EDEADSRCDST and reads again.  A saved entry that
- * fails the checks of the ioctls (unknown flags, negative group) is not
- * used; without DS nothing is saved or restored.
+ * state.c - the DS backup of each minor's attributes, foreground
+ * process group and open count (blob "tty.state", owned by our label),
+ * saved whenever an ioctl, an open or a close changes them.  It is read back after a restart whose inherited
+ * state failed its checks, and for a minor that the self-check had to
+ * start afresh (keep.c); everything else of a minor lives in the state
+ * region (keep.c).  A saved entry that fails the checks of the ioctls
+ * (unknown flags, negative group or count) is not used; without DS nothing is
+ * saved or restored.
  */
 #include "tty.h"
 
@@ -14,6 +15,7 @@
 struct saved {
     struct tty_attr attr[TTY_NR_MINORS];
     int32_t pgrp[TTY_NR_MINORS];
+    int32_t opens[TTY_NR_MINORS];
 };
 
 void state_save(void)
@@ -23,20 +25,21 @@ void state_save(void)
     for (int i = 0; i < TTY_NR_MINORS; i++) {
         s.attr[i] = ttys[i].attr;
         s.pgrp[i] = ttys[i].pgrp;
+        s.opens[i] = ttys[i].opens;
     }
     ds_publish_blob(STATE_KEY, &s, sizeof(s));
 }
 
-void state_restore(void)
+void state_restore(int minor)
 {
     struct saved s;
     uint32_t len = sizeof(s);
     if (ds_retrieve_blob(STATE_KEY, &s, &len) != OK || len != sizeof(s))
         return;
-    for (int i = 0; i < TTY_NR_MINORS; i++) {
-        if (!(s.attr[i].flags & ~(uint32_t)TTY_FLAGS))
-            ttys[i].attr = s.attr[i];
-        if (s.pgrp[i] >= 0)
-            ttys[i].pgrp = s.pgrp[i];
-    }
+    if (!(s.attr[minor].flags & ~(uint32_t)TTY_FLAGS))
+        ttys[minor].attr = s.attr[minor];
+    if (s.pgrp[minor] >= 0)
+        ttys[minor].pgrp = s.pgrp[minor];
+    if (s.opens[minor] >= 0)
+        ttys[minor].opens = s.opens[minor];
 }

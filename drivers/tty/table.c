@@ -1,6 +1,7 @@
 /*
  * table.c - the terminal's chardriver table (lib/include/chardriver.h):
- * open and close count users of a minor (input routing, line.c), read
+ * open and close count users of a minor (input routing, line.c; the
+ * count is saved in DS with the settings, state.c), read
  * follows the non-blocking contract of proto/tty.h, write copies the
  * whole request first and then outputs it, so a bad grant prints nothing.
  */
@@ -11,6 +12,7 @@ static char wbuf[CHARDRIVER_MAX_IO];    /* one write request */
 static int tty_open(int minor, int flags, endpoint_t who)
 {
     ttys[minor].opens++;
+    state_save();
     return OK;
 }
 
@@ -18,6 +20,7 @@ static int tty_close(int minor, endpoint_t who)
 {
     if (ttys[minor].opens > 0)
         ttys[minor].opens--;
+    state_save();
     return OK;
 }
 
@@ -48,7 +51,7 @@ const struct chardriver tty_driver = {
     .ioctl = tty_ioctl,
     .notify = tty_notify,
     .other = tty_other,
-    .check = tty_selfcheck,
+    .check = tty_mend,
     .corrupt = tty_corrupt,
 };
 

@@ -7,7 +7,7 @@
  *   ioctl.c   TTY_GETATTR .. TTY_GETWINSZ
  *   signal.c  the Ctrl-C signal queue and TTY_SIGPULL
  *   state.c   attributes and foreground groups backed up in DS
- *   keep.c    the checks of what a restarted tty inherits (state region)
+ *   keep.c    the self-check and what a restarted tty inherits (state region)
  *   vga.c     the VGA text screen: scrolling, cursor, ANSI subset
  *   serial.c  COM1: input by interrupt, output polled
  *   kbd.c     the PS/2 keyboard: scancode set 1, US layout
@@ -81,12 +81,11 @@ int tty_other(message *m);
 
 /* state.c */
 void state_save(void);
-void state_restore(void);
+void state_restore(int minor);          /* its saved attributes and group, if any */
 
 /* keep.c */
 const char *tty_check(void);
-void tty_selfcheck(void);
-void tty_mend(int minor);               /* check one minor, repair it if need be */
+void tty_mend(void);                    /* check every minor, mend those that fail */
 void tty_corrupt(void);
 
 /* vga.c */

@@ -66,6 +66,8 @@ const uint8_t *pool_at(uint32_t off);
 /* store.c */
 void store_init(void);
 const char *store_check(void);
+const char *store_entry_damaged(const void *entry); /* one entry's shape */
+void store_twin_check(void);                        /* damaged entries from their copies */
 struct entry *store_find(const char *key);          /* live or tombstone */
 struct entry *store_live(const char *key);          /* live only */
 struct entry *store_at(int i);                      /* NULL outside the table */

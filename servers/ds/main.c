@@ -36,7 +36,10 @@ static int count_keys(void)
 
 static int init_restart(const struct sef_init *info)
 {
-    const char *why = !info->state_pages ? "nothing was kept" : store_check();
+    const char *why;
+    if (info->state_pages)
+        store_twin_check();
+    why = !info->state_pages ? "nothing was kept" : store_check();
     if (!why)
         why = sub_check();
     if (why) {

@@ -15,10 +15,15 @@
  * entries own pool bytes [off, off+len), other entries own none; a
  * tombstone keeps its key, type and dirty bits and owns no pool bytes.
  * store_put checks every limit before it changes anything.
+ * store_twin_check puts a damaged entry back from its second copy (twin.h)
+ * on every heartbeat and before a restarted DS serves.
  */
 #include "ds.h"
+#include "twin.h"
 
 static struct entry table[DS_NR_ENTRIES] STATE;    /* kept across a restart */
+static struct entry copies[DS_NR_ENTRIES] STATE;   /* the second copy (twin.h) */
+static uint32_t sums[DS_NR_ENTRIES] STATE;
 
 void store_init(void)
 {
@@ -36,8 +41,9 @@ static int all_zero(const void *p, size_t n)
 }
 _Static_assert(sizeof(struct entry) % 4 == 0, "all_zero reads whole words");
 
-static const char *entry_check(const struct entry *e)
+const char *store_entry_damaged(const void *entry)
 {
+    const struct entry *e = entry;
     if (e->state == E_FREE)
         return all_zero(e, sizeof(*e)) ? NULL : "a free entry that is not zero";
     if (e->state != E_LIVE && e->state != E_DELETED)
@@ -60,7 +66,7 @@ const char *store_check(void)
     uint32_t owned = 0;
     int n = 0;
     for (int i = 0; i < DS_NR_ENTRIES; i++) {
-        const char *why = entry_check(&table[i]);
+        const char *why = store_entry_damaged(&table[i]);
         if (why)
             return why;
         if (table[i].state != E_FREE) {
@@ -79,6 +85,15 @@ const char *store_check(void)
         }
     }
     return owned == pool_used() ? NULL : "pool bytes that no entry owns";
+}
+
+void store_twin_check(void)
+{
+    static const struct twin t = {
+        .what = "ds: self-check: key table", .table = table, .copy = copies, .sum = sums,
+        .size = sizeof(struct entry), .n = DS_NR_ENTRIES, .damaged = store_entry_damaged,
+    };
+    twin_check(&t);
 }
 
 int store_is_mem(int32_t type)

@@ -1,7 +1,10 @@
 /*
  * check.c - PM checks its process table on every RS heartbeat, between
- * requests (sef.h, srv_table.check): the checks a restarted PM applies to
- * what it inherits (restart.c), then every live entry's endpoint against
+ * requests (sef.h, srv_table.check): first every entry against its second
+ * copy (twin.h: a damaged entry is put back as it was at the last
+ * heartbeat, or dropped when its copy is damaged too, and its process is
+ * adopted again at its next call), then the checks a restarted PM applies
+ * to what it inherits (restart.c), then every live entry's endpoint against
  * the kernel's process table, the primary source.  An entry whose
  * endpoint names no live process while its kernel slot holds a live
  * process that no entry has is that process with a damaged endpoint: the
@@ -20,6 +23,21 @@
  * endpoint (a sleeper's when there is one: it makes no call meanwhile).
  */
 #include "pm.h"
+#include "twin.h"
+
+_Static_assert(sizeof(struct mproc) % 4 == 0, "twin_sum reads whole words");
+static struct mproc copies[NR_MPROCS] STATE;
+static uint32_t sums[NR_MPROCS] STATE;
+
+void pm_twin_check(void)
+{
+    static const struct twin t = {
+        .what = "pm: self-check: process table", .table = mproc, .copy = copies, .sum = sums,
+        .size = sizeof(struct mproc), .n = NR_MPROCS, .damaged = pm_entry_damaged,
+    };
+    if (twin_check(&t).dropped)
+        memset(mp_slot_hint, 0, sizeof(mp_slot_hint));
+}
 
 static int has_entry(endpoint_t ep)
 {
@@ -57,7 +75,9 @@ int pm_check(void)
 {
     int repaired = 0;
     static const char *said;
-    const char *why = pm_table_check();
+    const char *why;
+    pm_twin_check();
+    why = pm_table_check();
     if (why != said && why)
         printf("pm: self-check: %s\n", why);
     said = why;

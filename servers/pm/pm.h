@@ -52,9 +52,11 @@ extern int next_pid;                        /* 0 until the first: then 1 */
 /* restart.c: a restarted PM's kept table against the kernel's */
 int pm_inherit(const struct sef_init *info);
 const char *pm_table_check(void);               /* NULL: sound, else what is wrong */
+const char *pm_entry_damaged(const void *entry);  /* one entry's shape: the same */
 
 /* check.c: the self-check on every heartbeat */
 int pm_check(void);                             /* endpoints put right */
+void pm_twin_check(void);                       /* damaged entries back from their copies */
 struct mproc *pm_check_ep(endpoint_t ep);       /* a miss for ep: the entry it was, mended */
 int pm_check_one(struct mproc *mp);             /* mp's endpoint mended */
 void pm_selfcheck(void);                        /* the heartbeat hook */

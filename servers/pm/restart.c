@@ -2,7 +2,8 @@
  * restart.c - PM after its own restart.  The process table (mproc.c),
  * the next pid, the boot epoch (time.c) and the signal-retry flag live in
  * PM's state region (sef.h STATE), so a restarted PM inherits them.
- * Before it serves, pm_inherit checks every entry (a known state, a pid
+ * Before it serves, pm_inherit puts back every damaged entry from its
+ * second copy (check.c, twin.h), checks every entry (a known state, a pid
  * in range and unique, a parent that exists, a NUL-terminated name) and
  * then the table against the kernel's, the primary source: an ALIVE entry
  * whose endpoint is no longer a live process ended while PM was away
@@ -20,8 +21,9 @@
  */
 #include "pm.h"
 
-static const char *entry_check(const struct mproc *mp)
+const char *pm_entry_damaged(const void *entry)
 {
+    const struct mproc *mp = entry;
     if (mp->state == MP_FREE)
         return 0;
     if (mp->state != MP_ALIVE && mp->state != MP_ZOMBIE)
@@ -41,7 +43,7 @@ static const char *entry_check(const struct mproc *mp)
 const char *pm_table_check(void)
 {
     for (int i = 0; i < NR_MPROCS; i++) {
-        const char *why = entry_check(&mproc[i]);
+        const char *why = pm_entry_damaged(&mproc[i]);
         if (why)
             return why;
         if (mproc[i].state == MP_FREE)
@@ -63,8 +65,11 @@ static int alive(endpoint_t ep)
 
 int pm_inherit(const struct sef_init *info)
 {
-    const char *why = !info->state_pages ? "nothing was kept" : pm_table_check();
+    const char *why;
     int kept = 0, ended = 0;
+    if (info->state_pages)
+        pm_twin_check();
+    why = !info->state_pages ? "nothing was kept" : pm_table_check();
     if (why) {
         memset(mproc, 0, sizeof(mproc));
         memset(mp_slot_hint, 0, sizeof(mp_slot_hint));

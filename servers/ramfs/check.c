@@ -5,22 +5,23 @@
  * block map's derived parts (free chain, free count, hash table) are
  * rebuilt from the block owners when they fail (bmap_rebuild), so a
  * damaged map never makes a file read a hole or a block be given out
- * twice.  An inode that fails has no second copy to repair it from: that
- * is said once, and the restart path decides (main.c).
+ * twice.  A damaged inode is put back from its second copy first
+ * (inode_twin_check); a table that still fails has nothing left to mend
+ * it from: ramfs says so and exits, and RS's restart finds the same
+ * failure and loads the boot image again (main.c), the primary source:
+ * files written since boot are lost then, never served wrong.
  */
 #include "ramfs.h"
 
 void ramfs_check(void)
 {
-    static const char *said;
-    const char *why = inode_check();
-    if (why) {
-        if (why != said)
-            printf("ramfs: self-check: %s\n", why);
-        said = why;
-        return;
+    const char *why;
+    inode_twin_check();
+    if ((why = inode_check())) {
+        printf("ramfs: self-check: %s, and no sound copy to mend it from: "
+               "I stop, to start again from the boot image\n", why);
+        sys_exit(71);
     }
-    said = 0;
     if ((why = bmap_check())) {
         int freed = bmap_rebuild();
         printf("ramfs: self-check: %s: block map rebuilt from the owners (%d blocks freed)\n",

@@ -4,8 +4,11 @@
  * that is out of range or free, so a handler never trusts VFS's number.
  */
 #include "ramfs.h"
+#include "twin.h"
 
 static struct inode inodes[RAMFS_NINODES] STATE;     /* kept across a restart */
+static struct inode copies[RAMFS_NINODES] STATE;     /* the second copy (twin.h) */
+static uint32_t sums[RAMFS_NINODES] STATE;
 
 void inode_init(void)
 {
@@ -81,6 +84,25 @@ static int known_type(uint32_t mode)
            t == VFS_S_IFBLK || t == VFS_S_IFIFO || t == VFS_S_IFLNK;
 }
 
+/* One inode's shape: NULL when sound, else what is wrong.  A free inode
+ * (mode 0) is sound whatever its other fields hold. */
+const char *inode_damaged(const void *entry)
+{
+    const struct inode *ip = entry;
+    if (ip->mode == 0)
+        return 0;
+    if (!known_type(ip->mode) || ip->mode > 0xffffu)
+        return "an inode of no known type";
+    if (ip->nblocks != (ip->size + RAMFS_BLOCK - 1) / RAMFS_BLOCK ||
+        ip->nblocks > RAMFS_NBLOCKS)
+        return "an inode whose block count does not match its size";
+    if (is_dir(ip) && (ip->size % DIRENT_SIZE || ip->size < 2 * DIRENT_SIZE))
+        return "a directory of a size no directory has";
+    if (ip->uid > 0xffffu || ip->gid > 0xffffu)
+        return "an owner out of range";
+    return 0;
+}
+
 /* The table's invariants (ramfs.h), on a table inherited from a previous
  * instance: NULL when they hold, else what is wrong. */
 const char *inode_check(void)
@@ -89,16 +111,20 @@ const char *inode_check(void)
     if (!root || !is_dir(root))
         return "no root directory";
     for (int i = 0; i < RAMFS_NINODES; i++) {
-        const struct inode *ip = &inodes[i];
-        if (ip->mode == 0)
-            continue;
-        if (!known_type(ip->mode))
-            return "an inode of no known type";
-        if (ip->nblocks != (ip->size + RAMFS_BLOCK - 1) / RAMFS_BLOCK ||
-            ip->nblocks > RAMFS_NBLOCKS)
-            return "an inode whose block count does not match its size";
-        if (is_dir(ip) && (ip->size % DIRENT_SIZE || ip->size < 2 * DIRENT_SIZE))
-            return "a directory of a size no directory has";
+        const char *why = inode_damaged(&inodes[i]);
+        if (why)
+            return why;
     }
     return 0;
+}
+
+/* Damaged inodes back from their second copies (twin.h). */
+void inode_twin_check(void)
+{
+    static const struct twin t = {
+        .what = "ramfs: self-check: inode table", .table = inodes, .copy = copies,
+        .sum = sums, .size = sizeof(struct inode), .n = RAMFS_NINODES,
+        .damaged = inode_damaged,
+    };
+    twin_check(&t);
 }

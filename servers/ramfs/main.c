@@ -27,8 +27,11 @@ static int init_fresh(const struct sef_init *info)
 
 static int init_restart(const struct sef_init *info)
 {
-    const char *why = !info->state_pages ? "nothing was kept" : inode_check();
-    const char *map = why ? 0 : bmap_check();
+    const char *why, *map;
+    if (info->state_pages)
+        inode_twin_check();
+    why = !info->state_pages ? "nothing was kept" : inode_check();
+    map = why ? 0 : bmap_check();
     if (map)
         printf("ramfs: restarted: %s: block map rebuilt from the owners (%d blocks freed)\n",
                map, bmap_rebuild());

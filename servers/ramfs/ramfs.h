@@ -47,6 +47,8 @@ struct inode {
 /* inode.c */
 void inode_init(void);                          /* every inode free */
 const char *inode_check(void);
+const char *inode_damaged(const void *entry);   /* one inode's shape */
+void inode_twin_check(void);                    /* damaged inodes from their copies */
 struct inode *inode_get(uint32_t ino);          /* a used inode, or 0 */
 uint32_t inode_nr(const struct inode *ip);
 struct inode *inode_alloc(uint32_t mode, uint32_t rdev);   /* 0: none free */

@@ -48,7 +48,7 @@ REPAIRED = {
     "pm": r"pm: self-check: pid \d+ had endpoint \d+, the kernel says \d+: repaired",
     "vfs": r"vfs: self-check: counts fixed \(\d+\)",
     "ramfs": r"ramfs: self-check: a block the hash table cannot find: block map rebuilt",
-    "tty": r"tty: self-check: minor 2: line ends out of order: repaired",
+    "tty": r"tty: self-check: minor: entry 2: line ends out of order: put back from its copy",
     "rs": r"rs: self-check: \w+ had endpoint \d+, the kernel says \d+: repaired",
     "init": r"init: self-check: /dev/ttyS0's shell is pid \d+, not \d+: repaired",
 }

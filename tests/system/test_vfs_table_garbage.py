@@ -15,33 +15,20 @@ process slot in its state region (servers/vfs/mirror.c).
 """
 import random
 import re
-import struct
 import sys
 import time
 
 from qemu import ROOT, ISO
 
 sys.path.insert(0, str(ROOT / "tools" / "inject"))
-import faults     # noqa: E402
 import targets    # noqa: E402
 from guest import Guest, symbols   # noqa: E402
 
 
 def fill_vfs_symbols(g, rng, *syms):
-    """Random bytes over each of VFS's syms, made first and then written
-    at once (page by page the guest would run on between the pages)."""
-    slots = [x for x in targets.live_slots(g, symbols()) if x[2] == "vfs"]
-    pgdir = struct.unpack_from("<I", slots[0][1], faults.PGDIR_OFF)[0]
-    writes = []
-    for sym in syms:
-        va, size = targets.server_symbol("vfs", sym)
-        for page in range(va & ~0xFFF, va + size, 4096):
-            lo, hi = max(page, va), min(page + 4096, va + size)
-            pa = faults.virt_to_phys(g, pgdir, lo)
-            assert pa is not None, (sym, hex(lo))
-            writes.append((pa, bytes(rng.randrange(256) for _ in range(hi - lo))))
-    for pa, data in writes:
-        g.ram[pa:pa + len(data)] = data
+    """Random bytes over each of VFS's syms, all of them."""
+    done = targets.fill_server_symbols(g, symbols(), rng, "vfs", *syms)
+    assert done == sum(targets.server_symbol("vfs", x)[1] for x in syms), done
 
 
 def shell_pid(g, tag):

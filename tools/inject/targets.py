@@ -255,19 +255,32 @@ def arbitrary(g, t):
         fill(*s[kind])
         return f"arbitrary: the whole {kind.upper()}"
     name = rng.choice(sorted(SERVER_TABLES))
+    done = fill_server_symbols(g, s, rng, name, SERVER_TABLES[name])
+    if done is None:
+        return f"arbitrary: {name} not running"
+    size = server_symbol(name, SERVER_TABLES[name])[1]
+    return f"arbitrary: {name}'s {SERVER_TABLES[name]} ({done} of {size} bytes)"
+
+
+def fill_server_symbols(g, s, rng, name, *syms):
+    """Random bytes over the mapped pages of each of the server's syms,
+    made first and then written at once (page by page the guest would run
+    on between the pages).  The bytes written, or None: no such server."""
     slots = [x for x in live_slots(g, s) if x[2] == name]
     if not slots:
-        return f"arbitrary: {name} not running"
+        return None
     pgdir = struct.unpack_from("<I", slots[0][1], faults.PGDIR_OFF)[0]
-    va, size = server_symbol(name, SERVER_TABLES[name])
-    done = 0
-    for page in range(va & ~0xFFF, va + size, 4096):
-        lo, hi = max(page, va), min(page + 4096, va + size)
-        pa = faults.virt_to_phys(g, pgdir, lo)
-        if pa is not None:
-            fill(pa, hi - lo)
-            done += hi - lo
-    return f"arbitrary: {name}'s {SERVER_TABLES[name]} ({done} of {size} bytes)"
+    writes = []
+    for sym in syms:
+        va, size = server_symbol(name, sym)
+        for page in range(va & ~0xFFF, va + size, 4096):
+            lo, hi = max(page, va), min(page + 4096, va + size)
+            pa = faults.virt_to_phys(g, pgdir, lo)
+            if pa is not None:
+                writes.append((pa, bytes(rng.randrange(256) for _ in range(hi - lo))))
+    for pa, data in writes:
+        g.ram[pa:pa + len(data)] = data
+    return sum(len(d) for _, d in writes)
 
 
 TARGETS = {"proc": proc, "pgtable": pgtable, "kstack": kstack, "ktext": ktext,
