@@ -40,7 +40,9 @@ def run(c, line, timeout=60):
     typed = line + "; echo " + tag[:2] + "''" + tag[2:] + "=$?"
     c.send(typed + "\r")
     m = c.expect(re.escape(tag) + r"=(\d+)\n", timeout=timeout)
-    c.expect(re.escape(PROMPT), timeout=timeout)   # type the next line after the prompt
+    # type the next line after the prompt; its "$" only: a kernel log line
+    # (a restart's) may come between the "$" and the space
+    c.expect(r"\$", timeout=timeout)
     text = c.output[:m.start()]
     start = text.rfind(typed)           # the line's echo, not a word of the output
     body = text[start + len(typed):] if start >= 0 else text
