@@ -9,7 +9,9 @@
  *   GI_CLOCK   microseconds since boot (tsc.c; sys_clock)
  *   GI_KLOG    a chunk of the kernel log (struct sys_klog)
  *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
- *   GI_PROC    the state of one process-table slot (sys_procinfo)
+ *   GI_PROC    the state of one process-table slot (sys_procinfo); the
+ *              frames it owns only if asked (a walk of its page tables:
+ *              sys_procpages), liveness checks stay cheap
  *   GI_MEM     free and total page frames (sys_meminfo)
  *   GI_STAB    self-stabilization switches and repair counters (sys_stab)
  *   GI_ACCT    TSC spent in interrupts, the checker and the NMI (sys_acct)
@@ -46,7 +48,7 @@ static int procinfo(struct sys_procinfo *rq)
     rq->sendto = (p->flags & P_SENDING) ? p->sendto : NONE;
     rq->getfrom = (p->flags & P_RECEIVING) ? p->getfrom : NONE;
     rq->priority = p->priority;
-    rq->pages = p->pgdir ? as_count_pages(p->pgdir) : 0;
+    rq->pages = rq->pages && p->pgdir ? as_count_pages(p->pgdir) : 0;
     strlcpy(rq->name, p->name, sizeof(rq->name));
     return OK;
 }

@@ -81,7 +81,8 @@ uint32_t sys_uptime(void);
 uint64_t sys_uptime_us(void);           /* microseconds since boot */
 int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total);
 int sys_getarg(const char *key, char *value, size_t len);
-int sys_procinfo(int slot, struct sys_procinfo *out);
+int sys_procinfo(int slot, struct sys_procinfo *out);   /* pages left 0 */
+int sys_procpages(int slot, struct sys_procinfo *out);  /* the same, pages counted */
 int sys_meminfo(uint32_t *free_pages, uint32_t *total_pages);
 int sys_stab(struct sys_stab *out);     /* GI_STAB: repair counters */
 int sys_acct(struct sys_acct *out);     /* GI_ACCT: TSC spent in IRQs, checker, NMI */

@@ -26,6 +26,7 @@ struct twin {
     int n;
     const char *(*damaged)(const void *entry);   /* NULL: sound, else what is wrong */
     void (*fresh)(void *entry, int i);      /* what a dropped entry becomes; NULL: zeros */
+    int (*unused)(const void *entry);       /* free, sound whatever else it holds; NULL: none is */
 };
 
 struct twin_count { int copied, mended, dropped; };

@@ -108,16 +108,27 @@ int sys_diag(const char *text, uint32_t len)
     return kernel_call(SYS_DIAG, &m);
 }
 
-int sys_procinfo(int slot, struct sys_procinfo *out)
+static int procinfo(int slot, int pages, struct sys_procinfo *out)
 {
     message m;
     int r;
     memset(&m, 0, sizeof(m));
     MSG_BODY(&m, struct sys_procinfo)->slot = slot;
+    MSG_BODY(&m, struct sys_procinfo)->pages = (uint32_t)pages;
     r = getinfo(GI_PROC, &m);
     if (r == OK)
         *out = *MSG_BODY(&m, struct sys_procinfo);
     return r;
+}
+
+int sys_procinfo(int slot, struct sys_procinfo *out)
+{
+    return procinfo(slot, 0, out);
+}
+
+int sys_procpages(int slot, struct sys_procinfo *out)
+{
+    return procinfo(slot, 1, out);
 }
 
 int sys_meminfo(uint32_t *free_pages, uint32_t *total_pages)

@@ -10,9 +10,11 @@
  * forked since then, a file created since then), never the whole table.
  *
  * The check costs a compare of the table with its copy per heartbeat and
- * nothing per request: no handler marks what it changed.  A sound entry
- * that differs from its copy changed by right (or was damaged into
- * another sound shape, which no predicate can tell): it is copied.
+ * nothing per request: no handler marks what it changed.  An entry unused
+ * in both table and copy (the twin's unused hook) is passed over on the
+ * spot: most of a table is free.  A sound entry that differs from its
+ * copy changed by right (or was damaged into another sound shape, which
+ * no predicate can tell): it is copied.
  */
 #include "../common/kstring.h"
 #include "twin.h"
@@ -31,6 +33,16 @@ uint32_t twin_sum(const void *p, size_t n)
     for (size_t i = 0; i < n / 4; i++)
         h = (h ^ w[i]) * 0x01000193u;   /* odd: every step is one to one */
     return h;
+}
+
+/* Whole words, stopping at the first that differs (size % 4 == 0). */
+static int same(const void *a, const void *b, size_t size)
+{
+    const uint32_t *x = a, *y = b;
+    for (size_t i = 0; i < size / 4; i++)
+        if (x[i] != y[i])
+            return 0;
+    return 1;
 }
 
 static void keep(const struct twin *t, int i, const void *e)
@@ -63,16 +75,19 @@ static int restore(const struct twin *t, int i, const char *why, int said)
 struct twin_count twin_check(const struct twin *t)
 {
     struct twin_count n = { 0, 0, 0 };
+    int on = sef_recover_on();
     for (int i = 0; i < t->n; i++) {
         const uint8_t *e = (const uint8_t *)t->table + (size_t)i * t->size;
-        const char *why = t->damaged(e);
-        if (why) {
+        const uint8_t *c = (const uint8_t *)t->copy + (size_t)i * t->size;
+        const char *why;
+        if (on && t->unused && t->unused(e) && t->unused(c))
+            continue;
+        if ((why = t->damaged(e))) {
             if (restore(t, i, why, n.mended + n.dropped))
                 n.mended++;
             else
                 n.dropped++;
-        } else if (sef_recover_on() &&
-                   memcmp(e, (const uint8_t *)t->copy + (size_t)i * t->size, t->size) != 0) {
+        } else if (on && !same(e, c, t->size)) {
             keep(t, i, e);
             n.copied++;
         }

@@ -6,7 +6,8 @@
  * then server_loop serves requests through ds_table (table.c) forever.
  * The store and the subscriptions live in DS's state region (ds.h): a
  * restarted DS inherits them, checks them (store_check, sub_check) and
- * serves on from them; if they fail a check, or a third failure in a row
+ * serves on from them (a damaged key entry put back from its second copy
+ * first, store.c); if they still fail a check, or a third failure in a row
  * made RS start DS fresh, it starts empty and says why (RS then publishes
  * every label again; services republish their own keys).
  */
@@ -36,10 +37,11 @@ static int count_keys(void)
 
 static int init_restart(const struct sef_init *info)
 {
-    const char *why;
-    if (info->state_pages)
+    const char *why = !info->state_pages ? "nothing was kept" : store_check();
+    if (why && info->state_pages) {     /* the copies only when needed: a restart is timed */
         store_twin_check();
-    why = !info->state_pages ? "nothing was kept" : store_check();
+        why = store_check();
+    }
     if (!why)
         why = sub_check();
     if (why) {

@@ -29,11 +29,17 @@ _Static_assert(sizeof(struct mproc) % 4 == 0, "twin_sum reads whole words");
 static struct mproc copies[NR_MPROCS] STATE;
 static uint32_t sums[NR_MPROCS] STATE;
 
+static int entry_unused(const void *entry)
+{
+    return ((const struct mproc *)entry)->state == MP_FREE;
+}
+
 void pm_twin_check(void)
 {
     static const struct twin t = {
         .what = "pm: self-check: process table", .table = mproc, .copy = copies, .sum = sums,
         .size = sizeof(struct mproc), .n = NR_MPROCS, .damaged = pm_entry_damaged,
+        .unused = entry_unused,
     };
     if (twin_check(&t).dropped)
         memset(mp_slot_hint, 0, sizeof(mp_slot_hint));

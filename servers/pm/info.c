@@ -30,7 +30,7 @@ int do_procinfo(message *m)
     struct mproc *mp;
     if (rq->slot < 0 || rq->slot >= NR_PROCS)
         return -EINVAL;
-    if (sys_procinfo(rq->slot, &pi) != OK || (pi.flags & PI_FREE))
+    if (sys_procpages(rq->slot, &pi) != OK || (pi.flags & PI_FREE))
         return -ESRCH;
     mp = mp_by_ep(pi.ep);
     rq->pid = mp ? mp->pid : -1;

@@ -2,9 +2,10 @@
  * restart.c - PM after its own restart.  The process table (mproc.c),
  * the next pid, the boot epoch (time.c) and the signal-retry flag live in
  * PM's state region (sef.h STATE), so a restarted PM inherits them.
- * Before it serves, pm_inherit puts back every damaged entry from its
- * second copy (check.c, twin.h), checks every entry (a known state, a pid
- * in range and unique, a parent that exists, a NUL-terminated name) and
+ * Before it serves, pm_inherit checks every entry (a known state, a pid
+ * in range and unique, a parent that exists, a NUL-terminated name; if one
+ * fails, every damaged entry is put back from its second copy, check.c,
+ * twin.h, and the entries are checked again) and
  * then the table against the kernel's, the primary source: an ALIVE entry
  * whose endpoint is no longer a live process ended while PM was away
  * (its death report is gone with the old PM's endpoint unless the kernel
@@ -65,11 +66,12 @@ static int alive(endpoint_t ep)
 
 int pm_inherit(const struct sef_init *info)
 {
-    const char *why;
+    const char *why = !info->state_pages ? "nothing was kept" : pm_table_check();
     int kept = 0, ended = 0;
-    if (info->state_pages)
+    if (why && info->state_pages) {     /* the copies only when needed: a restart is timed */
         pm_twin_check();
-    why = !info->state_pages ? "nothing was kept" : pm_table_check();
+        why = pm_table_check();
+    }
     if (why) {
         memset(mproc, 0, sizeof(mproc));
         memset(mp_slot_hint, 0, sizeof(mp_slot_hint));

@@ -118,13 +118,18 @@ const char *inode_check(void)
     return 0;
 }
 
+static int inode_unused(const void *entry)
+{
+    return ((const struct inode *)entry)->mode == 0;
+}
+
 /* Damaged inodes back from their second copies (twin.h). */
 void inode_twin_check(void)
 {
     static const struct twin t = {
         .what = "ramfs: self-check: inode table", .table = inodes, .copy = copies,
         .sum = sums, .size = sizeof(struct inode), .n = RAMFS_NINODES,
-        .damaged = inode_damaged,
+        .damaged = inode_damaged, .unused = inode_unused,
     };
     twin_check(&t);
 }

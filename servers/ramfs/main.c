@@ -4,7 +4,8 @@
  * proto/fs.h.  The tree lives in the state region (ramfs.h): a restarted
  * ramfs checks what it inherited (inode_check, bmap_check) and serves on
  * from it, so no file is lost; a damaged block map is rebuilt from the
- * block owners (check.c, also run on every heartbeat); if an inode check
+ * block owners (check.c, also run on every heartbeat); a damaged inode is
+ * put back from its second copy (inode.c); if the inode check still
  * fails, or RS starts it fresh, the tree is the boot image again, and
  * ramfs says why (docs/recovery.md).
  */
@@ -27,10 +28,11 @@ static int init_fresh(const struct sef_init *info)
 
 static int init_restart(const struct sef_init *info)
 {
-    const char *why, *map;
-    if (info->state_pages)
+    const char *why = !info->state_pages ? "nothing was kept" : inode_check(), *map;
+    if (why && info->state_pages) {     /* the copies only when needed: a restart is timed */
         inode_twin_check();
-    why = !info->state_pages ? "nothing was kept" : inode_check();
+        why = inode_check();
+    }
     map = why ? 0 : bmap_check();
     if (map)
         printf("ramfs: restarted: %s: block map rebuilt from the owners (%d blocks freed)\n",

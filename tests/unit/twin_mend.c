@@ -3,8 +3,9 @@
  * a sound entry is copied when it changes and not otherwise, a damaged
  * one goes back to its copy, a damaged entry whose copy is damaged too
  * is zeroed, a bad checksum makes a copy unusable, an entry free at the
- * last check goes back to free, and with recover=off
- * nothing is copied and a damaged entry is zeroed.
+ * last check goes back to free, an entry unused in table and copy is
+ * passed over, a dropped entry becomes what the fresh hook makes, and
+ * with recover=off nothing is copied and a damaged entry is zeroed.
  */
 #include <stdint.h>
 #include <string.h>
@@ -37,6 +38,39 @@ static const struct twin t = {
     .what = "test", .table = table, .copy = copy, .sum = sum, .size = sizeof(struct ent),
     .n = N, .damaged = damaged,
 };
+
+static int unused(const void *p)
+{
+    return ((const struct ent *)p)->state == 0;
+}
+
+static void fresh(void *p, int i)
+{
+    *(struct ent *)p = (struct ent){ 1, 50 + (uint32_t)i };
+}
+
+static const struct twin hooked = {
+    .what = "hooked", .table = table, .copy = copy, .sum = sum, .size = sizeof(struct ent),
+    .n = N, .damaged = damaged, .unused = unused, .fresh = fresh,
+};
+
+/* The unused and fresh hooks, on a table made afresh. */
+static void hooks(void)
+{
+    struct twin_count c;
+    memset(table, 0, sizeof(table));
+    memset(copy, 0, sizeof(copy));
+    memset(sum, 0, sizeof(sum));
+    table[0].value = 42;                /* free, stale value: nothing to copy */
+    c = twin_check(&hooked);
+    ok(c.copied == 0 && copy[0].value == 0, "an entry unused in table and copy is passed over");
+    table[3] = (struct ent){ 9, 9 };
+    copy[3].value = 1;                  /* its copy fails its checksum */
+    c = twin_check(&hooked);
+    ok(c.dropped == 1 && table[3].state == 1 && table[3].value == 53 &&
+       copy[3].value == 53 && sum[3] == twin_sum(&copy[3], sizeof(copy[3])),
+       "a dropped entry becomes what the fresh hook makes, and is copied");
+}
 
 int main(void)
 {
@@ -83,6 +117,7 @@ int main(void)
     ok(c.mended == 1 && table[3].state == 1 && table[3].value == 1,
        "a damaged copy of a sound entry is made again from the entry");
 
+    hooks();
     recover = 0;
     memset(copy, 0, sizeof(copy));
     table[0] = (struct ent){ 1, 3 };

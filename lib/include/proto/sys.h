@@ -76,7 +76,8 @@ struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_
                               is whatever it was run as, never an identity */
 struct sys_procinfo { int32_t what; int32_t slot; endpoint_t ep; int32_t flags;
                       endpoint_t sendto; endpoint_t getfrom; int32_t priority;
-                      uint32_t pages; /* frames owned, page tables included */
+                      uint32_t pages; /* in: nonzero to count them; out: frames
+                                         owned, page tables included */
                       char name[16]; };
 struct sys_meminfo  { int32_t what; uint32_t free_pages; uint32_t total_pages; };
 /* Repair counters of the self-stabilization checkers (kernel/stabilize.h). */

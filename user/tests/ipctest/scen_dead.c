@@ -47,7 +47,7 @@ void scen_dead_peer(void)
     check(wait_flags(ag[B], PI_SENDING), "b blocks calling d");
     cmd(C, AG_RECEIVE, d, 0, 0);
     check(wait_flags(ag[C], PI_RECEIVING), "c blocks receiving from d");
-    sys_procinfo(EP_SLOT(d), &pi);
+    sys_procpages(EP_SLOT(d), &pi);
     sys_meminfo(&free0, &total);
     expect(sys_kill(d), OK, "kill d");
     sys_meminfo(&free1, &total);
