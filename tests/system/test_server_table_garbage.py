@@ -18,16 +18,12 @@ tries its suspended reads again, and the same shell answers.
 """
 import random
 import re
-import sys
 import time
 
 import pytest
 
-from qemu import ROOT, ISO
-
-sys.path.insert(0, str(ROOT / "tools" / "inject"))
-import targets    # noqa: E402
-from guest import Guest, symbols   # noqa: E402
+import table_garbage
+from table_garbage import fill, run, shell_pid
 
 # server: (its table's symbol, what its log says once it is whole again)
 TABLES = {
@@ -40,33 +36,8 @@ TABLES = {
 }
 
 
-def fill(g, rng, server, *syms):
-    """Random bytes over every byte of the server's syms."""
-    done = targets.fill_server_symbols(g, symbols(), rng, server, *syms)
-    assert done == sum(targets.server_symbol(server, x)[1] for x in syms), done
-
-
-def run(g, line, want, timeout=20):
-    """Type line; wait for a line of output matching want (the prompt may
-    come first on that line)."""
-    t = g.now()
-    g.send(line + "\r")
-    m = g.wait_for(r"(?:^|\$ )" + want, timeout, since=t)
-    assert m, g.output()[-3000:]
-    return m
-
-
-def shell_pid(g, tag):
-    m = run(g, f"echo {tag}-$$-x", rf"{tag}-(\d+)-x\s*$")
-    return int(re.search(rf"{tag}-(\d+)-x", m[1]).group(1))
-
-
 def boot():
-    g = Guest(ISO, "", wdt=True, reboot=True, typing=True)
-    assert g.wait_for(r"init: Stabilix user land up", 90), g.output()[-2000:]
-    g.prompt()
-    g.send("cd /tmp\r")
-    g.prompt()
+    g = table_garbage.boot()
     run(g, "echo hello > /tmp/f; echo written", r"written\s*$")
     time.sleep(1.5)                     # a heartbeat or two: the copies are made
     return g

@@ -15,37 +15,9 @@ process slot in its state region (servers/vfs/mirror.c).
 """
 import random
 import re
-import sys
 import time
 
-from qemu import ROOT, ISO
-
-sys.path.insert(0, str(ROOT / "tools" / "inject"))
-import targets    # noqa: E402
-from guest import Guest, symbols   # noqa: E402
-
-
-def fill_vfs_symbols(g, rng, *syms):
-    """Random bytes over each of VFS's syms, all of them."""
-    done = targets.fill_server_symbols(g, symbols(), rng, "vfs", *syms)
-    assert done == sum(targets.server_symbol("vfs", x)[1] for x in syms), done
-
-
-def shell_pid(g, tag):
-    t = g.now()
-    g.send(f"echo {tag}-$$-x\r")
-    m = g.wait_for(rf"(^|\$ ){tag}-(\d+)-x\s*$", 20, since=t)
-    assert m, g.output()[-3000:]
-    return int(re.search(rf"{tag}-(\d+)-x", m[1]).group(1))
-
-
-def boot():
-    g = Guest(ISO, "", wdt=True, reboot=True, typing=True)
-    assert g.wait_for(r"init: Stabilix user land up", 90), g.output()[-2000:]
-    g.prompt()
-    g.send("cd /tmp\r")
-    g.prompt()
-    return g
+from table_garbage import boot, fill, shell_pid
 
 
 def no_crash(g):
@@ -57,7 +29,7 @@ def test_random_bytes_in_vfs_process_table_are_mended_from_the_copy_and_the_shel
     g = boot()
     try:
         before = shell_pid(g, "before")
-        fill_vfs_symbols(g, random.Random(2026), "procs")
+        fill(g, random.Random(2026), "vfs", "procs")
         t = g.now()
         assert g.wait_for(r"vfs: self-check: \d+ more slots mended from their copies", 10,
                           since=t), g.output()[-3000:]
@@ -76,7 +48,7 @@ def test_random_bytes_in_vfs_process_table_and_its_copy_are_dropped_and_the_shel
     g = boot()
     try:
         before = shell_pid(g, "before")
-        fill_vfs_symbols(g, random.Random(2027), "copies", "procs")
+        fill(g, random.Random(2027), "vfs", "copies", "procs")
         t = g.now()
         assert g.wait_for(r"vfs: self-check: \d+ more slots dropped", 10, since=t), \
             g.output()[-3000:]
