@@ -14,8 +14,8 @@
  * and open count saved in DS (state.c).  Either way VFS is notified: a
  * reader that came after the copy was made is not in it, so VFS tries its
  * suspended reads again and they wait anew (a wake-up too many is
- * harmless, one too few hangs a shell).  A damaged signal queue is dropped (a Ctrl-C
- * lost).  Output is never held: a write is done when it is answered, and
+ * harmless, one too few hangs a shell).  A damaged signal queue is
+ * dropped (a Ctrl-C lost).  Output is never held: a write is done when it is answered, and
  * VFS sends a write that met the dead driver again (proto/chardrv.h).
  * tty_corrupt (service fi tty corrupt) puts the serial minor's line ends
  * out of order.

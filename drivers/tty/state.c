@@ -1,12 +1,12 @@
 /*
  * state.c - the DS backup of each minor's attributes, foreground
  * process group and open count (blob "tty.state", owned by our label),
- * saved whenever an ioctl, an open or a close changes them.  It is read back after a restart whose inherited
- * state failed its checks, and for a minor that the self-check had to
- * start afresh (keep.c); everything else of a minor lives in the state
- * region (keep.c).  A saved entry that fails the checks of the ioctls
- * (unknown flags, negative group or count) is not used; without DS nothing is
- * saved or restored.
+ * saved whenever an ioctl, an open or a close changes them.  It is read
+ * back after a restart whose inherited state failed its checks, and for
+ * a minor that the self-check had to start afresh (keep.c); everything
+ * else of a minor lives in the state region (keep.c).  A saved entry
+ * that fails the checks of the ioctls (unknown flags, negative group or
+ * count) is not used; without DS nothing is saved or restored.
  */
 #include "tty.h"
 

@@ -6,7 +6,7 @@
  *   line.c    the line discipline: input editing, echo, readability
  *   ioctl.c   TTY_GETATTR .. TTY_GETWINSZ
  *   signal.c  the Ctrl-C signal queue and TTY_SIGPULL
- *   state.c   attributes and foreground groups backed up in DS
+ *   state.c   attributes, foreground groups and open counts backed up in DS
  *   keep.c    the self-check and what a restarted tty inherits (state region)
  *   vga.c     the VGA text screen: scrolling, cursor, ANSI subset
  *   serial.c  COM1: input by interrupt, output polled
@@ -81,7 +81,7 @@ int tty_other(message *m);
 
 /* state.c */
 void state_save(void);
-void state_restore(int minor);          /* its saved attributes and group, if any */
+void state_restore(int minor);          /* its saved attributes, group and opens, if any */
 
 /* keep.c */
 const char *tty_check(void);

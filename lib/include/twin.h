@@ -6,8 +6,8 @@
  *
  * The server gives a predicate that tells a sound entry from a damaged
  * one (the shape its invariants state) and calls twin_check between
- * requests: on every heartbeat and before a restarted instance serves
- * from what it inherited.  An all-zero entry is a free one, unless the
+ * requests: on every heartbeat, and when a restarted instance finds what
+ * it inherited damaged.  An all-zero entry is a free one, unless the
  * server says what a dropped entry becomes (fresh: a tty's minor is
  * never free, it starts again with the default settings).
  */
@@ -33,8 +33,7 @@ struct twin_count { int copied, mended, dropped; };
 
 /* Every entry: sound, it is copied if it changed; damaged, it is put back
  * from its copy when that copy is sound, else dropped (zeroed, or made
- * fresh).  Each
- * mended or dropped entry is logged with its index and why.  With
+ * fresh).  Each mended or dropped entry is logged with its index and why.  With
  * recover=off nothing is kept: a damaged entry is dropped. */
 struct twin_count twin_check(const struct twin *t);
 

@@ -53,11 +53,11 @@ static void keep(const struct twin *t, int i, const void *e)
 }
 
 /* Entry i is damaged (why): its copy, when sound, else zero. */
-static int restore(const struct twin *t, int i, const char *why, int said)
+static int restore(const struct twin *t, int i, const char *why, int said, int on)
 {
     uint8_t *e = (uint8_t *)t->table + (size_t)i * t->size;
     const uint8_t *c = (const uint8_t *)t->copy + (size_t)i * t->size;
-    int from_copy = sef_recover_on() && t->sum[i] == twin_sum(c, t->size) && !t->damaged(c);
+    int from_copy = on && t->sum[i] == twin_sum(c, t->size) && !t->damaged(c);
     if (from_copy)
         memcpy(e, c, t->size);
     else if (t->fresh)
@@ -67,7 +67,7 @@ static int restore(const struct twin *t, int i, const char *why, int said)
     if (said < SAY_MAX)
         printf("%s: entry %d: %s: %s\n", t->what, i, why,
                from_copy ? "put back from its copy" : "dropped (its copy is damaged too)");
-    if (!from_copy && sef_recover_on())
+    if (!from_copy && on)
         keep(t, i, e);
     return from_copy;
 }
@@ -83,7 +83,7 @@ struct twin_count twin_check(const struct twin *t)
         if (on && t->unused && t->unused(e) && t->unused(c))
             continue;
         if ((why = t->damaged(e))) {
-            if (restore(t, i, why, n.mended + n.dropped))
+            if (restore(t, i, why, n.mended + n.dropped, on))
                 n.mended++;
             else
                 n.dropped++;
