@@ -9,7 +9,8 @@
  * label is spawned again, keep_give puts them into the new address space
  * in place of the zero pages the loader mapped; a spawn that asks for a
  * fresh start (SPAWN_FRESH) frees them first (keep_drop).  The new instance
- * learns from GI_STATE how many pages it inherited and validates them
+ * learns from GI_STATE how many pages it inherited (and when its
+ * predecessor ended, to time its own recovery) and validates them
  * before any use (docs/recovery.md): the kernel keeps the memory, never
  * vouches for its contents.
  *
@@ -36,10 +37,16 @@
 
 static uint32_t kept[NR_PRIVS][STATE_PDES];     /* PDE values, 0 = none */
 static endpoint_t left_by[NR_PRIVS];            /* the label's last ended instance */
+static uint64_t ended_us[NR_PRIVS];             /* when it ended (tsc_usec), 0 = never */
+
+static int keeps_priv(const struct priv *pv)
+{
+    return is_priv(pv) && pv != &priv_table[USER_PRIV];
+}
 
 static int keeps(const struct proc *p)
 {
-    return is_priv(p->priv) && p->priv != &priv_table[USER_PRIV];
+    return keeps_priv(p->priv);
 }
 
 /* The slot of p's label: indexed by the privilege's place in the table,
@@ -53,7 +60,10 @@ static uint32_t *slot_of(const struct priv *pv)
 void keep_take(struct proc *p)
 {
     uint32_t *slot;
-    if (!keeps(p) || !p->pgdir)
+    if (!keeps(p))
+        return;
+    ended_us[p->priv - priv_table] = tsc_usec();
+    if (!p->pgdir)
         return;
     left_by[p->priv - priv_table] = p->endpoint;
     slot = slot_of(p->priv);
@@ -94,6 +104,13 @@ uint32_t keep_give(struct proc *p)
     as_changed();
     frames_sweep_abort();
     return pages;
+}
+
+/* When pv's label last ended (tsc_usec), 0 if it never did: a new
+ * instance times its own recovery from it (GI_STATE). */
+uint64_t keep_ended(const struct priv *pv)
+{
+    return keeps_priv(pv) ? ended_us[pv - priv_table] : 0;
 }
 
 int keep_has(const struct priv *pv)

@@ -208,6 +208,7 @@ void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup);
 void keep_take(struct proc *p);
 uint32_t keep_give(struct proc *p);
 int keep_has(const struct priv *pv);            /* a region is kept for pv's label */
+uint64_t keep_ended(const struct priv *pv);     /* when pv's label last ended, 0 = never */
 void keep_drop(const struct priv *pv);
 int keep_claim(int id, int (*claim)(uint32_t pa));
 

@@ -67,7 +67,8 @@ def micro():
         print(f"{name:8} {v:9.3f} ms {v2:7.3f} ms {SERVER_TARGET_MS:6.0f} ms"
               f"{mark(max(v, v2), SERVER_TARGET_MS)}")
     print("virtual ms from the death report to the restarted instance's first answer"
-          " (RS, after its state was inherited and checked); not deterministic: it includes"
+          " (RS, after its state was inherited and checked; rs: from its end to the new RS's"
+          " receive loop; init: to its first blocking wait, PM); not deterministic: it includes"
           " the requests clients send again meanwhile")
     print("bench: the checker's budget on the release system...", flush=True)
     chk = bench_micro.checker()

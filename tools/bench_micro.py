@@ -11,11 +11,14 @@ divided by 2**SHIFT are exact instruction counts that repeat run after run.
   shows that they agree.
 - recovery(): svctest crashes a service 20 times and times each restart.
 - servers(): the release ISO at its shell prompt; `service fi <label>
-  crash` for each core server with state (ds, tty, ramfs, vfs, pm), with
+  crash` for each core server (ds, tty, ramfs, vfs, pm, rs, init), with
   background work holding descriptors, a pipe and a sleep: RS times each
-  from the death report to the restarted instance's first heartbeat
-  answer, after it has inherited and checked its state
-  ("rs: X serving again N ms after it died", virtual time).
+  service from the death report to the restarted instance's first
+  heartbeat answer, after it has inherited and checked its state
+  ("rs: X serving again N ms after it died", virtual time); a restarted
+  RS times itself from its predecessor's end (GI_STATE) to its receive
+  loop; PM times init from the death report to the new init's first
+  blocking wait.
 - checker(): the release ISO at its shell prompt; `stabilize` before and
   after `sleep 3` gives the checker's and the NMI's TSC over the window:
   instructions per tick, per second of virtual time, their share of a 1 GHz
@@ -65,7 +68,17 @@ def recovery():
     return {n: got[n] for n in ("recovery_median", "recovery_max")}
 
 
-SERVERS = ["ds", "tty", "ramfs", "vfs", "pm"]
+SERVERS = ["ds", "tty", "ramfs", "vfs", "pm", "rs", "init"]
+# Who says a server is back, and the parts of its time: RS for the
+# services it restarts, a restarted RS for itself (the kernel restarts it),
+# PM for init.
+BACK = {"rs": (r"rs: rs serving again (\d+\.\d+) ms after it died \(its own start (\d+) us\)",
+               ["own start"]),
+        "init": (r"pm: init serving again (\d+\.\d+) ms after it died "
+                 r"\(exec (\d+) us, its own start (\d+) us\)", ["exec", "own start"])}
+RS_BACK = (r"rs: {} serving again (\d+\.\d+) ms after it died "
+           r"\(image check (\d+) us, spawn (\d+) us, its own start (\d+) us\)",
+           ["image check", "spawn", "own start"])
 
 
 def servers():
@@ -77,12 +90,12 @@ def servers():
         c.send("sh -c 'cat /bin/sh; sleep 30' | cat > /tmp/p &\r")
         c.expect(r"\$ ", timeout=120)
         for name in SERVERS:
+            pattern, parts = BACK.get(name, RS_BACK)
             mark = c.mark()
             c.send(f"service fi {name} crash\r")
-            m = wait_since(c, mark, rf"rs: {name} serving again (\d+\.\d+) ms after it died "
-                           rf"\(image check (\d+) us, spawn (\d+) us, its own start (\d+) us\)")
+            m = wait_since(c, mark, pattern.format(name))
             out[f"recover_{name}_ms"] = float(m.group(1))
-            out[f"recover_{name}_parts_us"] = [int(m.group(i)) for i in (2, 3, 4)]
+            out[f"recover_{name}_parts_us"] = {p: int(m.group(i + 2)) for i, p in enumerate(parts)}
             wait_since(c, mark, rf"service: {name}: crash injected\n(?:[^\n]*\n)*?\$ ")
     return out
 

@@ -15,7 +15,8 @@
  *   GI_MEM     free and total page frames (sys_meminfo)
  *   GI_STAB    self-stabilization switches and repair counters (sys_stab)
  *   GI_ACCT    TSC spent in interrupts, the checker and the NMI (sys_acct)
- *   GI_STATE   state-region pages the caller inherited (keep.c, sys_state)
+ *   GI_STATE   state-region pages the caller inherited, and when its
+ *              label's previous instance ended (keep.c, sys_state)
  */
 #include "system.h"
 #include "../mm.h"
@@ -58,6 +59,15 @@ static int clock_info(struct sys_clock *c)
     uint64_t usec = tsc_usec();
     c->usec_lo = (uint32_t)usec;
     c->usec_hi = (uint32_t)(usec >> 32);
+    return OK;
+}
+
+static int state_info(const struct proc *caller, struct sys_state *st)
+{
+    uint64_t ended = keep_ended(caller->priv);
+    st->pages = caller->state_pages;
+    st->ended_lo = (uint32_t)ended;
+    st->ended_hi = (uint32_t)(ended >> 32);
     return OK;
 }
 
@@ -108,8 +118,7 @@ int do_getinfo(struct proc *caller, message *m)
     case GI_CLOCK:
         return clock_info(MSG_BODY(m, struct sys_clock));
     case GI_STATE:
-        MSG_BODY(m, struct sys_state)->pages = caller->state_pages;
-        return OK;
+        return state_info(caller, MSG_BODY(m, struct sys_state));
     default:
         return -EINVAL;
     }

@@ -91,7 +91,7 @@ int sys_shutdown(int how, int status);
 int sys_getksig(struct sys_getksig *out);
 int sys_setalarm(uint32_t ticks);
 int sys_spawn(const char *label, const void *image, uint32_t size, int flags, endpoint_t *ep);
-uint32_t sys_state(void);               /* GI_STATE: state pages inherited */
+uint32_t sys_state(uint64_t *ended);    /* GI_STATE: pages inherited, predecessor's end */
 /* fork, vmctl, exec: user != 0 for an ordinary user's process (reserve) */
 int sys_fork(endpoint_t parent, int user, endpoint_t *child);
 int sys_vmctl(endpoint_t ep, int op, uint32_t addr, uint32_t len, int user);

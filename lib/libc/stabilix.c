@@ -8,7 +8,7 @@
 #include "libc.h"
 #include "stabilix.h"
 
-int sx_procs(struct sx_proc *out, int max)
+int sx_procs(struct sx_proc *out, int max, int flags)
 {
     int n = 0;
     for (int slot = 0; slot < NR_PROCS && n < max; slot++) {
@@ -17,11 +17,15 @@ int sx_procs(struct sx_proc *out, int max)
         int r;
         memset(&m, 0, sizeof(m));
         p->slot = slot;
+        p->pages = (flags & SX_PAGES) != 0;
         r = __pm_call(PM_PROCINFO, &m);
         if (r == -ESRCH)
-            continue;
+            break;                      /* no process from slot on */
         if (r < 0)
             return __err(r);
+        if (p->slot < slot || p->slot >= NR_PROCS)
+            return __err(-EIO);         /* PM's answer makes no sense */
+        slot = p->slot;
         out[n].pid = p->pid;
         out[n].ppid = p->ppid;
         out[n].endpoint = p->ep;

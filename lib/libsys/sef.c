@@ -70,7 +70,7 @@ static void fail_in_recovery(const struct sef_init *info)
 
 void sef_startup(sef_init_cb fresh, sef_init_cb restart)
 {
-    struct sef_init info = { SEF_INIT_FRESH, 0, sys_state() };
+    struct sef_init info = { SEF_INIT_FRESH, 0, sys_state(0) };
     char v[8];
     message m;
     if (sys_getarg("recover", v, sizeof(v)) == OK && strcmp(v, "off") == 0)

@@ -53,11 +53,17 @@ uint64_t sys_uptime_us(void)
     return getinfo(GI_CLOCK, &m) == OK ? (uint64_t)c->usec_hi << 32 | c->usec_lo : 0;
 }
 
-/* Pages of the state region inherited from our previous instance. */
-uint32_t sys_state(void)
+/* Pages of the state region inherited from our previous instance; if
+ * ended is not null, when that instance ended (sys_uptime_us), 0 if we are
+ * our label's first. */
+uint32_t sys_state(uint64_t *ended)
 {
     message m;
-    return getinfo(GI_STATE, &m) == OK ? MSG_BODY(&m, struct sys_state)->pages : 0;
+    struct sys_state *st = MSG_BODY(&m, struct sys_state);
+    int ok = getinfo(GI_STATE, &m) == OK;
+    if (ended)
+        *ended = ok ? (uint64_t)st->ended_hi << 32 | st->ended_lo : 0;
+    return ok ? st->pages : 0;
 }
 
 /* Only 'what' matters to GI_UPTIME: no memset on this hot path. */

@@ -98,6 +98,8 @@ int do_waitpid(message *m)
         p->reaped_pid = 0;
         return req(m)->pid;
     }
+    if (p->pid == 1 && !(req(m)->options & PM_WNOHANG))
+        init_serving();                 /* its main loop: waiting for children */
     p->reaped_pid = 0;
     p->wait_pid = req(m)->pid;
     for (int i = 0; i < NR_MPROCS; i++) {

@@ -23,20 +23,30 @@ static const char *state_of(const struct sys_procinfo *pi, const struct mproc *m
     return "run";
 }
 
+/* The first process at or after rq->slot: a whole list costs one call
+ * a process, and its memory (a page-table walk each) only when asked. */
 int do_procinfo(message *m)
 {
     struct pm_proc *rq = MSG_BODY(m, struct pm_proc);
     struct sys_procinfo pi;
     struct mproc *mp;
-    if (rq->slot < 0 || rq->slot >= NR_PROCS)
+    int slot = rq->slot;
+    if (slot < 0 || slot >= NR_PROCS)
         return -EINVAL;
-    if (sys_procpages(rq->slot, &pi) != OK || (pi.flags & PI_FREE))
-        return -ESRCH;
+    for (;; slot++) {
+        if (slot == NR_PROCS)
+            return -ESRCH;
+        if (sys_procinfo(slot, &pi) == OK && !(pi.flags & PI_FREE))
+            break;
+    }
+    if (rq->pages && sys_procpages(slot, &pi) != OK)
+        return -ESRCH;                  /* it ended in between */
     mp = mp_by_ep(pi.ep);
+    rq->slot = slot;
     rq->pid = mp ? mp->pid : -1;
     rq->ppid = mp ? mp->ppid : -1;
     rq->ep = pi.ep;
-    rq->pages = pi.pages;
+    rq->pages = rq->pages ? pi.pages : 0;
     strlcpy(rq->name, mp && mp->name[0] ? mp->name : pi.name, sizeof(rq->name));
     strlcpy(rq->state, state_of(&pi, mp), sizeof(rq->state));
     return OK;

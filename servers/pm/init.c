@@ -13,6 +13,8 @@
  *    init_watch, on PM's self-check, kills an init that has been seen
  *    outside PM for INIT_HUNG ticks in a row; init_died takes it from
  *    there.
+ *    A restart is timed from the death report to the new init's first
+ *    blocking wait (init_serving): its shells found, it reaps again.
  *  - a fault asked for (init_fi): PM keeps the kind and sends SIGUSR1;
  *    init's handler takes the kind with PM_SI_FI and makes the fault
  *    itself, as a server does for RS_FI_REQ.
@@ -22,6 +24,7 @@
 #define INIT_HUNG 500                   /* ticks outside PM: 5 s */
 
 static int fi_kind;                     /* RS_FI_*: asked, not yet taken */
+static uint64_t died_us, started_us;    /* the restart being timed; 0: none */
 
 void start_init(int pid)
 {
@@ -54,7 +57,20 @@ void init_died(int status)
         return;
     }
     printf("pm: init died (%s); starting it again as pid 1\n", how);
+    died_us = sys_uptime_us();
     start_init(1);
+    started_us = sys_uptime_us();
+}
+
+void init_serving(void)
+{
+    uint64_t now = sys_uptime_us(), us = now - died_us;
+    if (!died_us)
+        return;
+    printf("pm: init serving again %u.%03u ms after it died (exec %u us, its own start %u us)\n",
+           (unsigned)(us / 1000), (unsigned)(us % 1000), (unsigned)(started_us - died_us),
+           (unsigned)(now - started_us));
+    died_us = 0;
 }
 
 int init_alive(void)

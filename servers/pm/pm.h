@@ -121,6 +121,7 @@ int vfs_ids(endpoint_t ep, int uid, int gid);   /* VFS_PM_SETIDS */
 int exec_init(const char *path, int pid);      /* pid 0: the next one */
 void start_init(int pid);                       /* init.c; pid 0: the next one */
 void init_died(int status);
+void init_serving(void);                        /* pid 1 waits: back in service */
 int init_alive(void);                           /* a process named init exists */
 void init_watch(void);                          /* on the self-check: hung? */
 int init_fi(int kind);                          /* `service fi init <kind>` */

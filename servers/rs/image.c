@@ -9,6 +9,9 @@
  * image again and restart every service running from it (it may run the
  * damaged bytes).  So a restart never needs a disk, and a damaged copy is
  * repaired within one pass (about 15 s) and never runs for long.
+ * The pool's pages are mapped as images are loaded (pool_grow), so
+ * starting RS costs nothing for it: the kernel restarts RS without
+ * zeroing its 3 MiB.
  */
 #include "rs.h"
 #include "crc32.h"
@@ -19,8 +22,10 @@
 #define MAX_CHUNKS   (POOL_SIZE / CHUNK + MAX_IMAGES)
 #define SCRUB_CHUNKS 1
 
-static uint8_t pool[POOL_SIZE] __attribute__((aligned(4096)));
-static uint32_t pool_used;
+#define POOL_BASE    0x80000000u     /* far above RS's own image */
+
+static uint8_t *const pool = (uint8_t *)POOL_BASE;
+static uint32_t pool_used, pool_mapped;
 static struct image images[MAX_IMAGES];
 static int nimages;
 static uint32_t chunk_crc[MAX_CHUNKS];
@@ -44,6 +49,19 @@ static uint32_t crc_of(const struct image *im, uint32_t c)
     return crc32_update(0, im->data + c * CHUNK, chunk_len(im, c));
 }
 
+/* Map the pool up to byte 'end' (SYS_VMCTL): pages only as images come,
+ * so a restarted RS zeroes no megabytes it may never use. */
+static int pool_grow(uint32_t end)
+{
+    uint32_t want = (end + CHUNK - 1) & ~(CHUNK - 1);
+    if (want <= pool_mapped)
+        return OK;
+    if (sys_vmctl(self_ep, VM_MAP, POOL_BASE + pool_mapped, want - pool_mapped, 0) != OK)
+        return -ENOMEM;
+    pool_mapped = want;
+    return OK;
+}
+
 static struct image *load(const char *program)
 {
     struct image *im;
@@ -52,7 +70,7 @@ static struct image *load(const char *program)
         size == 0 || size > POOL_SIZE - pool_used)
         return 0;
     n = (size + CHUNK - 1) / CHUNK;
-    if (n > MAX_CHUNKS - chunks_used)
+    if (n > MAX_CHUNKS - chunks_used || pool_grow(pool_used + size) != OK)
         return 0;
     im = &images[nimages];
     strlcpy(im->name, program, sizeof(im->name));

@@ -75,10 +75,22 @@ static int recall(struct service *s)
     return 1;
 }
 
+/* A restarted RS times itself, as it times the services it restarts
+ * (rs_pong): from its predecessor's end to its own receive loop. */
+static void say_serving(uint64_t ended, uint64_t started)
+{
+    uint64_t now = sys_uptime_us(), us = now - ended;
+    if (ended)
+        printf("rs: rs serving again %u.%03u ms after it died (its own start %u us)\n",
+               (unsigned)(us / 1000), (unsigned)(us % 1000), (unsigned)(now - started));
+}
+
 int main(void)
 {
     endpoint_t old;
     int adopted = 0, stays_down[MAX_SERVICES] = { 0 };
+    uint64_t started = sys_uptime_us(), ended;
+    sys_state(&ended);
     sys_self(&self_ep, 0);
     if (config_load() != OK)
         return 1;
@@ -96,5 +108,6 @@ int main(void)
         if (services[i].ep == NONE && !stays_down[i] && wanted(services[i].desc))
             service_start(&services[i]);
     sys_setalarm(RS_TICK);
+    say_serving(ended, started);
     server_loop(&rs_table);
 }

@@ -8,10 +8,11 @@
 #include <errno.h>
 #include "stabilix.h"
 
-int sx_procs(struct sx_proc *out, int max)
+int sx_procs(struct sx_proc *out, int max, int flags)
 {
 	(void)out;
 	(void)max;
+	(void)flags;
 	errno = ENOSYS;
 	return -1;
 }

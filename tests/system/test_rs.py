@@ -159,6 +159,10 @@ def test_a_restarted_rs_keeps_a_stopped_service_down():
         assert status == 0, out
         wait_since(c, mark, r"rs: restarted by the kernel \(was ep \d+\); \d+ services adopted")
         wait_since(c, mark, r"rs: counter stays stopped")
+        # it times itself from its predecessor's end (GI_STATE); the first RS does not
+        wait_since(c, mark, r"rs: rs serving again \d+\.\d{3} ms after it died "
+                   r"\(its own start \d+ us\)")
+        assert "rs: rs serving again" not in c.output[:mark], c.output[:mark]
         time.sleep(1.0)
         out, status = run(c, "service list")
         row = [l.split() for l in out.splitlines() if l.startswith("counter ")]

@@ -20,7 +20,7 @@ int main(int argc, char **argv)
 	if (argc != 1)
 		usage("");
 	struct sx_proc *p = calloc(MAXPROCS, sizeof *p);
-	int n = p ? sx_procs(p, MAXPROCS) : -1;
+	int n = p ? sx_procs(p, MAXPROCS, SX_PAGES) : -1;
 	if (n < 0) {
 		warn_msg("%s", strerror(p ? errno : ENOMEM));
 		return 1;

@@ -29,8 +29,9 @@
  *   PM_SLEEP      pm_time: ms -> OK, or -EINTR with the ms left
  *   PM_ALARM      pm_time: ms (0: cancel) -> ms that were left of the
  *                 alarm it replaces (0: none); SIGALRM when it is due
- *   PM_PROCINFO   pm_proc: slot -> that kernel slot's process (ESRCH:
- *                 free; EINVAL: past the end)
+ *   PM_PROCINFO   pm_proc: slot, pages (nonzero: count them) -> the
+ *                 first process at that kernel slot or after: its slot,
+ *                 pid, ...  (ESRCH: none; EINVAL: slot past the end)
  *   PM_SYSINFO    pm_sysinfo: what = PM_SI_MEM | PM_SI_KLOG | PM_SI_STAB | PM_SI_ACCT | PM_SI_FI
  *   PM_SHUTDOWN   status: PM_SD_POWEROFF or PM_SD_REBOOT
  *   PM_SERVICE    pm_service: an RS request (service up/down/restart/

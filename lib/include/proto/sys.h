@@ -58,7 +58,7 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 #define GI_STAB    8   /* out: self-stabilization switches and repair counters (sys_stab) */
 #define GI_ACCT    9   /* out: TSC now and TSC spent in IRQs, checker, NMI (sys_acct) */
 #define GI_CLOCK   10  /* out: microseconds since boot (sys_clock) */
-#define GI_STATE   11  /* out: state-region pages the caller inherited (sys_state) */
+#define GI_STATE   11  /* out: state pages inherited, predecessor's end (sys_state) */
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
 };
@@ -66,7 +66,8 @@ struct sys_getinfo  {
 struct sys_clock    { int32_t what; uint32_t usec_lo, usec_hi; };
 /* GI_STATE: pages of the state region kept from the caller's previous
  * instance (kernel/keep.c); 0 for a fresh start. */
-struct sys_state    { int32_t what; uint32_t pages; };
+struct sys_state    { int32_t what; uint32_t pages;
+                      uint32_t ended_lo, ended_hi; };  /* GI_CLOCK usec, 0 = first */
 #define GI_KLOG_CHUNK 44
 struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_KLOG_CHUNK]; };
 #define PI_FREE      0x01  /* sys_procinfo.flags: the kernel's P_* bits */

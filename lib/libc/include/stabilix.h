@@ -18,7 +18,8 @@ struct sx_proc {              /* one process: user processes, servers, drivers *
     char state[12];           /* "run", "recv", "send", "wait", "zombie", ... */
     unsigned pages;           /* memory in 4 KiB pages */
 };
-int sx_procs(struct sx_proc *out, int max);          /* count, or -1 + errno */
+#define SX_PAGES 1            /* sx_procs: count each one's pages (a page walk each) */
+int sx_procs(struct sx_proc *out, int max, int flags);  /* count, or -1 + errno */
 int sx_klog(char *buf, int size, unsigned *offset);  /* bytes read from *offset (advanced),
                                                         0 at the end, -1 + errno */
 int sx_meminfo(unsigned *free_kib, unsigned *total_kib);
