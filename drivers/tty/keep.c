@@ -6,9 +6,11 @@
  * so a tty restart loses no keystroke and no setting.
  *
  * The minors have a second copy (twin.h).  tty_mend checks every minor
- * against the invariants of tty.h: on every RS heartbeat, before a
- * keystroke or a read uses a minor, and before a restarted driver serves
- * from what it inherited (main.c).  A minor that fails is put back from
+ * against the invariants of tty.h and copies the ones that changed: on
+ * every RS heartbeat, before a keystroke or a read uses a minor, when a
+ * message has been handled (srv_table.settle: so the copy has every
+ * keystroke), and before a restarted driver serves from what it
+ * inherited (main.c).  A minor that fails is put back from
  * its copy, as it was at the last check; when the copy fails too it
  * starts afresh with the default settings, then the attributes, group
  * and open count saved in DS (state.c).  Either way VFS is notified: a

@@ -52,6 +52,7 @@ const struct chardriver tty_driver = {
     .notify = tty_notify,
     .other = tty_other,
     .check = tty_mend,
+    .settle = tty_mend,
     .corrupt = tty_corrupt,
 };
 

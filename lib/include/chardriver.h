@@ -64,6 +64,7 @@ struct chardriver {
     void (*notify)(const message *m);
     int (*other)(message *m);           /* driver-specific requests */
     void (*check)(void);                /* self-check on each heartbeat (sef.h), or NULL */
+    void (*settle)(void);               /* a message handled in full (sef.h), or NULL */
     void (*corrupt)(void);              /* service fi <label> corrupt, or NULL */
 };
 

@@ -56,8 +56,9 @@ struct srv_table {
     void (*check)(void);
     void (*corrupt)(void);
     /* Optional: 'settle' runs once a message has been handled in full
-     * (replied to or suspended), before the next one is looked at: the
-     * tables are at a request boundary (vfs's mirror.c copies them). */
+     * (its reply is about to leave, or it is suspended), before the server
+     * blocks: the tables are at a request boundary (vfs's mirror.c, PM,
+     * ramfs and DS copy what changed). */
     void (*settle)(void);
 };
 #define SRV_GO_ON (-0x7ffffff0)

@@ -37,6 +37,12 @@ struct twin_count { int copied, mended, dropped; };
  * recover=off nothing is kept: a damaged entry is dropped. */
 struct twin_count twin_check(const struct twin *t);
 
+/* Entry i was just changed by right: its copy is taken now, if the entry
+ * is sound (a damaged one waits for twin_check to put it back).  A server
+ * that calls it for every entry it changes, once the request is done
+ * (srv_table.settle), loses nothing to damage that comes after. */
+void twin_keep(const struct twin *t, int i);
+
 /* A word-wise checksum: any change of one word changes it, any change of
  * random bytes with near certainty (not a defence against intent); zeros
  * sum to zero.  n is a multiple of 4. */

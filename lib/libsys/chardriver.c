@@ -127,6 +127,7 @@ void chardriver_task(const struct chardriver *d)
     drv = d;
     table.notify = d->notify;
     table.check = d->check;
+    table.settle = d->settle;
     table.corrupt = d->corrupt;
     if (d->other) {                     /* the CDEV_* calls, then 'other' */
         for (int i = 0; i < NR_TYPES; i++)

@@ -8,7 +8,8 @@
  * started directly by the kernel in tests) a service starts fresh.
  * A heartbeat is answered after the server's self-check (table->check);
  * table->again and table->answered keep the record for requests sent
- * again; table->settle runs when a message has been handled in full.  The
+ * again; table->settle runs when a message has been handled in full,
+ * before the reply leaves or the server blocks for the next one.  The
  * boot argument recover=off switches those four off (the benchmarks'
  * "without": make bench measures what they cost).
  *
@@ -150,6 +151,15 @@ static int dispatch(const struct srv_table *t, message *m)
     return t->handlers[i](m);
 }
 
+/* The next message, once the last one is settled (srv_table.settle:
+ * before blocking, so the tables are copied while the server waits). */
+static int next(const struct srv_table *t, message *m)
+{
+    if (t->settle)
+        t->settle();
+    return ipc_receive(ANY, m);
+}
+
 void server_loop(const struct srv_table *table)
 {
     struct srv_table local = *table;
@@ -166,20 +176,18 @@ void server_loop(const struct srv_table *table)
         cut_src = inhand.src;
         inhand.busy = 0;
     }
-    r = ipc_receive(ANY, &m);
+    r = next(t, &m);
     for (;;) {
         endpoint_t src = m.m_source;
         int status;
-        if (t->settle)
-            t->settle();                /* the previous message is done with */
         if (r != OK || from_rs(t, &m)) {
-            r = ipc_receive(ANY, &m);
+            r = next(t, &m);
             continue;
         }
         if (IS_NOTIFY(&m)) {
             if (t->notify)
                 t->notify(&m);
-            r = ipc_receive(ANY, &m);
+            r = next(t, &m);
             continue;
         }
         status = t->again ? t->again(&m) : SRV_GO_ON;
@@ -192,12 +200,14 @@ void server_loop(const struct srv_table *table)
             inhand.busy = 0;
         }
         if (status == EDONTREPLY) {
-            r = ipc_receive(ANY, &m);
+            r = next(t, &m);
             continue;
         }
         m.m_type = status;
         if (t->answered)
             t->answered(src, &m);
+        if (t->settle)
+            t->settle();                /* settled before it blocks in replyrecv */
         r = ipc_replyrecv(src, &m, 0);
     }
 }

@@ -9,8 +9,10 @@
  * heartbeat: what changed since is lost for that entry alone (a process
  * forked since then, a file created since then), never the whole table.
  *
- * The check costs a compare of the table with its copy per heartbeat and
- * nothing per request: no handler marks what it changed.  An entry unused
+ * The check costs a compare of the table with its copy per heartbeat.  A
+ * server may also copy each entry it changed when the request is done
+ * (twin_keep): then damage after the change puts back the changed entry,
+ * not the one of the last heartbeat.  An entry unused
  * in both table and copy (the twin's unused hook) is passed over on the
  * spot: most of a table is free.  A sound entry that differs from its
  * copy changed by right (or was damaged into another sound shape, which
@@ -70,6 +72,13 @@ static int restore(const struct twin *t, int i, const char *why, int said, int o
     if (!from_copy && on)
         keep(t, i, e);
     return from_copy;
+}
+
+void twin_keep(const struct twin *t, int i)
+{
+    const uint8_t *e = (const uint8_t *)t->table + (size_t)i * t->size;
+    if (sef_recover_on() && i >= 0 && i < t->n && !t->damaged(e))
+        keep(t, i, e);
 }
 
 struct twin_count twin_check(const struct twin *t)

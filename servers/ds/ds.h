@@ -68,6 +68,8 @@ void store_init(void);
 const char *store_check(void);
 const char *store_entry_damaged(const void *entry); /* one entry's shape */
 void store_twin_check(void);                        /* damaged entries from their copies */
+void store_touch(const struct entry *e);            /* e changed: copy it when the request is done */
+void store_keep(void);                              /* srv_table.settle: copy what changed */
 struct entry *store_find(const char *key);          /* live or tombstone */
 struct entry *store_live(const char *key);          /* live only */
 struct entry *store_at(int i);                      /* NULL outside the table */

@@ -87,13 +87,34 @@ const char *store_check(void)
     return owned == pool_used() ? NULL : "pool bytes that no entry owns";
 }
 
+static const struct twin twin = {
+    .what = "ds: self-check: key table", .table = table, .copy = copies, .sum = sums,
+    .size = sizeof(struct entry), .n = DS_NR_ENTRIES, .damaged = store_entry_damaged,
+};
+
+static uint32_t touched[(DS_NR_ENTRIES + 31) / 32];    /* changed by this request */
+
 void store_twin_check(void)
 {
-    static const struct twin t = {
-        .what = "ds: self-check: key table", .table = table, .copy = copies, .sum = sums,
-        .size = sizeof(struct entry), .n = DS_NR_ENTRIES, .damaged = store_entry_damaged,
-    };
-    twin_check(&t);
+    twin_check(&twin);
+}
+
+void store_touch(const struct entry *e)
+{
+    int i = (int)(e - table);
+    if (i >= 0 && i < DS_NR_ENTRIES)
+        touched[i / 32] |= 1u << (i % 32);
+}
+
+/* srv_table.settle: the entries this request changed get their copies. */
+void store_keep(void)
+{
+    for (int w = 0; w < (DS_NR_ENTRIES + 31) / 32; w++)
+        for (int b = 0; touched[w]; b++)
+            if (touched[w] & (1u << b)) {
+                touched[w] &= ~(1u << b);
+                twin_keep(&twin, w * 32 + b);
+            }
 }
 
 int store_is_mem(int32_t type)
@@ -136,8 +157,10 @@ static void drop_value(struct entry *e)
     pool_take(e->off, e->len);
     for (int i = 0; i < DS_NR_ENTRIES; i++) {
         struct entry *o = &table[i];
-        if (o != e && o->state == E_LIVE && store_is_mem(o->type) && o->off > e->off)
+        if (o != e && o->state == E_LIVE && store_is_mem(o->type) && o->off > e->off) {
             o->off -= e->len;
+            store_touch(o);
+        }
     }
     e->off = e->len = 0;
 }
@@ -162,6 +185,7 @@ int store_put(const char *key, const char *owner, const struct value *v,
     if (!fits(e, v))
         return -ENOSPC;
     drop_value(e);
+    store_touch(e);
     if (e->state == E_FREE)
         strlcpy(e->key, key, sizeof(e->key));
     e->state = E_LIVE;
@@ -177,6 +201,7 @@ int store_put(const char *key, const char *owner, const struct value *v,
 void store_remove(struct entry *e)
 {
     drop_value(e);
+    store_touch(e);
     e->state = E_DELETED;
     e->value = 0;
     e->owner[0] = '\0';
@@ -184,6 +209,7 @@ void store_remove(struct entry *e)
 
 void store_settle(struct entry *e)
 {
+    store_touch(e);                     /* its dirty mask changed: the callers */
     if (e->state == E_DELETED && e->dirty == 0)
         memset(e, 0, sizeof(*e));
 }

@@ -167,6 +167,7 @@ void sub_changed(struct entry *e)
         if (subs[s].label[0] == '\0' || !wants(s, e->key))
             continue;
         e->dirty |= 1u << s;
+        store_touch(e);
         wake(s);
     }
 }
@@ -211,8 +212,10 @@ static void mark_existing(int s, const char *text)
 {
     struct entry *e;
     for (int i = 0; (e = store_at(i)); i++)
-        if (e->state == E_LIVE && matches(text, e->key))
+        if (e->state == E_LIVE && matches(text, e->key)) {
             e->dirty |= 1u << s;
+            store_touch(e);
+        }
 }
 
 static struct entry *first_dirty(int s)

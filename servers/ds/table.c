@@ -16,5 +16,5 @@ static const srv_handler handlers[DS_NR_CALLS] = {
 
 const struct srv_table ds_table = {
     .base = DS_BASE, .count = DS_NR_CALLS, .handlers = handlers,
-    .check = ds_selfcheck, .corrupt = sub_corrupt,
+    .check = ds_selfcheck, .corrupt = sub_corrupt, .settle = store_keep,
 };

@@ -26,6 +26,7 @@ int do_brk(message *m)
         if (rq->end < 0x40000000u || rq->end > 0xd0000000u)
             return -EINVAL;
         mp->brk_base = mp->brk = page_up(rq->end);
+        mp_touch(mp);
     }
     if (rq->addr) {
         if (rq->addr < mp->brk_base || rq->addr > 0xd0000000u)
@@ -38,6 +39,7 @@ int do_brk(message *m)
         if (r != OK)
             return -ENOMEM;
         mp->brk = want;
+        mp_touch(mp);
     }
     rq->addr = mp->brk;
     return OK;

@@ -1,9 +1,10 @@
 /*
  * check.c - PM checks its process table on every RS heartbeat, between
  * requests (sef.h, srv_table.check): first every entry against its second
- * copy (twin.h: a damaged entry is put back as it was at the last
- * heartbeat, or dropped when its copy is damaged too, and its process is
- * adopted again at its next call), then the checks a restarted PM applies
+ * copy (twin.h: a damaged entry is put back from its copy, or dropped
+ * when its copy is damaged too, and its process is adopted again at its
+ * next call; every handler marks the entries it changes, mp_touch, and
+ * they are copied when the message is done, pm_settle), then the checks a restarted PM applies
  * to what it inherits (restart.c), then every live entry's endpoint against
  * the kernel's process table, the primary source.  An entry whose
  * endpoint names no live process while its kernel slot holds a live
@@ -34,14 +35,41 @@ static int entry_unused(const void *entry)
     return ((const struct mproc *)entry)->state == MP_FREE;
 }
 
+static const struct twin twin = {
+    .what = "pm: self-check: process table", .table = mproc, .copy = copies, .sum = sums,
+    .size = sizeof(struct mproc), .n = NR_MPROCS, .damaged = pm_entry_damaged,
+    .unused = entry_unused,
+};
+
+static uint32_t touched[(NR_MPROCS + 31) / 32];    /* entries changed by this message */
+static int any_touched;
+
+void mp_touch(const struct mproc *mp)
+{
+    int i = (int)(mp - mproc);
+    if (i < 0 || i >= NR_MPROCS)
+        return;
+    touched[i / 32] |= 1u << (i % 32);
+    any_touched = 1;
+}
+
+/* srv_table.settle: a message is done; the entries it changed are copied. */
+void pm_settle(void)
+{
+    if (!any_touched)
+        return;
+    for (int w = 0; w < (NR_MPROCS + 31) / 32; w++)
+        for (int b = 0; touched[w]; b++)
+            if (touched[w] & (1u << b)) {
+                touched[w] &= ~(1u << b);
+                twin_keep(&twin, w * 32 + b);
+            }
+    any_touched = 0;
+}
+
 void pm_twin_check(void)
 {
-    static const struct twin t = {
-        .what = "pm: self-check: process table", .table = mproc, .copy = copies, .sum = sums,
-        .size = sizeof(struct mproc), .n = NR_MPROCS, .damaged = pm_entry_damaged,
-        .unused = entry_unused,
-    };
-    if (twin_check(&t).dropped)
+    if (twin_check(&twin).dropped)
         memset(mp_slot_hint, 0, sizeof(mp_slot_hint));
 }
 
@@ -73,6 +101,7 @@ static int mend(struct mproc *mp)
     printf("pm: self-check: pid %d had endpoint %d, the kernel says %d: repaired\n",
            mp->pid, mp->ep, live);
     mp->ep = live;
+    mp_touch(mp);
     mp_slot_hint[EP_SLOT(live)] = 0;
     return 1;
 }

@@ -137,6 +137,7 @@ int do_exec(message *m)
     if ((r = load(m->m_source, size, mp->uid != 0)) < 0)
         return r;
     mp->brk_base = mp->brk = 0;
+    mp_touch(mp);
     exec_signals(mp);
     strlcpy(mp->name, base_name(path), sizeof(mp->name));
     vfs_exec_done(m->m_source);
@@ -165,7 +166,7 @@ int exec_init(const char *file, int pid)
         sys_kill(r);
         return -EAGAIN;
     }
-    if (pid)
+    if (pid)                            /* mp is marked: mp_new */
         mp->pid = mp->pgrp = pid;
     strlcpy(mp->name, base_name(file), sizeof(mp->name));
     vfs_ids(r, 0, 0);                   /* init is root (before it runs: PM outranks it) */

@@ -47,7 +47,7 @@ int do_fork(message *m)
         c->state = MP_FREE;
         return r;
     }
-    c->ep = cep;
+    c->ep = cep;                        /* c is marked: mp_new */
     c->pgrp = p->pgrp;
     c->brk_base = p->brk_base;
     c->brk = p->brk;
@@ -102,6 +102,7 @@ int do_waitpid(message *m)
         init_serving();                 /* its main loop: waiting for children */
     p->reaped_pid = 0;
     p->wait_pid = req(m)->pid;
+    mp_touch(p);
     for (int i = 0; i < NR_MPROCS; i++) {
         struct mproc *c = &mproc[i];
         if (c->state == MP_FREE || c->ppid != p->pid || !wait_matches(p, c))
@@ -111,6 +112,7 @@ int do_waitpid(message *m)
             req(m)->pid = p->reaped_pid = c->pid;
             req(m)->status = p->reaped_status = c->status;
             c->state = MP_FREE;
+            mp_touch(c);
             return c->pid;
         }
     }
@@ -147,6 +149,7 @@ int do_setpgid(message *m)
     if (!t || t->state != MP_ALIVE || (t != self && t->ppid != self->pid))
         return -ESRCH;
     t->pgrp = pgid ? pgid : t->pid;
+    mp_touch(t);
     return OK;
 }
 

@@ -58,6 +58,7 @@ static int set_id(struct mproc *mp, int id, int *real, int *eff, int is_uid)
     if (mp->euid == 0)
         *real = id;
     *eff = id;
+    mp_touch(mp);
     return OK;
 }
 

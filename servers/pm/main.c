@@ -63,7 +63,7 @@ int main(void)
 {
     static const struct srv_table table = {
         .base = PM_BASE, .count = PM_NR_CALLS, .handlers = pm_calls, .notify = notified,
-        .check = pm_selfcheck, .corrupt = pm_corrupt,
+        .check = pm_selfcheck, .corrupt = pm_corrupt, .settle = pm_settle,
     };
     sef_startup(init_fresh, init_restart);
     server_loop(&table);

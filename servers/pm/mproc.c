@@ -1,7 +1,9 @@
 /*
  * mproc.c - PM's process table: allocation, lookup, adoption, replies to
  * blocked calls, and what happens when a process ends (zombie, parent
- * woken and signalled, children reparented).
+ * woken and signalled, children reparented).  Whatever changes an entry
+ * marks it (mp_touch), so its second copy is taken when the message is
+ * done (check.c).
  */
 #include "pm.h"
 
@@ -55,6 +57,7 @@ struct mproc *mp_new(int ppid, endpoint_t ep)
         advance_pid();
         mp->ppid = ppid;
         mp->ep = ep;
+        mp_touch(mp);
         return mp;
     }
     return 0;
@@ -75,6 +78,7 @@ void reply(struct mproc *mp, message *m)
 {
     int r;
     mp->blocked = PB_NONE;
+    mp_touch(mp);
     r = ipc_sendnb(mp->ep, m);
     if ((r == -EDEADSRCDST || r == -EBADEPT) && pm_check_one(mp))
         ipc_sendnb(mp->ep, m);          /* the entry's endpoint was damaged: put right */
@@ -111,6 +115,7 @@ void reap(struct mproc *parent, struct mproc *z)
     parent->reaped_pid = z->pid;        /* for a repeat, should the reply be lost */
     parent->reaped_status = z->status;
     z->state = MP_FREE;
+    mp_touch(z);
     reply(parent, &m);
 }
 
@@ -121,10 +126,12 @@ void mp_ended(struct mproc *mp, int status)
     mp->state = MP_ZOMBIE;
     mp->status = status;
     mp->blocked = PB_NONE;
+    mp_touch(mp);
     for (int i = 0; i < NR_MPROCS; i++) {       /* orphans go to pid 1 */
         struct mproc *c = &mproc[i];
         if (c->state == MP_FREE || c->ppid != mp->pid || c == mp)
             continue;
+        mp_touch(c);
         c->ppid = init_alive || is_init ? 1 : 0;   /* init_died starts init again */
         if (c->state == MP_ZOMBIE && !c->ppid)
             c->state = MP_FREE;

@@ -57,6 +57,8 @@ const char *pm_entry_damaged(const void *entry);  /* one entry's shape: the same
 /* check.c: the self-check on every heartbeat */
 int pm_check(void);                             /* endpoints put right */
 void pm_twin_check(void);                       /* damaged entries back from their copies */
+void mp_touch(const struct mproc *mp);          /* mp changed: copy it when the message is done */
+void pm_settle(void);                           /* srv_table.settle: copy what changed */
 struct mproc *pm_check_ep(endpoint_t ep);       /* a miss for ep: the entry it was, mended */
 int pm_check_one(struct mproc *mp);             /* mp's endpoint mended */
 void pm_selfcheck(void);                        /* the heartbeat hook */

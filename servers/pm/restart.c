@@ -84,6 +84,8 @@ int pm_inherit(const struct sef_init *info)
         struct mproc *mp = &mproc[i];
         mp->resume_wake = mp->blocked == PB_SLEEP ? mp->wake_at : 0;
         mp->blocked = PB_NONE;
+        if (mp->state != MP_FREE)
+            mp_touch(mp);
         if (mp->state != MP_ALIVE)
             continue;
         if (alive(mp->ep)) {

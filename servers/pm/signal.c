@@ -53,6 +53,7 @@ static int deliver(struct mproc *mp, int signo)
     if (r == -EBUSY)
         return r;
     mp->sigpending &= ~bit(signo);
+    mp_touch(mp);
     if (r != OK) {
         printf("pm: pid %d (%s): no room for a signal frame: %s\n", mp->pid,
                mp->name, errname(r));
@@ -71,6 +72,7 @@ static void flush_one(struct mproc *mp)
             continue;
         if (mp->sig_handler[s] == PM_SIG_DFL) {
             mp->sigpending &= ~bit(s);
+            mp_touch(mp);
             terminate(mp, s);
         } else if (deliver(mp, s) == -EBUSY) {
             retry_pending = 1;
@@ -100,6 +102,7 @@ void sig_send(struct mproc *mp, int signo)
     if (h == PM_SIG_IGN || (h == PM_SIG_DFL && !sig_default_kills(signo)))
         return;
     mp->sigpending |= bit(signo);
+    mp_touch(mp);
     if (!(mp->sigmask & bit(signo)))
         flush_one(mp);
 }
@@ -159,6 +162,7 @@ int do_kill(message *m)
     if (rq->signal < 0 || rq->signal >= PM_NSIG)
         return -EINVAL;
     mp->blocked = PB_CALL;              /* waiting for this reply: no unpause */
+    mp_touch(mp);
     n = sig_kill(mp, rq->pid, rq->signal);
     if (mp->state != MP_ALIVE)
         return EDONTREPLY;              /* it killed itself */
@@ -182,6 +186,7 @@ int do_sigaction(message *m)
     if (rq->handler != ~0u) {           /* ~0: only ask */
         if (rq->handler > PM_SIG_IGN && (rq->handler < 0x40000000u || rq->restorer < 0x40000000u))
             return -EFAULT;
+        mp_touch(mp);
         mp->sig_handler[s] = rq->handler;
         mp->sig_amask[s] = rq->mask & ~(bit(PM_SIGKILL) | bit(PM_SIGSTOP));
         mp->sig_flags[s] = rq->flags;
@@ -212,6 +217,8 @@ int do_sigmask(message *m)
     case -1:             break;                     /* only ask */
     default:             return -EINVAL;
     }
+    if (mp->sigmask != old)
+        mp_touch(mp);
     rq->mask = old;
     rq->pending = mp->sigpending;
     return reply_then_flush(mp, m, OK);
@@ -222,6 +229,7 @@ int do_sigsuspend(message *m)
     struct mproc *mp = mp_caller(m->m_source);
     if (!mp)
         return -EAGAIN;
+    mp_touch(mp);
     mp->suspend_mask = mp->sigmask;
     mp->sigmask = req(m)->mask & ~(bit(PM_SIGKILL) | bit(PM_SIGSTOP));
     mp->blocked = PB_SUSPEND;
@@ -244,6 +252,7 @@ int do_sigreturn(message *m)
     }
     mp->blocked = PB_NONE;
     mp->sigmask = mask & ~(bit(PM_SIGKILL) | bit(PM_SIGSTOP));
+    mp_touch(mp);
     sig_flush();
     return EDONTREPLY;
 }

@@ -116,6 +116,7 @@ void timers_expired(void)
             timer_wake(mp, OK);
         if (mp->state == MP_ALIVE && mp->alarm_at && (int32_t)(now - mp->alarm_at) >= 0) {
             mp->alarm_at = 0;
+            mp_touch(mp);
             sig_send(mp, PM_SIGALRM);
         }
     }
@@ -139,6 +140,7 @@ int do_sleep(message *m)
         mp->wake_at = mp->resume_wake;  /* libc repeats the sleep PM's restart cut */
     mp->resume_wake = 0;
     mp->blocked = PB_SLEEP;
+    mp_touch(mp);
     arm();
     return EDONTREPLY;
 }
@@ -154,6 +156,7 @@ int do_alarm(message *m)
         return -EINVAL;
     left = mp->alarm_at ? (int32_t)(mp->alarm_at - now_ticks()) : 0;
     mp->alarm_at = 0;
+    mp_touch(mp);
     if (t->ms) {
         mp->alarm_at = now_ticks() + (t->ms * HZ + 999) / 1000;
         if (mp->alarm_at == 0)

@@ -136,7 +136,7 @@ const char *bmap_check(void)
         const struct inode *ip;
         if (seen[b])
             continue;
-        ip = owner[b] == NO_KEY ? 0 : inode_get(owner[b] / RAMFS_NBLOCKS);
+        ip = owner[b] == NO_KEY ? 0 : inode_peek(owner[b] / RAMFS_NBLOCKS);
         if (!ip || owner[b] % RAMFS_NBLOCKS >= ip->nblocks)
             return "a block of no file";
         if (slot[find(owner[b])] != b)
@@ -166,7 +166,7 @@ int bmap_rebuild(void)
     nfree = 0;
     for (uint32_t n = RAMFS_NBLOCKS; n-- > 0;) {
         uint32_t k = owner[n];
-        const struct inode *ip = k == NO_KEY ? 0 : inode_get(k / RAMFS_NBLOCKS);
+        const struct inode *ip = k == NO_KEY ? 0 : inode_peek(k / RAMFS_NBLOCKS);
         if (k != NO_KEY && (!ip || k % RAMFS_NBLOCKS >= ip->nblocks ||
                             slot[find(k)] < RAMFS_NBLOCKS)) {
             owner[n] = NO_KEY;

@@ -2,6 +2,8 @@
  * inode.c - ramfs's inode table: allocation, lookup by number, release
  * and attributes.  inode_get accepts any number and answers 0 for one
  * that is out of range or free, so a handler never trusts VFS's number.
+ * Each inode has a second copy (twin.h), taken on every heartbeat and
+ * for every inode a request was handed, once the request is done.
  */
 #include "ramfs.h"
 #include "twin.h"
@@ -9,6 +11,32 @@
 static struct inode inodes[RAMFS_NINODES] STATE;     /* kept across a restart */
 static struct inode copies[RAMFS_NINODES] STATE;     /* the second copy (twin.h) */
 static uint32_t sums[RAMFS_NINODES] STATE;
+
+static const struct twin twin;
+#define TOUCH_MAX 8
+static int touched[TOUCH_MAX], ntouched;        /* handed out by this request */
+
+/* A handler may change any inode inode_get or inode_alloc handed it
+ * (inode_peek: to read only): each is copied when the request is done
+ * (inode_settle).  More than TOUCH_MAX in one request
+ * (none does so) wait for the heartbeat's compare. */
+static struct inode *touch(struct inode *ip)
+{
+    int i = (int)(ip - inodes);
+    for (int k = 0; k < ntouched; k++)
+        if (touched[k] == i)
+            return ip;
+    if (ntouched < TOUCH_MAX)
+        touched[ntouched++] = i;
+    return ip;
+}
+
+void inode_settle(void)
+{
+    for (int k = 0; k < ntouched; k++)
+        twin_keep(&twin, touched[k]);
+    ntouched = 0;
+}
 
 void inode_init(void)
 {
@@ -20,11 +48,17 @@ uint32_t now(void)
     return sys_uptime() / 100;          /* seconds since boot (HZ 100) */
 }
 
-struct inode *inode_get(uint32_t ino)
+struct inode *inode_peek(uint32_t ino)
 {
     if (ino < 1 || ino > RAMFS_NINODES || inodes[ino - 1].mode == 0)
         return 0;
     return &inodes[ino - 1];
+}
+
+struct inode *inode_get(uint32_t ino)
+{
+    struct inode *ip = inode_peek(ino);
+    return ip ? touch(ip) : 0;
 }
 
 uint32_t inode_nr(const struct inode *ip)
@@ -47,7 +81,7 @@ struct inode *inode_alloc(uint32_t mode, uint32_t rdev)
         ip->mode = mode;
         ip->rdev = rdev;
         ip->atime = ip->mtime = ip->ctime = now();
-        return ip;
+        return touch(ip);
     }
     return 0;
 }
@@ -123,13 +157,14 @@ static int inode_unused(const void *entry)
     return ((const struct inode *)entry)->mode == 0;
 }
 
+static const struct twin twin = {
+    .what = "ramfs: self-check: inode table", .table = inodes, .copy = copies,
+    .sum = sums, .size = sizeof(struct inode), .n = RAMFS_NINODES,
+    .damaged = inode_damaged, .unused = inode_unused,
+};
+
 /* Damaged inodes back from their second copies (twin.h). */
 void inode_twin_check(void)
 {
-    static const struct twin t = {
-        .what = "ramfs: self-check: inode table", .table = inodes, .copy = copies,
-        .sum = sums, .size = sizeof(struct inode), .n = RAMFS_NINODES,
-        .damaged = inode_damaged, .unused = inode_unused,
-    };
-    twin_check(&t);
+    twin_check(&twin);
 }

@@ -34,13 +34,13 @@ static int reply_attr(message *m, const struct inode *ip)
 
 int do_mount(message *m)
 {
-    return reply_attr(m, inode_get(RAMFS_ROOT));
+    return reply_attr(m, inode_peek(RAMFS_ROOT));
 }
 
 int do_lookup(message *m)
 {
     char name[VFS_NAME_MAX + 1];
-    struct inode *dp = inode_get(REQ(m)->ino), *ip;
+    struct inode *dp = inode_peek(REQ(m)->ino), *ip;
     int r = get_name(m, 0, REQ(m)->len, name);
     if (r != OK)
         return r;
@@ -48,14 +48,14 @@ int do_lookup(message *m)
         return -EINVAL;
     if (!is_dir(dp))
         return -ENOTDIR;
-    if (dp->nlink == 0 || !(ip = inode_get(dir_lookup(dp, name, REQ(m)->len, 0))))
+    if (dp->nlink == 0 || !(ip = inode_peek(dir_lookup(dp, name, REQ(m)->len, 0))))
         return -ENOENT;
     return reply_attr(m, ip);
 }
 
 int do_getattr(message *m)
 {
-    struct inode *ip = inode_get(REQ(m)->ino);
+    struct inode *ip = inode_peek(REQ(m)->ino);
     return ip ? reply_attr(m, ip) : -EINVAL;
 }
 
@@ -71,7 +71,7 @@ static int regular(struct inode *ip)
 int do_read(message *m)
 {
     struct fs_req *rq = REQ(m);
-    struct inode *ip = inode_get(rq->ino);
+    struct inode *ip = inode_peek(rq->ino);
     int r = regular(ip);
     if (r != OK)
         return r;
@@ -97,7 +97,7 @@ int do_write(message *m)
 int do_getdents(message *m)
 {
     struct fs_req *rq = REQ(m);
-    struct inode *dp = inode_get(rq->ino);
+    struct inode *dp = inode_peek(rq->ino);
     uint32_t cookie = rq->pos;
     int n, r;
     if (!dp)

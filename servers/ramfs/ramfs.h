@@ -49,7 +49,9 @@ void inode_init(void);                          /* every inode free */
 const char *inode_check(void);
 const char *inode_damaged(const void *entry);   /* one inode's shape */
 void inode_twin_check(void);                    /* damaged inodes from their copies */
-struct inode *inode_get(uint32_t ino);          /* a used inode, or 0 */
+void inode_settle(void);                        /* srv_table.settle: copy what was handed out */
+struct inode *inode_get(uint32_t ino);          /* a used inode, or 0; copied when done */
+struct inode *inode_peek(uint32_t ino);         /* the same, to read only */
 uint32_t inode_nr(const struct inode *ip);
 struct inode *inode_alloc(uint32_t mode, uint32_t rdev);   /* 0: none free */
 void inode_release(struct inode *ip);           /* free if unlinked and unused */

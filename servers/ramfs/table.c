@@ -29,4 +29,5 @@ const struct srv_table ramfs_table = {
     .answered = fs_answered,
     .check = ramfs_check,
     .corrupt = bmap_corrupt,
+    .settle = inode_settle,
 };

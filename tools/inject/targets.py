@@ -262,10 +262,9 @@ def arbitrary(g, t):
     return f"arbitrary: {name}'s {SERVER_TABLES[name]} ({done} of {size} bytes)"
 
 
-def fill_server_symbols(g, s, rng, name, *syms):
-    """Random bytes over the mapped pages of each of the server's syms,
-    made first and then written at once (page by page the guest would run
-    on between the pages).  The bytes written, or None: no such server."""
+def server_symbol_garbage(g, s, rng, name, *syms):
+    """Random bytes for the mapped pages of each of the server's syms, as
+    (physical address, bytes) to write; None: no such server."""
     slots = [x for x in live_slots(g, s) if x[2] == name]
     if not slots:
         return None
@@ -278,9 +277,22 @@ def fill_server_symbols(g, s, rng, name, *syms):
             pa = faults.virt_to_phys(g, pgdir, lo)
             if pa is not None:
                 writes.append((pa, bytes(rng.randrange(256) for _ in range(hi - lo))))
+    return writes
+
+
+def write_all(g, writes):
+    """The writes at once (page by page the guest would run on between
+    the pages); the bytes written."""
     for pa, data in writes:
         g.ram[pa:pa + len(data)] = data
     return sum(len(d) for _, d in writes)
+
+
+def fill_server_symbols(g, s, rng, name, *syms):
+    """Random bytes over the mapped pages of each of the server's syms.
+    The bytes written, or None: no such server."""
+    writes = server_symbol_garbage(g, s, rng, name, *syms)
+    return None if writes is None else write_all(g, writes)
 
 
 TARGETS = {"proc": proc, "pgtable": pgtable, "kstack": kstack, "ktext": ktext,
