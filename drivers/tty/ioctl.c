@@ -48,6 +48,7 @@ int tty_ioctl(int minor, uint32_t request, endpoint_t who, grant_id_t g, uint32_
 {
     static const struct tty_winsize ws = { VGA_ROWS, VGA_COLS };
     struct tty *t = &ttys[minor];
+    tty_touch();
     switch (request) {
     case TTY_GETATTR:
         return get(who, g, size, &t->attr, sizeof(t->attr));

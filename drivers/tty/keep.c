@@ -8,8 +8,8 @@
  * The minors have a second copy (twin.h).  tty_mend checks every minor
  * against the invariants of tty.h and copies the ones that changed: on
  * every RS heartbeat, before a keystroke or a read uses a minor, when a
- * message has been handled (srv_table.settle: so the copy has every
- * keystroke), and before a restarted driver serves from what it
+ * message that may have changed one has been handled (tty_settle: so
+ * the copy has every keystroke), and before a restarted driver serves from what it
  * inherited (main.c).  A minor that fails is put back from
  * its copy, as it was at the last check; when the copy fails too it
  * starts afresh with the default settings, then the attributes, group
@@ -63,6 +63,23 @@ static void minor_fresh(void *entry, int minor)
 {
     line_reset(entry);
     state_restore(minor);
+}
+
+static int touched;                     /* a minor may have changed since the last mend */
+
+void tty_touch(void)
+{
+    touched = 1;
+}
+
+/* srv_table.settle: the minors again, if the message may have changed
+ * one (a write never does: output is not kept). */
+void tty_settle(void)
+{
+    if (touched) {
+        touched = 0;
+        tty_mend();
+    }
 }
 
 void tty_mend(void)

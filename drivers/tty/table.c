@@ -11,6 +11,7 @@ static char wbuf[CHARDRIVER_MAX_IO];    /* one write request */
 
 static int tty_open(int minor, int flags, endpoint_t who)
 {
+    tty_touch();
     ttys[minor].opens++;
     state_save();
     return OK;
@@ -18,6 +19,7 @@ static int tty_open(int minor, int flags, endpoint_t who)
 
 static int tty_close(int minor, endpoint_t who)
 {
+    tty_touch();
     if (ttys[minor].opens > 0)
         ttys[minor].opens--;
     state_save();
@@ -27,6 +29,7 @@ static int tty_close(int minor, endpoint_t who)
 static int tty_read(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
                     uint32_t size, int flags)
 {
+    tty_touch();
     return line_read(minor, who, g, size);
 }
 
@@ -52,7 +55,7 @@ const struct chardriver tty_driver = {
     .notify = tty_notify,
     .other = tty_other,
     .check = tty_mend,
-    .settle = tty_mend,
+    .settle = tty_settle,
     .corrupt = tty_corrupt,
 };
 
@@ -61,6 +64,7 @@ static void tty_notify(const message *m)
 {
     if (m->m_source != HARDWARE)
         return;
+    tty_touch();                        /* input, and the readers it wakes */
     if (m->m.u32[0] & (1u << 1)) {
         kbd_intr();
         sys_irqctl(IRQ_ENABLE, 1);

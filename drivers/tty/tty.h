@@ -86,6 +86,8 @@ void state_restore(int minor);          /* its saved attributes, group and opens
 /* keep.c */
 const char *tty_check(void);
 void tty_mend(void);                    /* check every minor, mend those that fail */
+void tty_touch(void);                   /* a minor may change: tty_settle mends */
+void tty_settle(void);
 void tty_corrupt(void);
 
 /* vga.c */

@@ -188,6 +188,21 @@ const char *sx_fi_take(void)
     return kind >= RS_FI_CRASH && kind <= RS_FI_CORRUPT ? names[kind] : NULL;
 }
 
+int sx_note(int i, int set, int value)
+{
+    message m;
+    struct pm_sysinfo *rq = MSG_BODY(&m, struct pm_sysinfo);
+    int r;
+    memset(&m, 0, sizeof(m));
+    rq->what = PM_SI_NOTE;
+    rq->offset = (uint32_t)i;
+    rq->size = set != 0;
+    rq->len = (uint32_t)value;
+    if ((r = __pm_call(PM_SYSINFO, &m)) < 0)
+        return __err(r);
+    return (int)rq->len;
+}
+
 int sx_acct(struct sx_acct *out)
 {
     struct sys_acct a = { 0 };

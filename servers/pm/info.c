@@ -96,6 +96,8 @@ int do_sysinfo(message *m)
         return klog(m->m_source, rq);
     if (rq->what == PM_SI_STAB || rq->what == PM_SI_ACCT)
         return stab(m->m_source, rq);
+    if (rq->what == PM_SI_NOTE)
+        return init_note(m->m_source, rq);
     if (rq->what == PM_SI_FI) {
         int kind = init_fi_take(m->m_source);
         rq->len = kind < 0 ? 0 : (uint32_t)kind;

@@ -15,6 +15,9 @@
  *    there.
  *    A restart is timed from the death report to the new init's first
  *    blocking wait (init_serving): its shells found, it reaps again.
+ *  - its notes (init_note): a few numbers init keeps here (a shell's pid
+ *    per terminal), kept across its restarts and PM's; hints only: the
+ *    new init checks each against its own children before it trusts it.
  *  - a fault asked for (init_fi): PM keeps the kind and sends SIGUSR1;
  *    init's handler takes the kind with PM_SI_FI and makes the fault
  *    itself, as a server does for RS_FI_REQ.
@@ -24,6 +27,7 @@
 #define INIT_HUNG 500                   /* ticks outside PM: 5 s */
 
 static int fi_kind;                     /* RS_FI_*: asked, not yet taken */
+static int notes[PM_NOTES] STATE;       /* init's own: a pid per terminal, a hint */
 static uint64_t died_us, started_us;    /* the restart being timed; 0: none */
 
 void start_init(int pid)
@@ -126,4 +130,17 @@ int init_fi_take(endpoint_t who)
         return -EPERM;
     fi_kind = 0;
     return kind;
+}
+
+int init_note(endpoint_t who, struct pm_sysinfo *rq)
+{
+    struct mproc *mp = mp_caller(who);
+    if (!mp || mp->pid != 1)
+        return -EPERM;
+    if (rq->offset >= PM_NOTES || rq->size > 1 || (rq->size && rq->len > 30000))
+        return -EINVAL;
+    if (rq->size)
+        notes[rq->offset] = (int)rq->len;
+    rq->len = notes[rq->offset] > 0 && notes[rq->offset] <= 30000 ? (uint32_t)notes[rq->offset] : 0;
+    return OK;
 }

@@ -128,6 +128,7 @@ int init_alive(void);                           /* a process named init exists *
 void init_watch(void);                          /* on the self-check: hung? */
 int init_fi(int kind);                          /* `service fi init <kind>` */
 int init_fi_take(endpoint_t who);               /* PM_SI_FI: the kind, 0 = none */
+int init_note(endpoint_t who, struct pm_sysinfo *rq);   /* PM_SI_NOTE */
 
 /* handlers (table.c) */
 int do_fork(message *m);

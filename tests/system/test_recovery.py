@@ -225,7 +225,8 @@ def test_init_comes_back_with_its_shells(signal):
         out, status = run(c, f"kill -{signal} 1")
         assert status == 0, out
         wait_since(c, mark, r"pm: init died \(signal \d+\); starting it again as pid 1", timeout=60)
-        wait_since(c, mark, r"init: restarted; 2 shells kept on /dev/tty0 /dev/ttyS0", timeout=60)
+        wait_since(c, mark, r"init: restarted; 2 shells kept on /dev/tty0 /dev/ttyS0 "
+                   r"\(found by PM's notes\)", timeout=60)
         wait_since(c, mark, r"pm: init serving again \d+\.\d{3} ms after it died "
                    r"\(exec \d+ us, its own start \d+ us\)", timeout=60)
         after, status = run(c, "ps | cat")

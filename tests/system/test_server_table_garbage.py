@@ -167,6 +167,25 @@ def test_tty_damaged_right_after_a_keystroke_keeps_the_line():
         g.close()
 
 
+def test_init_with_its_notes_in_pm_damaged_finds_its_shells_by_the_terminals():
+    """init notes each shell's pid in PM (a hint for its restart); with
+    those notes filled with random bytes, a restarted init trusts none that
+    is not a running child of its own and finds both shells from the
+    terminals' foreground groups: the same serial shell answers."""
+    g = boot()
+    try:
+        before = shell_pid(g, "before")
+        fill(g, random.Random(11), "pm", "notes")
+        t = g.now()
+        g.send("kill -9 1\r")
+        assert g.wait_for(r"init: restarted; 2 shells kept on /dev/tty0 /dev/ttyS0 "
+                          r"\(found by the terminals\)", 20, since=t), g.output()[-3000:]
+        assert shell_pid(g, "after") == before, g.output()[-3000:]
+        no_crash(g)
+    finally:
+        g.close()
+
+
 def test_random_bytes_over_the_tty_table_and_its_copies_restart_the_lines():
     g = boot()
     try:

@@ -10,10 +10,12 @@
  *
  * If init dies anyway, PM starts it again as pid 1 and gives it the old
  * init's children.  A restarted init (it has children at its start)
- * finds each terminal's shell again from primary sources instead of
- * starting a second one: the terminal's foreground group (the tty keeps
- * it) names the shell or a job of it, and the parent links (PM) lead up
- * to the child of pid 1.
+ * finds each terminal's shell again instead of starting a second one:
+ * from the pids it noted in PM (sx_note) when it started each shell,
+ * each checked to be a running child of its own; failing that from
+ * primary sources: the terminal's foreground group (the tty keeps it)
+ * names the shell or a job of it, and the parent links (PM) lead up to
+ * the child of pid 1.
  *
  * Every CHECK_SECS (an alarm) init checks its table against those
  * primary sources and repairs it: each terminal's shell must be the one
@@ -81,6 +83,7 @@ static void start(struct term *t)
     if (pid == 0)
         run_shell(t);
     t->pid = pid;
+    sx_note((int)(t - terms), 1, pid);  /* for a restarted init: a hint */
 }
 
 /* The child of pid 1 that pid descends from (procs: n entries), or 0. */
@@ -114,15 +117,29 @@ static int shells_now(pid_t found[NTERMS])
     return n;
 }
 
-/* A restarted init: which of its children is each terminal's shell? */
-static int find_shells(void)
+/* A restarted init: which of its children is each terminal's shell?
+ * PM's notes first, each trusted only if it names a child of ours still
+ * running (waitpid with WNOHANG answers 0 for one; a shell that has just
+ * ended is reaped, and started again); if they do not settle every
+ * terminal, the primary sources decide (shells_now).  A note of a pid
+ * used again meanwhile by an orphan is caught by the periodic check. */
+static int find_shells(const char **how)
 {
     pid_t found[NTERMS];
-    int kept = 0;
-    shells_now(found);
+    int kept = 0, all = 1, status;
+    *how = "PM's notes";
+    for (int i = 0; i < NTERMS; i++) {
+        int pid = sx_note(i, 0, 0);
+        terms[i].pid = pid > 1 && waitpid(pid, &status, WNOHANG) == 0 ? pid : 0;
+        all = all && terms[i].pid;
+    }
+    if (!all && shells_now(found) > 0) {
+        *how = "the terminals";
+        for (int i = 0; i < NTERMS; i++)
+            terms[i].pid = found[i];
+    }
     for (int i = 0; i < NTERMS; i++)
-        if ((terms[i].pid = found[i]))
-            kept++;
+        kept += terms[i].pid != 0;
     return kept;
 }
 
@@ -140,6 +157,7 @@ static void self_check(void)
                    terms[i].dev, (int)found[i], (int)terms[i].pid);
             fflush(stdout);
             terms[i].pid = found[i];
+            sx_note(i, 1, found[i]);
         }
 }
 
@@ -179,6 +197,7 @@ static void on_alarm(int sig)
 int main(int argc, char **argv)
 {
     int status, kept = 0;
+    const char *how = "";
     util_init(argc, argv);
     if (argc > 1)
         usage("(no arguments: init is started by the system)");
@@ -192,13 +211,15 @@ int main(int argc, char **argv)
     signal(SIGUSR1, on_usr1);
     signal(SIGALRM, on_alarm);
     if (getpid() == 1 && waitpid(-1, &status, WNOHANG) == 0)
-        kept = find_shells();           /* restarted: children are there */
+        kept = find_shells(&how);       /* restarted: children are there */
     if (kept)
         printf("init: restarted; %d shells kept on", kept);
     else
         printf("init: Stabilix user land up; shells on");
     for (int i = 0; i < NTERMS; i++)
         printf(" %s", terms[i].dev);
+    if (kept)
+        printf(" (found by %s)", how);
     printf("\n");
     fflush(stdout);
     for (int i = 0; i < NTERMS; i++)

@@ -33,6 +33,7 @@
  *                 first process at that kernel slot or after: its slot,
  *                 pid, ...  (ESRCH: none; EINVAL: slot past the end)
  *   PM_SYSINFO    pm_sysinfo: what = PM_SI_MEM | PM_SI_KLOG | PM_SI_STAB | PM_SI_ACCT | PM_SI_FI
+ *                 | PM_SI_NOTE
  *   PM_SHUTDOWN   status: PM_SD_POWEROFF or PM_SD_REBOOT
  *   PM_SERVICE    pm_service: an RS request (service up/down/restart/
  *                 list/fi) that PM checks and forwards; RS's reply back
@@ -176,6 +177,10 @@ struct pm_proc {
                                        (the checker's cost) */
 #define PM_SI_FI    5               /* pid 1 only; out: len = the fault
                                        `service fi init` asked (RS_FI_*), 0 */
+#define PM_SI_NOTE  6               /* pid 1 only; in: offset = note (< PM_NOTES),
+                                       size = 1: set it to len (a pid), 0: ask;
+                                       out: len = the note (0: none) */
+#define PM_NOTES    4
 struct pm_sysinfo {
     int32_t what;
     uint32_t free_kib, total_kib;

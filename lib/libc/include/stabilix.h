@@ -33,6 +33,9 @@ int sx_service_ctl(const char *cmd, const char *label, const char *arg);
                                       /* cmd "up" "down" "restart" "fi" (arg: crash|hang|exception|corrupt);
                                          "fi" on label "init" goes to init, through PM */
 const char *sx_fi_take(void);         /* pid 1: the fault asked for it, or NULL */
+int sx_note(int i, int set, int value);   /* pid 1: note i (kept by PM across init's
+                                             restarts) set to value, or asked: the
+                                             note (0: none), or -1 + errno */
 #define SX_STAB_MAX 32
 #define SX_STAB_CHECK 0x01    /* flags: the periodic checker is on */
 #define SX_STAB_ROM   0x02    /* kernel text compared with its pristine copy */
