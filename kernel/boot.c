@@ -78,8 +78,10 @@ void boot_processes(void)
     for (int i = 0; i < conf.nsvc; i++) {
         struct proc *p = proc_by_label(conf.svc[i].label);
         struct proc *sup = proc_by_label(conf.svc[i].parent);
-        if (p && sup && sup != p)
+        if (p && sup && sup != p) {
             p->supervisor = sup->endpoint;
+            ident_save(p);
+        }
     }
 }
 

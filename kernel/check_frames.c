@@ -142,11 +142,14 @@ static uint32_t claim_space(struct proc *p, uint32_t pdx, int *budget)
         stab_repair(SC_FRAME, "%s: page directory 0x%08x is not its own", p->name,
                     (uint32_t)p->pgdir);
         p->pgdir = as_create();
+        ident_save(p);                  /* the shared one is not its own: never put back */
         stab_repair(SC_KILLED, "%s (slot %d): no address space; killed", p->name, p->slot);
         if (p->pgdir)
             proc_exit(p, KSIG_KILLED, 0);
-        else
+        else {
             p->flags = P_FREE;
+            ident_clear((int)(p - proc_table));
+        }
         sweep.repairs++;
         return 1024;
     }

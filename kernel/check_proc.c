@@ -31,21 +31,47 @@ static int pgdir_ok(const uint32_t *pd)
     return pd && ((uint32_t)pd & 0xfff) == 0 && (uint32_t)pd < kernel_mem_top;
 }
 
-/* End a slot that cannot be repaired; its supervisor gets a death report. */
+static void rebuild_queues(void);
+
+/* End a slot that cannot be repaired; its supervisor gets a death report.
+ * Its identity comes back from its checked copy first (ident.c), so the
+ * report names it and reaches its supervisor, and a service keeps its
+ * state region.  Nothing of the slot's own is trusted on the way out:
+ * it leaves the run queues and caller queues by no link of its own: they
+ * are rebuilt from the other processes' states after. */
 static void stab_kill(struct proc *p, const char *why)
 {
-    stab_repair(SC_KILLED, "%s (slot %d): %s; killed", p->name, p->slot, why);
+    int known = ident_restore(p);
+    p->slot = (int)(p - proc_table);
+    if (!known)
+        p->pgdir = 0;                   /* not known to be its own: a new one (the
+                                           frame checker frees what it leaves) */
+    p->name[sizeof(p->name) - 1] = '\0';
+    for (size_t i = 0; !known && p->name[i]; i++)
+        if ((unsigned char)p->name[i] < 0x20 || (unsigned char)p->name[i] >= 0x7f)
+            p->name[i] = '?';           /* garbage goes into the log as '?' */
+    stab_repair(SC_KILLED, "%s (slot %d): %s; killed%s", p->name, p->slot, why,
+                known ? "" : " (its identity is lost too)");
     if (!is_priv(p->priv))
         p->priv = &priv_table[USER_PRIV];
     if (!pgdir_ok(p->pgdir) && !(p->pgdir = as_create())) {
         p->flags = P_FREE;              /* no memory even for that: just free it */
+        ident_clear((int)(p - proc_table));
+        rebuild_queues();
         return;
     }
     if (!is_proc(p->callers))
         p->callers = 0;
-    if (p->flags & ~(P_ALL))
-        p->flags &= P_ALL;
+    if (p->gen == 0 || p->gen > EP_GEN_MAX)
+        p->gen = 1;
+    if (!known)
+        p->endpoint = ENDPOINT(p->gen, p->slot);
+    p->next_ready = p->next_caller = 0;
+    p->flags = P_RECEIVING;             /* proc_exit walks no queue by its links */
+    p->getfrom = NONE;
     proc_exit(p, KSIG_KILLED, 0);
+    rebuild_queues();                   /* the queues it was on, from the states */
+    check_ipc();
 }
 
 /* Code runs from the program's pages: mapped for the user, below the

@@ -111,8 +111,10 @@ void ksig_rehome(endpoint_t old_sup, endpoint_t new_sup)
         }
     }
     for (int i = 0; i < NR_PROCS; i++)
-        if (!(proc_table[i].flags & P_FREE) && proc_table[i].supervisor == old_sup)
+        if (!(proc_table[i].flags & P_FREE) && proc_table[i].supervisor == old_sup) {
             proc_table[i].supervisor = new_sup;
+            ident_save(&proc_table[i]);
+        }
     if (any && ep_lookup(new_sup, &sup) == OK)
         kernel_notify(sup, SYSTEM, SYSEV_KSIG);
 }

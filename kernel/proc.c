@@ -117,6 +117,7 @@ static void proc_start(struct proc *p, const char *name, uint32_t *pgdir,
     p->supervisor = NONE;
     p->devmap_next = DEVMAP_BASE;
     p->flags = 0;
+    ident_save(p);
     ready(p);
 }
 
@@ -191,6 +192,7 @@ struct proc *proc_exec(struct proc *p, const char *name, uint32_t *pgdir,
     p->priority = p->priv->priority;
     p->devmap_next = DEVMAP_BASE;
     p->flags = 0;
+    ident_save(p);
     ready(p);
     return p;
 }
@@ -220,6 +222,7 @@ struct proc *proc_fork(struct proc *parent, struct proc *waiter, int *err)
     c->ticks_left = parent->priv->quantum;
     c->endpoint = ENDPOINT(c->gen, c->slot);
     c->supervisor = waiter->endpoint;
+    ident_save(c);
     c->devmap_next = DEVMAP_BASE;
     c->fpu_used = parent->fpu_used;
     memcpy(c->fpu, parent->fpu, sizeof(c->fpu));
@@ -256,6 +259,7 @@ void proc_exit(struct proc *p, int reason, int status)
     was_rs = p->priv && strcmp(p->priv->label, "rs") == 0;
     old_ep = p->endpoint;
     memset(p, 0, sizeof(*p));
+    ident_clear(slot);
     p->slot = slot;
     p->gen = gen;
     p->flags = P_FREE;

@@ -133,6 +133,11 @@ static inline int proc_sane(const struct proc *p)
     return is_proc(p) && !(p->flags & P_FREE) && is_priv(p->priv);
 }
 
+/* ident.c: a checked copy of a live slot's identity, for stab_kill */
+void ident_save(const struct proc *p);          /* after it was set by right */
+void ident_clear(int slot);                     /* the slot is free */
+int ident_restore(struct proc *p);              /* 1: put back from a sound copy */
+
 /* proc.c */
 void proc_init(void);
 struct proc *proc_by_label(const char *label);  /* services only */

@@ -68,6 +68,7 @@ int do_exec(struct proc *caller, message *m)
     }
     if (rq->ep == NONE)
         p->supervisor = caller->endpoint;
+    ident_save(p);
     rq->new_ep = p->endpoint;
     return OK;
 }

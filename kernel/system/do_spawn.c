@@ -30,6 +30,7 @@ int do_spawn(struct proc *caller, message *m)
     if (!(p = proc_spawn(rq->label, &src, pv, &err)))
         return err;
     p->supervisor = caller->endpoint;
+    ident_save(p);
     rq->ep = p->endpoint;
     return OK;
 }

@@ -5,7 +5,10 @@
  * RS's own table (check.c), and ping every initialised service that has
  * a heartbeat period.  A
  * service that has not answered two pings in a row (two periods) is
- * killed; its death then goes through the normal restart policy.
+ * killed; its death then goes through the normal restart policy.  One
+ * that is found dead then, its label naming nobody, died without a death
+ * report (its kernel slot was damaged beyond knowing whose it was): it
+ * is taken as dead (gone).
  *
  * A service blocked in a call to another supervised service is waiting,
  * not hung (VFS in a call to a hung ramfs): the blame goes down the chain
@@ -70,8 +73,22 @@ static int starved(const struct service *s, uint32_t now)
     return 0;
 }
 
+/* s is not alive and no death report came for it (the kernel could not
+ * tell whose the slot was): it died all the same. */
+static void gone(struct service *s)
+{
+    struct sys_getksig ks;
+    memset(&ks, 0, sizeof(ks));
+    ks.ep = s->ep;
+    ks.reason = KSIG_KILLED;
+    strlcpy(ks.label, s->desc->label, sizeof(ks.label));
+    printf("rs: %s is gone without a death report; taken as dead\n", s->desc->label);
+    service_died(&ks);
+}
+
 static void ping(struct service *s, uint32_t now)
 {
+    endpoint_t live;
     if (!s->desc->period || !s->initialized || now < s->next_ping)
         return;
     s->missed = s->answered ? 0 : s->missed + 1;
@@ -81,7 +98,8 @@ static void ping(struct service *s, uint32_t now)
         printf("rs: %s missed 2 heartbeats (%d ticks each); killing it\n",
                s->desc->label, s->desc->period);
         s->kill_reason = "no heartbeat";
-        sys_kill(s->ep);
+        if (sys_kill(s->ep) != OK && sys_lookup(s->desc->label, &live) != OK)
+            gone(s);
         return;
     }
     s->answered = 0;
