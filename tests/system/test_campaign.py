@@ -26,8 +26,9 @@ from guest import symbols   # noqa: E402
 
 TRIALS = 10                 # per mode
 TARGET = "arbitrary"
-FLOOR = 0.6                 # of the on trials converge (off: 0.3)
-MARGIN = 3                  # trials more converge on than off
+FLOOR = 0.8                 # of the on trials converge (measured: 0.9-1.0)
+MARGIN = 2                  # trials more converge on than off (measured: 3-4; off's
+                            # damaged slots of idle processes converge by luck)
 
 
 def test_a_short_campaign_converges_more_with_the_mechanisms_than_without():
