@@ -137,6 +137,10 @@ static int fix_fields(struct proc *p, int i)
 static int check_slot(struct proc *p, int i)
 {
     if (p->flags & P_FREE) {
+        if (p->flags != P_FREE && ident_saved(i)) {
+            stab_kill(p, "a live process's slot marked free");
+            return 1;
+        }
         if (p->flags != P_FREE || p->slot != i) {
             stab_repair(SC_PROC, "free slot %d: flags %x", i, p->flags);
             p->flags = P_FREE;

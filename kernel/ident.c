@@ -12,7 +12,8 @@
  * its own.  So whoever sets these fields by right saves them here
  * (ident_save: a spawn, exec, fork, a new supervisor), proc_exit forgets
  * them, and stab_kill puts them back (ident_restore) before it ends the
- * slot.
+ * slot.  A slot marked free while its copy says a process lives there
+ * (ident_saved) is such a slot too: freeing it would lose the process.
  *
  * Invariants: a saved identity's checksum is right; it is that of the
  * slot's live process as last set by right.  ident_restore uses nothing
@@ -80,6 +81,12 @@ static int space_intact(const uint32_t *pd)
         if ((pd[i] & PTE_P) && !allocated(pd[i] & ~0xfffu))
             return 0;
     return 1;
+}
+
+int ident_saved(int slot)
+{
+    return slot >= 0 && slot < NR_PROCS && idents[slot].sum &&
+           idents[slot].sum == sum_of(&idents[slot]);
 }
 
 int ident_restore(struct proc *p)

@@ -137,6 +137,7 @@ static inline int proc_sane(const struct proc *p)
 void ident_save(const struct proc *p);          /* after it was set by right */
 void ident_clear(int slot);                     /* the slot is free */
 int ident_restore(struct proc *p);              /* 1: put back from a sound copy */
+int ident_saved(int slot);                      /* a live process's copy is there */
 
 /* proc.c */
 void proc_init(void);
