@@ -9,8 +9,8 @@
  * against the invariants of tty.h and copies the ones that changed: on
  * every RS heartbeat, before a keystroke or a read uses a minor, when a
  * message that may have changed one has been handled (tty_settle: so
- * the copy has every keystroke), and before a restarted driver serves from what it
- * inherited (main.c).  A minor that fails is put back from
+ * the copy has every keystroke), and before a restarted driver serves
+ * from what it inherited (main.c).  A minor that fails is put back from
  * its copy, as it was at the last check; when the copy fails too it
  * starts afresh with the default settings, then the attributes, group
  * and open count saved in DS (state.c).  Either way VFS is notified: a

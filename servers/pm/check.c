@@ -4,9 +4,10 @@
  * copy (twin.h: a damaged entry is put back from its copy, or dropped
  * when its copy is damaged too, and its process is adopted again at its
  * next call; every handler marks the entries it changes, mp_touch, and
- * they are copied when the message is done, pm_settle), then the checks a restarted PM applies
- * to what it inherits (restart.c), then every live entry's endpoint against
- * the kernel's process table, the primary source.  An entry whose
+ * they are copied when the message is done, pm_settle), then the checks
+ * a restarted PM applies to what it inherits (restart.c), then every
+ * live entry's endpoint against the kernel's process table, the primary
+ * source.  An entry whose
  * endpoint names no live process while its kernel slot holds a live
  * process that no entry has is that process with a damaged endpoint: the
  * endpoint is put right.  The death reports waiting in the kernel are
