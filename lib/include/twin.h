@@ -27,11 +27,7 @@ struct twin {
     const char *(*damaged)(const void *entry);   /* NULL: sound, else what is wrong */
     void (*fresh)(void *entry, int i);      /* what a dropped entry becomes; NULL: zeros */
     int (*unused)(const void *entry);       /* free, sound whatever else it holds; NULL: none is */
-    uint32_t *marks;                        /* TWIN_MARK_WORDS(n): entries changed (twin_mark) */
 };
-
-/* A bit per entry, and a last word that says whether any bit is set. */
-#define TWIN_MARK_WORDS(n) (((n) + 31) / 32 + 1)
 
 struct twin_count { int copied, mended, dropped; };
 
@@ -41,13 +37,11 @@ struct twin_count { int copied, mended, dropped; };
  * recover=off nothing is kept: a damaged entry is dropped. */
 struct twin_count twin_check(const struct twin *t);
 
-/* Entry i is being changed by right (t->marks).  twin_settle, once the
- * request is done (srv_table.settle), copies every marked entry that is
- * sound (a damaged one waits for twin_check to put it back) and clears
- * the marks: a server that marks every entry it changes loses nothing to
- * damage that comes after. */
-void twin_mark(const struct twin *t, int i);
-void twin_settle(const struct twin *t);
+/* Entry i was just changed by right: its copy is taken now, if the entry
+ * is sound (a damaged one waits for twin_check to put it back).  A server
+ * that calls it for every entry it changes, once the request is done
+ * (srv_table.settle), loses nothing to damage that comes after. */
+void twin_keep(const struct twin *t, int i);
 
 /* A word-wise checksum: any change of one word changes it, any change of
  * random bytes with near certainty (not a defence against intent); zeros

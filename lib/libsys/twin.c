@@ -11,7 +11,7 @@
  *
  * The check costs a compare of the table with its copy per heartbeat.  A
  * server may also copy each entry it changed when the request is done
- * (twin_mark, twin_settle): then damage after the change puts back the changed entry,
+ * (twin_keep): then damage after the change puts back the changed entry,
  * not the one of the last heartbeat.  An entry unused
  * in both table and copy (the twin's unused hook) is passed over on the
  * spot: most of a table is free.  A sound entry that differs from its
@@ -74,28 +74,11 @@ static int restore(const struct twin *t, int i, const char *why, int said, int o
     return from_copy;
 }
 
-void twin_mark(const struct twin *t, int i)
+void twin_keep(const struct twin *t, int i)
 {
-    if (i < 0 || i >= t->n)
-        return;
-    t->marks[i / 32] |= 1u << (i % 32);
-    t->marks[TWIN_MARK_WORDS(t->n) - 1] = 1;
-}
-
-void twin_settle(const struct twin *t)
-{
-    int on = sef_recover_on(), words = TWIN_MARK_WORDS(t->n) - 1;
-    if (!t->marks[words])
-        return;
-    for (int w = 0; w < words; w++)
-        for (int b = 0; t->marks[w]; b++)
-            if (t->marks[w] & (1u << b)) {
-                const uint8_t *e = (const uint8_t *)t->table + (size_t)(w * 32 + b) * t->size;
-                t->marks[w] &= ~(1u << b);
-                if (on && !t->damaged(e))
-                    keep(t, w * 32 + b, e);
-            }
-    t->marks[words] = 0;
+    const uint8_t *e = (const uint8_t *)t->table + (size_t)i * t->size;
+    if (sef_recover_on() && i >= 0 && i < t->n && !t->damaged(e))
+        keep(t, i, e);
 }
 
 struct twin_count twin_check(const struct twin *t)

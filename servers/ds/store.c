@@ -87,12 +87,12 @@ const char *store_check(void)
     return owned == pool_used() ? NULL : "pool bytes that no entry owns";
 }
 
-static uint32_t marks[TWIN_MARK_WORDS(DS_NR_ENTRIES)];   /* changed by this request */
 static const struct twin twin = {
     .what = "ds: self-check: key table", .table = table, .copy = copies, .sum = sums,
     .size = sizeof(struct entry), .n = DS_NR_ENTRIES, .damaged = store_entry_damaged,
-    .marks = marks,
 };
+
+static uint32_t touched[(DS_NR_ENTRIES + 31) / 32];    /* changed by this request */
 
 void store_twin_check(void)
 {
@@ -101,13 +101,20 @@ void store_twin_check(void)
 
 void store_touch(const struct entry *e)
 {
-    twin_mark(&twin, (int)(e - table));
+    int i = (int)(e - table);
+    if (i >= 0 && i < DS_NR_ENTRIES)
+        touched[i / 32] |= 1u << (i % 32);
 }
 
 /* srv_table.settle: the entries this request changed get their copies. */
 void store_keep(void)
 {
-    twin_settle(&twin);
+    for (int w = 0; w < (DS_NR_ENTRIES + 31) / 32; w++)
+        for (int b = 0; touched[w]; b++)
+            if (touched[w] & (1u << b)) {
+                touched[w] &= ~(1u << b);
+                twin_keep(&twin, w * 32 + b);
+            }
 }
 
 int store_is_mem(int32_t type)

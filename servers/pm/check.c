@@ -36,22 +36,36 @@ static int entry_unused(const void *entry)
     return ((const struct mproc *)entry)->state == MP_FREE;
 }
 
-static uint32_t marks[TWIN_MARK_WORDS(NR_MPROCS)];    /* changed by this message */
 static const struct twin twin = {
     .what = "pm: self-check: process table", .table = mproc, .copy = copies, .sum = sums,
     .size = sizeof(struct mproc), .n = NR_MPROCS, .damaged = pm_entry_damaged,
-    .unused = entry_unused, .marks = marks,
+    .unused = entry_unused,
 };
+
+static uint32_t touched[(NR_MPROCS + 31) / 32];    /* entries changed by this message */
+static int any_touched;
 
 void mp_touch(const struct mproc *mp)
 {
-    twin_mark(&twin, (int)(mp - mproc));
+    int i = (int)(mp - mproc);
+    if (i < 0 || i >= NR_MPROCS)
+        return;
+    touched[i / 32] |= 1u << (i % 32);
+    any_touched = 1;
 }
 
 /* srv_table.settle: a message is done; the entries it changed are copied. */
 void pm_settle(void)
 {
-    twin_settle(&twin);
+    if (!any_touched)
+        return;
+    for (int w = 0; w < (NR_MPROCS + 31) / 32; w++)
+        for (int b = 0; touched[w]; b++)
+            if (touched[w] & (1u << b)) {
+                touched[w] &= ~(1u << b);
+                twin_keep(&twin, w * 32 + b);
+            }
+    any_touched = 0;
 }
 
 void pm_twin_check(void)

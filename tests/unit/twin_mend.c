@@ -4,8 +4,7 @@
  * one goes back to its copy, a damaged entry whose copy is damaged too
  * is zeroed, a bad checksum makes a copy unusable, an entry free at the
  * last check goes back to free, an entry unused in table and copy is
- * passed over, a dropped entry becomes what the fresh hook makes, a
- * marked entry is copied at twin_settle if sound and only then, and
+ * passed over, a dropped entry becomes what the fresh hook makes, and
  * with recover=off nothing is copied and a damaged entry is zeroed.
  */
 #include <stdint.h>
@@ -54,35 +53,6 @@ static const struct twin hooked = {
     .what = "hooked", .table = table, .copy = copy, .sum = sum, .size = sizeof(struct ent),
     .n = N, .damaged = damaged, .unused = unused, .fresh = fresh,
 };
-
-static uint32_t marks[TWIN_MARK_WORDS(N)];
-static const struct twin marked = {
-    .what = "marked", .table = table, .copy = copy, .sum = sum, .size = sizeof(struct ent),
-    .n = N, .damaged = damaged, .marks = marks,
-};
-
-/* Marks: copied at twin_settle, sound entries only, marks cleared. */
-static void settles(void)
-{
-    memset(table, 0, sizeof(table));
-    memset(copy, 0, sizeof(copy));
-    memset(sum, 0, sizeof(sum));
-    table[1] = (struct ent){ 1, 11 };
-    table[2] = (struct ent){ 1, 12 };
-    twin_mark(&marked, 1);
-    twin_mark(&marked, N);              /* out of range: nothing */
-    twin_settle(&marked);
-    ok(copy[1].value == 11 && sum[1] == twin_sum(&copy[1], sizeof(copy[1])) &&
-       copy[2].value == 0, "a marked entry is copied at settle, an unmarked one is not");
-    ok(marks[0] == 0 && marks[TWIN_MARK_WORDS(N) - 1] == 0, "settle clears the marks");
-    table[1] = (struct ent){ 1, 13 };
-    twin_settle(&marked);
-    is_int((int)copy[1].value, 11, "nothing marked: settle copies nothing");
-    table[1] = (struct ent){ 0xbad, 0 };
-    twin_mark(&marked, 1);
-    twin_settle(&marked);
-    is_int((int)copy[1].value, 11, "a damaged marked entry is not copied");
-}
 
 /* The unused and fresh hooks, on a table made afresh. */
 static void hooks(void)
@@ -148,7 +118,6 @@ int main(void)
        "a damaged copy of a sound entry is made again from the entry");
 
     hooks();
-    settles();
     recover = 0;
     memset(copy, 0, sizeof(copy));
     table[0] = (struct ent){ 1, 3 };
