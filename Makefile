@@ -30,6 +30,7 @@ LIBGCC   := $(shell $(CC) -m32 -print-libgcc-file-name)
 include mk/newlib.mk
 include mk/posix.mk
 include mk/libc.mk
+include mk/busybox.mk
 include mk/bench.mk
 
 # ---- kernel ---------------------------------------------------------------
@@ -100,7 +101,7 @@ RAMDISK   := $(B)/ramdisk.cpio
 ROOT_FILES := $(shell find etc/root -type f 2>/dev/null)
 
 $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
-		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) $(BENCH_BINS) Makefile
+		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) $(BENCH_BINS) $(BUSYBOX) Makefile
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test
 	$(Q)cp -R etc/root/. $(B)/root/
@@ -108,6 +109,7 @@ $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
 	$(Q)for p in $(RAMDISK_PROGS); do strip -g -o $(B)/root/bin/$$p $(B)/posix/$$p; done
 	$(Q)for t in $(RAMDISK_TESTS); do strip -g -o $(B)/root/test/$$t $(B)/posix/$$t; done
 	$(Q)for a in $(RAMDISK_ALIASES); do strip -g -o $(B)/root/bin/$${a%%:*} $(B)/posix/$${a#*:}; done
+	$(Q)strip -o $(B)/root/bin/busybox $(BUSYBOX)
 	$(Q)mkdir -p $(B)/root/bench && for p in $(BENCH_PROGS); do strip -g -o $(B)/root/bench/$$p $(B)/posix/$$p; done
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 

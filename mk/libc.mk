@@ -24,7 +24,24 @@ $(LIBC_CRT0): lib/libc/crt0.asm
 	@echo "  AS      $<"
 	$(Q)$(NASM) -Werror -f elf32 -g $< -o $@
 
-$(LIBC): $(LIBC_OBJ)
+# What newlib's sources have but its i686-elf build leaves out (its posix
+# and unix directories are built only for other targets): regular
+# expressions, fnmatch, popen, dirname.  Compiled from the same unpacked
+# tarball (tools/newlib.sh keeps it), with newlib's own flags: not our
+# code, so no -Werror.
+NLX_SRC_DIR := $(B)/newlib-src/newlib/libc
+NLX_FILES   := posix/regcomp posix/regerror posix/regexec posix/regfree posix/collate \
+               posix/collcmp posix/fnmatch posix/popen unix/dirname
+NLX_OBJ     := $(addprefix $(PX)/newlib/,$(addsuffix .o,$(NLX_FILES)))
+NLX_CFLAGS  := $(filter-out -Werror -Wall -Wextra -MMD -MP,$(NEWLIB_CFLAGS)) -w -D_GNU_SOURCE \
+               -isystem lib/libc/include -I$(NLX_SRC_DIR)/posix
+
+$(PX)/newlib/%.o: $(NEWLIB_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  NLCC    newlib/libc/$*.c"
+	$(Q)$(CC) $(NLX_CFLAGS) -c $(NLX_SRC_DIR)/$*.c -o $@
+
+$(LIBC): $(LIBC_OBJ) $(NLX_OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 

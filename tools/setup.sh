@@ -9,9 +9,12 @@ set -eu
 # libc6-dev-i386: static -m32 glibc for the Linux guest of make bench (its
 # kernel is fetched by tools/linux_kernel.sh with apt-get download, not installed).
 # python3-matplotlib: the campaign's plot (tools/inject/report.py).
+# dpkg-dev, patch, debian-archive-keyring: apt-get source (tools/debsrc.sh)
+# unpacks BusyBox with dpkg-source, checks it against the archive key, and
+# tools/busybox.sh applies user/busybox/patches.
 PACKAGES="make gcc gcc-multilib binutils nasm grub-pc-bin grub-common xorriso mtools
 qemu-system-x86 e2fsprogs python3 python3-pytest python3-pytest-xdist python3-pexpect
-newlib-source xz-utils libc6-dev-i386 python3-matplotlib"
+newlib-source xz-utils libc6-dev-i386 python3-matplotlib dpkg-dev patch debian-archive-keyring"
 
 quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1

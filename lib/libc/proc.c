@@ -2,6 +2,7 @@
  * proc.c - processes: _exit, fork, wait, waitpid, getpid, getppid,
  * getpgrp, setpgid, kill.  Each is one call to PM (proto/pm.h).
  */
+#include <errno.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,4 +92,19 @@ int kill(pid_t pid, int sig)
     rq(&m)->signal = sig;
     r = __pm_call_once(PM_KILL, &m);
     return r < 0 ? __err(r) : 0;
+}
+
+/* vfork may be a fork (POSIX): the child gets its own copy. */
+pid_t vfork(void)
+{
+    return fork();
+}
+
+int killpg(pid_t pgrp, int sig)
+{
+    if (pgrp <= 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    return kill(-pgrp, sig);
 }

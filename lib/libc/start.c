@@ -2,9 +2,10 @@
  * start.c - from the initial stack to main: take argc, argv and envp,
  * the PM_AT_* endpoints PM put after envp, set environ, run newlib's
  * constructors, call main, and exit (so atexit handlers run and stdio is
- * flushed).  Also the PM call and errno helpers every wrapper uses.
+ * flushed); __progname is argv[0]'s name.  Also the PM call and errno helpers every wrapper uses.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <errno.h>
 #include "libc.h"
 
@@ -14,6 +15,7 @@ extern void __libc_init_array(void);
 extern void __libc_fini_array(void);
 
 endpoint_t __pm_ep = NONE, __vfs_ep = NONE, __inet_ep = NONE;
+char *__progname = "";                 /* argv[0]'s last component (err.c, syslog.c) */
 
 void _init(void)
 {
@@ -39,6 +41,10 @@ void __libc_start(uint32_t *sp)
             __inet_ep = (endpoint_t)aux[1];
     }
     environ = envp;
+    if (argc > 0 && argv[0]) {
+        char *slash = strrchr(argv[0], '/');
+        __progname = slash ? slash + 1 : argv[0];
+    }
     atexit(__libc_fini_array);
     __libc_init_array();
     exit(main(argc, argv, envp));

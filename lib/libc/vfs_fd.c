@@ -4,13 +4,17 @@
  * built with VFS_IOC (proto/vfs.h): the argument is lent for reading
  * (VFS_IOC_IN) and/or writing (VFS_IOC_OUT).  The terminal's requests
  * (proto/tty.h: plain numbers, exact argument sizes) are known here and
- * lent both ways; any other request lends nothing.  __vfs_ioctl lends an
+ * lent both ways, and Linux's TIOCGWINSZ, TIOCGPGRP and TIOCSPGRP are
+ * translated to them; any other request lends nothing.  __vfs_ioctl lends an
  * argument of a given size both ways (for libc's own termios calls).
  */
 #include "vfs.h"
 #include <stdarg.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include "proto/tty.h"
+
+int __tty_winsize(int fd, struct winsize *w);     /* termios.c */
 
 _Static_assert(F_DUPFD == VFS_F_DUPFD && F_GETFD == VFS_F_GETFD && F_SETFD == VFS_F_SETFD &&
                F_GETFL == VFS_F_GETFL && F_SETFL == VFS_F_SETFL &&
@@ -86,6 +90,18 @@ int __vfs_ioctl(int fd, unsigned request, void *arg, size_t size)
     return ioctl_call(fd, request, arg, size, GRANT_READ | GRANT_WRITE);
 }
 
+/* TIOCGPGRP and TIOCSPGRP (Linux's numbers): an int, like tcgetpgrp/tcsetpgrp. */
+static int linux_pgrp(int fd, uint32_t req, int *arg)
+{
+    int32_t g = req == TIOCSPGRP ? *arg : 0;
+    if (ioctl_call(fd, req == TIOCSPGRP ? TTY_SETPGRP : TTY_GETPGRP, &g, sizeof(g),
+                   GRANT_READ | GRANT_WRITE) < 0)
+        return -1;
+    if (req == TIOCGPGRP)
+        *arg = g;
+    return 0;
+}
+
 int ioctl(int fd, int request, ...)
 {
     uint32_t req = (uint32_t)request, size = VFS_IOC_SIZE(req);
@@ -95,8 +111,12 @@ int ioctl(int fd, int request, ...)
     if (!access && (size = tty_size(req)) != 0)
         access = GRANT_READ | GRANT_WRITE;
     va_start(ap, request);
-    if (access && size)
+    if ((access && size) || req == TIOCGWINSZ || req == TIOCGPGRP || req == TIOCSPGRP)
         arg = va_arg(ap, void *);
     va_end(ap);
+    if (req == TIOCGWINSZ)
+        return __tty_winsize(fd, arg);
+    if (req == TIOCGPGRP || req == TIOCSPGRP)
+        return linux_pgrp(fd, req, arg);
     return ioctl_call(fd, req, arg, size, access);
 }

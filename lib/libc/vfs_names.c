@@ -70,3 +70,15 @@ char *getcwd(char *buf, size_t size)
     }
     return buf;
 }
+
+/* A device node or FIFO (VFS_MKNOD: root only for devices). */
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+    struct vfs_req rq = { .mode = mode, .offset = (int32_t)dev };
+    return __vfs_ret(__vfs_path(VFS_MKNOD, path, &rq));
+}
+
+int mkfifo(const char *path, mode_t mode)
+{
+    return mknod(path, S_IFIFO | (mode & 07777), 0);
+}

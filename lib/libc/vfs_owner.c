@@ -4,6 +4,7 @@
  * (servers/vfs/perm.c); errors come back as EPERM, EACCES, ENOENT...
  */
 #include "vfs.h"
+#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,4 +21,34 @@ int chown(const char *path, uid_t owner, gid_t group)
         .whence = group == (gid_t)-1 ? -1 : (int32_t)group,
     };
     return __vfs_ret(__vfs_path(VFS_CHOWN, path, &rq));
+}
+
+/* There are no symbolic links, so a link's owner is the file's. */
+int lchown(const char *path, uid_t owner, gid_t group)
+{
+    return chown(path, owner, group);
+}
+
+/* VFS changes modes and owners by path only, so far: by descriptor is
+ * ENOSYS (EBADF for a descriptor that is not open). */
+static int by_fd(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return -1;
+    errno = ENOSYS;
+    return -1;
+}
+
+int fchmod(int fd, mode_t mode)
+{
+    (void)mode;
+    return by_fd(fd);
+}
+
+int fchown(int fd, uid_t owner, gid_t group)
+{
+    (void)owner;
+    (void)group;
+    return by_fd(fd);
 }

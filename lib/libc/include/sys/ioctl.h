@@ -7,6 +7,8 @@
 #ifndef _SYS_IOCTL_H
 #define _SYS_IOCTL_H
 
+#include <sys/termios.h>     /* struct winsize, TIOCGWINSZ (Linux numbers) */
+
 #define _IOC_IN   0x80000000u
 #define _IOC_OUT  0x40000000u
 #define _IOC(dir, group, num, size) \
