@@ -110,6 +110,9 @@ $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
 	$(Q)for t in $(RAMDISK_TESTS); do strip -g -o $(B)/root/test/$$t $(B)/posix/$$t; done
 	$(Q)for a in $(RAMDISK_ALIASES); do strip -g -o $(B)/root/bin/$${a%%:*} $(B)/posix/$${a#*:}; done
 	$(Q)strip -o $(B)/root/bin/busybox $(BUSYBOX)
+	$(Q)for a in $$(cat $(B)/busybox/applets.list); do \
+		if [ -e $(B)/root/bin/$$a ]; then echo "busybox: $$a is also one of our programs" >&2; exit 1; fi; \
+		ln $(B)/root/bin/busybox $(B)/root/bin/$$a; done
 	$(Q)mkdir -p $(B)/root/bench && for p in $(BENCH_PROGS); do strip -g -o $(B)/root/bench/$$p $(B)/posix/$$p; done
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 
@@ -134,6 +137,13 @@ UNIT_SRC    := lib/common/privconf.c kernel/grant.c kernel/frames.c
 # a server library file that needs the test's stand-ins for libsys
 $(B)/unit/twin_mend: UNIT_OWN := lib/libsys/twin.c
 $(B)/unit/twin_mend: lib/libsys/twin.c
+
+# lib/libc's getopt, under other names, next to the host's glibc one
+$(B)/unit/getopt_sx.o: lib/libc/getopt.c tests/unit/getopt_names.h
+	@mkdir -p $(B)/unit
+	$(CC) $(HOST_CFLAGS) -include tests/unit/getopt_names.h -c -o $@ $<
+$(B)/unit/getopt_glibc: UNIT_OWN := $(B)/unit/getopt_sx.o
+$(B)/unit/getopt_glibc: $(B)/unit/getopt_sx.o
 
 $(B)/unit/%: tests/unit/%.c tests/unit/tap.c tests/unit/tap.h $(UNIT_SRC)
 	@mkdir -p $(B)/unit

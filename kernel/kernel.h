@@ -64,6 +64,8 @@ void acct_info(struct sys_acct *out);
 /* tsc.c: microseconds since boot from the TSC, calibrated on the PIT */
 void tsc_calibrate(void);
 uint64_t tsc_usec(void);
+void rtc_init(void);                   /* rtc.c: read the wall clock once */
+extern uint32_t rtc_boot_epoch;        /* epoch second at TSC clock zero */
 
 /* clock.c */
 extern volatile uint32_t ticks;

@@ -22,6 +22,7 @@ void kmain(uint32_t magic, uint32_t info)
     idt_init();
     pic_init();
     tsc_calibrate();
+    rtc_init();
     fpu_init();
     memory_init();
     cmdline_init(bootinfo.cmdline);

@@ -3,6 +3,9 @@
 # Included by the top-level Makefile after mk/libc.mk.
 #
 #   make busybox      build/busybox/busybox (fetches the source once)
+#   make host-busybox build/busybox-host/busybox, the same configuration for
+#                     the Linux host, and build/host/<applet> links to it
+#                     (part of make host-progs, for tests/host)
 #
 # The object tree under build/busybox is incremental: BusyBox's own make
 # decides what to recompile; this rule runs it whenever a library, a
@@ -19,4 +22,21 @@ $(BUSYBOX): $(BUSYBOX_DEPS)
 
 busybox: $(BUSYBOX)
 
-.PHONY: busybox
+BUSYBOX_HOST := $(B)/busybox-host/busybox
+
+$(BUSYBOX_HOST): tools/busybox.sh tools/debsrc.sh user/busybox/applets.config \
+		$(wildcard user/busybox/patches/*.patch)
+	$(Q)tools/busybox.sh --host $(B)
+
+# One name, one program: an applet must not have the name of one of ours.
+# A link that is right is left alone (tests running meanwhile use it).
+host-busybox: $(BUSYBOX_HOST) $(HOST_PROGS)
+	$(Q)mkdir -p $(HOST_B) && for a in $$(cat $(B)/busybox-host/applets.list); do \
+		case " $(notdir $(HOST_PROGS)) " in *" $$a "*) \
+			echo "busybox: $$a is also one of our programs" >&2; exit 1;; esac; \
+		[ "$$(readlink $(HOST_B)/$$a)" = ../busybox-host/busybox ] || \
+		ln -sf ../busybox-host/busybox $(HOST_B)/$$a; done
+
+host-progs: host-busybox
+
+.PHONY: busybox host-busybox

@@ -1,20 +1,23 @@
-# posix.mk - the POSIX user land (user/sh and user/bin): the list of
-# programs, their host build for the host tests, and a compile-only check
-# against newlib's headers.  Included by the top-level Makefile.
+# posix.mk - Stabilix's own programs (user/bin: init and the tools that
+# are Stabilix's or that BusyBox does not have, docs/userland.md): the
+# list, their host build for the host tests, and a compile-only check
+# against newlib's headers.  Included by the top-level Makefile.  The
+# shell and the everyday tools are BusyBox's (mk/busybox.mk).
 #
-#   make host-progs    build/host/<prog> for every program (gcc, Linux host)
+#   make host-progs    build/host/<prog> for every program (gcc, Linux host),
+#                      and BusyBox's applets (links to build/busybox-host)
 #   make posix-check   compile every source with newlib's headers (-c only)
 #
-# Adding a utility: write user/bin/<name>.c and add <name> to POSIX_PROGS.
-# sh is built from user/sh/*.c; every other program from user/bin/<name>.c
-# plus the shared helpers user/bin/lib/*.c.  POSIX_ALIASES are
+# Adding a utility: write user/bin/<name>.c and add <name> to POSIX_PROGS
+# (a name BusyBox has must not be added: one name, one program).  A
+# program is built from user/bin/<name>.c plus the shared helpers
+# user/bin/lib/*.c.  POSIX_ALIASES are
 # "alias:program" pairs installed as a copy (a link on Stabilix).
 # The Stabilix link rule (crt0 + lib/libc + newlib) goes next to these
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
-POSIX_PROGS   := init sh cat cksum echo true false mkdir rm cp mv ls kill sleep wc grep \
-                 hexdump uptime free dmesg ps service poweroff reboot stabilize id su \
-                 chmod chown
+POSIX_PROGS   := init kill hexdump uptime free dmesg ps service poweroff reboot stabilize \
+                 id su chown
 POSIX_ALIASES := mem:free
 
 POSIX_LIB_SRC := $(wildcard user/bin/lib/*.c)
@@ -23,7 +26,7 @@ POSIX_INC     := -Iuser/bin/lib -Ilib/libc/include
 # and sys/stat.h are for newlib): the host's headers come first.
 POSIX_HOST_INC := -Iuser/bin/lib -idirafter lib/libc/include
 # The sources of one program: $(call posix_srcs,<name>)
-posix_srcs     = $(if $(filter sh,$(1)),$(wildcard user/sh/*.c),$(if $(filter $(1),$(POSIX_TEST_PROGS)),user/tests/posix/$(1).c,user/bin/$(1).c $(POSIX_LIB_SRC)))
+posix_srcs     = $(if $(filter $(1),$(POSIX_TEST_PROGS)),user/tests/posix/$(1).c,user/bin/$(1).c $(POSIX_LIB_SRC))
 # Test programs (user/tests/posix/<name>.c), in the ramdisk's /test.
 POSIX_TEST_PROGS := proctest loadwork midway fipair attack fuzz
 
@@ -31,14 +34,13 @@ POSIX_TEST_PROGS := proctest loadwork midway fipair attack fuzz
 HOST_B            := $(B)/host
 HOST_POSIX_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -Wall -Wextra -Werror $(POSIX_HOST_INC)
 HOST_STABILIX     := tests/host/host_stabilix.c
-POSIX_HDRS        := $(wildcard user/sh/*.h user/bin/lib/*.h) lib/libc/include/stabilix.h
+POSIX_HDRS        := $(wildcard user/bin/lib/*.h) lib/libc/include/stabilix.h
 
 define posix_host_prog
 $(HOST_B)/$(1): $(call posix_srcs,$(1)) $(HOST_STABILIX) $(POSIX_HDRS)
 	@mkdir -p $(HOST_B)
 	@echo "  HOSTCC  $$@"
-	$(Q)$(CC) $(HOST_POSIX_CFLAGS) -o $$@ $(call posix_srcs,$(1)) \
-		$(if $(filter sh,$(1)),,$(HOST_STABILIX))
+	$(Q)$(CC) $(HOST_POSIX_CFLAGS) -o $$@ $(call posix_srcs,$(1)) $(HOST_STABILIX)
 endef
 $(foreach p,$(POSIX_PROGS),$(eval $(call posix_host_prog,$(p))))
 

@@ -52,32 +52,51 @@ def usage(prog, args):
     return "usage: %s%s\n" % (prog, " " + args if args else "")
 
 
+def BG_DEATH(word):
+    """What ash may say on stderr when a background job it waits for was
+    killed: the signal's name, or nothing when the job was reaped before
+    the wait (its SIGCHLD came first; timing decides)."""
+    return re.compile("(?:%s\n)?" % word)
+
+
+def ls_l(*files):
+    """What ls -l prints for files, each (mode string, size, name): the
+    link count 1, any owner and group, any date and time."""
+    return re.compile("".join(r"%s +1 \S+ +\S+ +%d [A-Z][a-z]{2} [ \d]\d \d\d:\d\d %s\n"
+                              % (re.escape(m), n, re.escape(f)) for m, n, f in files))
+
+
+def bb_usage(prog, before=""):
+    """A BusyBox applet's usage text on stderr (after the message before):
+    its banner, then "Usage: prog ..." and the option list."""
+    return re.compile(re.escape(before) + r"BusyBox v1\.35\.0 \(.*\) multi-call binary\.\n\n"
+                      r"Usage: " + re.escape(prog) + r" .*", re.S)
+
+
 # ---- the shell ------------------------------------------------------------------
 SHELL = [
     S("simple command", "echo hello world", "hello world\n"),
-    S("three-stage pipeline", "echo one two three | grep two | wc -w", "      3\n"),
+    S('three-stage pipeline', "echo one two three | grep two | wc -w", '3\n'),
     S("long pipeline", "echo x | cat | cat | cat | cat | cat | cat | cat | cat | cat", "x\n"),
     S("pipeline status is the last command's", "false | true; echo $?; true | false", "0\n", status=1),
-    S("pipeline carries more than a pipe buffer",
-      "echo 0123456789abcdef > a; cat a a a a a a a a > b; cat b b b b b b b b > a; "
-      "cat a a a a a a a a > b; cat b b b b b b b b > a; cat a | cat | wc -c", "  69632\n"),
+    S('pipeline carries more than a pipe buffer', "echo 0123456789abcdef > a; cat a a a a a a a a > b; cat b b b b b b b b > a; "
+      "cat a a a a a a a a > b; cat b b b b b b b b > a; cat a | cat | wc -c", '69632\n'),
     S("output redirection creates and truncates", "echo first > f; echo second > f; cat f", "second\n"),
     S("append redirection", "echo a > f; echo b >> f; cat f", "a\nb\n"),
     S("stderr append redirection", "ls x 2> e; ls y 2>> e; cat e",
       "ls: x: No such file or directory\nls: y: No such file or directory\n"),
     S("explicit input descriptor", "echo data > f; cat 0< f", "data\n"),
-    S("input redirection", "echo data > f; wc -c < f", "      5\n"),
+    S('input redirection', "echo data > f; wc -c < f", '5\n'),
     S("stderr redirection", "ls nosuch 2> e; echo $?; cat e",
       "1\nls: nosuch: No such file or directory\n"),
-    S("2>&1 joins stderr to a pipe", "ls nosuch 2>&1 | wc -l", "      1\n"),
+    S('2>&1 joins stderr to a pipe', "ls nosuch 2>&1 | wc -l", '1\n'),
     S("> f 2>&1 sends both to the file", "ls nosuch > f 2>&1; echo x >> f; cat f",
       "ls: nosuch: No such file or directory\nx\n"),
     S(">&2 writes to stderr", "echo oops >&2", "", "oops\n"),
     S("redirection before the command word", "> f echo hi; cat f", "hi\n"),
     S("redirection alone creates the file", "> empty; ls", "empty\n"),
-    S("failed input redirection skips the command", "cat < nosuch; echo $?", "1\n",
-      "sh: nosuch: No such file or directory\n"),
-    S("builtin redirection is undone", "pwd > f; echo after; cat f | wc -l", "after\n      1\n"),
+    S('failed input redirection skips the command', "cat < nosuch; echo $?", '1\n', "sh: can't open nosuch: no such file\n"),
+    S('builtin redirection is undone', "pwd > f; echo after; cat f | wc -l", 'after\n1\n'),
     S("&& runs on success", "true && echo yes", "yes\n"),
     S("&& skips on failure", "false && echo yes; echo $?", "1\n"),
     S("|| runs on failure", "false || echo no", "no\n"),
@@ -97,7 +116,7 @@ SHELL = [
     S("export NAME then assign", "export y; y=7; sh -c 'echo $y'", "7\n"),
     S("assignment before a command is for that command only",
       "z=9 sh -c 'echo $z'; echo [$z]", "9\n[]\n"),
-    S("export of a bad name", "export 1x=2; echo $?", "1\n", "sh: export: 1x=2: bad variable name\n"),
+    S('export of a bad name', "export 1x=2; echo $?", '', 'sh: export: line 0: 1x: bad variable name\n', status=2),
     S("single quotes keep everything", "echo 'a  b $x \\ \"'", "a  b $x \\ \"\n"),
     S("double quotes expand variables", "x=v; echo \"[$x] [\\$x] ['x']\"", "[v] [$x] ['x']\n"),
     S("backslash escapes", "echo a\\ \\ b \\$x \\\\", "a  b $x \\\n"),
@@ -108,7 +127,7 @@ SHELL = [
     S("glob *", "echo > b.c; echo > a.c; echo > c.h; echo *.c; echo *", "a.c b.c\na.c b.c c.h\n"),
     S("glob ? and [set]", "echo > a1; echo > b2; echo > c3; echo ?2 [ac]* [!a]?", "b2 a1 c3 b2 c3\n"),
     S("glob in a directory path", "mkdir d e; echo > d/x.c; echo > e/y.c; echo */*.c", "d/x.c e/y.c\n"),
-    S("glob skips dot files", "echo > .h; echo > v; echo * .*", "v .h\n"),
+    S('glob: * skips dot files, .* matches them and . ..', "echo > .h; echo > v; echo * .*", 'v . .. .h\n'),
     S("glob without a match stays", "echo *.none 'x'*", "*.none x*\n"),
     S("quoted glob characters are literal", "echo > a.c; echo '*.c' \"*\" \\*", "*.c * *\n"),
     S("glob on an unquoted expansion", "echo > a.c; x='*.c'; echo $x \"$x\"", "a.c *.c\n"),
@@ -117,64 +136,53 @@ SHELL = [
     S("sh -c name and arguments", "sh -c 'echo $0 $1 $2 $#' zero one two", "zero one two 2\n"),
     S("\"$@\" keeps arguments apart", "sh -c 'sh -c \"echo \\$#\" x \"$@\"' n 'a b' c", "2\n"),
     S("$@ unquoted is split", "sh -c 'sh -c \"echo \\$#\" x $@' n 'a b' c", "3\n"),
-    S("background job prints [n] pid and wait waits",
-      "sleep 0.3 > f & echo started; wait; echo done", "started\ndone\n", re.compile(r"\[1\] \d+\n")),
-    S("wait $! returns the job's status", "sh -c 'exit 5' & wait $!; echo $?", "5\n",
-      re.compile(r"\[1\] \d+\n")),
-    S("wait %n", "false & wait %1; echo $?", "1\n", re.compile(r"\[1\] \d+\n")),
-    S("background job runs while the shell goes on",
-      "sleep 1 & echo a; ls; wait; echo b", "a\nb\n", re.compile(r"\[1\] \d+\n")),
-    S("background job output", "echo bg > f & wait; cat f", "bg\n", re.compile(r"\[1\] \d+\n")),
-    S("two background jobs are numbered", "sleep 0.1 & sleep 0.1 & wait", "",
-      re.compile(r"\[1\] \d+\n\[2\] \d+\n")),
-    S("$! is the last background pid", "true & echo $! | grep -c '^[0-9][0-9]*$'; wait", "1\n",
-      re.compile(r"\[1\] \d+\n")),
-    S("background and-or list", "false && echo no || echo yes & wait", "yes\n",
-      re.compile(r"\[1\] \d+\n")),
-    S("wait for an unknown job", "wait 12345; echo $?", "127\n", "sh: wait: 12345: no such job\n"),
+    S('background job and wait', "sleep 0.3 > f & echo started; wait; echo done", 'started\ndone\n'),
+    S("wait $! returns the job's status", "sh -c 'exit 5' & wait $!; echo $?", '5\n'),
+    S('wait %n', "false & wait %1; echo $?", '1\n'),
+    S('background job runs while the shell goes on', "sleep 1 & echo a; ls; wait; echo b", 'a\nb\n'),
+    S('background job output', "echo bg > f & wait; cat f", 'bg\n'),
+    S('two background jobs, one wait', "sleep 0.1 & sleep 0.1 & wait", ''),
+    S('$! is the last background pid', "true & echo $! | grep -c '^[0-9][0-9]*$'; wait", '1\n'),
+    S('background and-or list', "false && echo no || echo yes & wait", 'yes\n'),
+    S('wait for an unknown job', "wait 12345; echo $?", '127\n'),
     S("script file with arguments", "echo 'echo in script $1 $#' > s; sh s a b", "in script a 2\n"),
     S("script exit status", "echo 'exit 4' > s; sh s; echo $?", "4\n"),
     S("multi-line script", "echo 'x=1\necho one $x\necho two' > s; sh s", "one 1\ntwo\n"),
-    S("missing script", "sh nosuch; echo $?", "127\n", "sh: nosuch: No such file or directory\n"),
-    S("commands from a non-terminal stdin", "echo 'echo from stdin; echo $((1))x' | sh", "from stdin\n$((1))x\n"),
-    S("command not found is 127", "nosuchcmd; echo $?", "127\n", "sh: nosuchcmd: command not found\n"),
-    S("missing path is 127", "./nosuch; echo $?", "127\n", "sh: ./nosuch: No such file or directory\n"),
+    S('missing script', "sh nosuch; echo $?", '2\n', "sh: can't open 'nosuch': No such file or directory\n"),
+    S('commands from a non-terminal stdin', "echo 'echo from stdin; echo $((1))x' | sh", 'from stdin\n1x\n'),
+    S('command not found is 127', "nosuchcmd; echo $?", '127\n', 'sh: nosuchcmd: not found\n'),
+    S('missing path is 127', "./nosuch; echo $?", '127\n', 'sh: ./nosuch: not found\n'),
     S("not executable is 126", "echo x > f; ./f; echo $?", "126\n", "sh: ./f: Permission denied\n"),
     S("not executable in PATH is 126", "mkdir d; echo x > d/prog; PATH=$HOME/d; prog", "",
       "sh: prog: Permission denied\n", 126),
     S("directory is not executable", "mkdir d; ./d; echo $?", "126\n", "sh: ./d: Permission denied\n"),
-    S("killed by a signal is 128+n", "sh -c 'kill -9 $$'; echo $?", "137\n"),
-    S("killed by SIGTERM is 143", "sleep 5 & kill $!; wait $!; echo $?", "143\n",
-      re.compile(r"\[1\] \d+\n")),
+    S('killed by a signal is 128+n', "sh -c 'kill -9 $$'; echo $?", '137\n', 'Killed\n'),
+    S('killed by SIGTERM is 143', "sleep 5 & kill $!; wait $!; echo $?", '143\n', BG_DEATH('Terminated')),
     S("cd and relative paths", "mkdir d; cd d; echo x > f; cd ..; cat d/f", "x\n"),
     S("cd without argument goes to $HOME", "HOME=/; cd; pwd", "/\n"),
-    S("cd without HOME goes to /", "unset HOME; cd; pwd", "/\n"),
-    S("cd to a missing directory", "cd nosuch; echo $?", "1\n",
-      "sh: cd: nosuch: No such file or directory\n"),
+    S('cd without HOME stays', "mkdir d; cd d; unset HOME; cd; pwd | sed 's,.*/,,'", 'd\n'),
+    S('cd to a missing directory', "cd nosuch; echo $?", '2\n', "sh: cd: line 0: can't cd to nosuch: No such file or directory\n"),
     S("cd in a pipeline changes nothing", "mkdir d; cd d | cat; ls", "d\n"),
     S("exit in a pipeline ends only its process", "exit 3 | cat; echo after $?", "after 0\n"),
     S("cd sets PWD", "cd /; echo $PWD", "/\n"),
     S("exit with a status", "exit 3", "", "", 3),
     S("exit keeps $?", "false; exit", "", "", 1),
     S("exit stops the script", "echo a; exit 0; echo b", "a\n"),
-    S("exit with a bad number", "exit abc", "", "sh: exit: abc: bad number\n", 2),
-    S("PATH search uses $PATH", "PATH=/nonexistent; echo x", "", "sh: echo: command not found\n", 127),
+    S('exit with a bad number', "exit abc", '', 'sh: exit: line 0: Illegal number: abc\n', status=2),
+    S('PATH search uses $PATH', "PATH=/nonexistent; ls", '', 'sh: ls: not found\n', status=127),
     S("PATH with several directories", "mkdir d; PATH=$HOME/d:$PATH; echo x", "x\n"),
-    S("syntax error: unterminated quote", "echo \"abc", "", "sh: syntax error: unterminated quote\n", 2),
-    S("syntax error: unterminated single quote", "echo 'abc", "", "sh: syntax error: unterminated quote\n", 2),
-    S("syntax error: leading pipe", "| foo", "", "sh: syntax error: unexpected '|'\n", 2),
-    S("syntax error: redirection without file", "echo >", "",
-      "sh: syntax error: missing file name after redirection\n", 2),
-    S("syntax error: redirection to an operator", "echo > | cat", "",
-      "sh: syntax error: unexpected '|'\n", 2),
-    S("syntax error: trailing &&", "echo a &&", "", "sh: syntax error: unexpected end of input\n", 2),
-    S("syntax error: double semicolon", "echo a;; echo b", "", "sh: syntax error: unexpected ';'\n", 2),
-    S("syntax error stops a script after the good lines", "echo first\n| bad\necho never", "first\n",
-      "sh: syntax error: unexpected '|'\n", 2),
+    S('syntax error: unterminated quote', "echo \"abc", '', 'sh: syntax error: unterminated quoted string\n', status=2),
+    S('syntax error: unterminated single quote', "echo 'abc", '', 'sh: syntax error: unterminated quoted string\n', status=2),
+    S('syntax error: leading pipe', "| foo", '', 'sh: syntax error: unexpected "|"\n', status=2),
+    S('syntax error: redirection without file', "echo >", '', 'sh: syntax error: unexpected end of file\n', status=2),
+    S('syntax error: redirection to an operator', "echo > | cat", '', 'sh: syntax error: unexpected "|"\n', status=2),
+    S('syntax error: trailing &&', "echo a &&", '', 'sh: syntax error: unexpected end of file\n', status=2),
+    S('syntax error: double semicolon', "echo a;; echo b", '', 'sh: syntax error: unexpected ";;"\n', status=2),
+    S('syntax error stops a script after the good lines', "echo first\n| bad\necho never", 'first\n', 'sh: syntax error: unexpected "|"\n', status=2),
     S("line continuation after a pipe", "echo a |\n cat", "a\n"),
     S("backslash-newline joins lines", "echo a \\\nb", "a b\n"),
     S("quote spanning lines", "echo 'a\nb'", "a\nb\n"),
-    S("bad sh option", "sh -x", "", "usage: sh [-c command [name [arg...]] | file [arg...]]\n", 2),
+    S('bad sh option', "sh -Z", '', 'sh: illegal option -Z\n', status=2),
 ]
 
 
@@ -184,9 +192,8 @@ UTILS = [
     S("cat files in order", "echo a > f; echo b > g; cat f g", "a\nb\n"),
     S("cat stdin", "echo in | cat", "in\n"),
     S("cat - means stdin", "echo a > f; echo b > g; echo x | cat f - g", "a\nx\nb\n"),
-    S("cat missing file goes on", "echo a > f; cat nosuch f; echo $?", "a\n1\n",
-      "cat: nosuch: No such file or directory\n"),
-    S("cat bad option", "cat -z", "", "cat: unknown option -z\n" + usage("cat", "[-u] [file...]"), 2),
+    S('cat missing file goes on', "echo a > f; cat nosuch f; echo $?", 'a\n1\n', "cat: can't open 'nosuch': No such file or directory\n"),
+    S('cat bad option', "cat -z", '', bb_usage('cat', "cat: invalid option -- 'z'\n"), status=1),
     # echo, true, false
     S("echo -n", "echo -n a; echo b c", "ab c\n"),
     S("echo without arguments", "echo", "\n"),
@@ -194,71 +201,68 @@ UTILS = [
     S("true and false", "true; echo $?; false; echo $?", "0\n1\n"),
     # mkdir
     S("mkdir", "mkdir d e; ls", "d\ne\n"),
-    S("mkdir existing", "mkdir d; mkdir d; echo $?", "1\n", "mkdir: d: File exists\n"),
+    S('mkdir existing', "mkdir d; mkdir d; echo $?", '1\n', "mkdir: can't create directory 'd': File exists\n"),
     S("mkdir -p parents", "mkdir -p a/b/c; ls a/b", "c\n"),
     S("mkdir -p existing is fine", "mkdir -p a; mkdir -p a/; echo $?", "0\n"),
-    S("mkdir without parent", "mkdir x/y; echo $?", "1\n", "mkdir: x/y: No such file or directory\n"),
-    S("mkdir usage", "mkdir", "", usage("mkdir", "[-p] dir..."), 2),
+    S('mkdir without parent', "mkdir x/y; echo $?", '1\n', "mkdir: can't create directory 'x/y': No such file or directory\n"),
+    S('mkdir usage', "mkdir", '', bb_usage('mkdir'), status=1),
     # rm
     S("rm file", "echo a > f; echo b > g; rm f; ls", "g\n"),
-    S("rm missing", "rm nosuch; echo $?", "1\n", "rm: nosuch: No such file or directory\n"),
+    S('rm missing', "rm nosuch; echo $?", '1\n', "rm: can't remove 'nosuch': No such file or directory\n"),
     S("rm -f missing is quiet", "rm -f nosuch; echo $?", "0\n"),
-    S("rm directory needs -r", "mkdir d; rm d; echo $?; ls", "1\nd\n", "rm: d: Is a directory\n"),
+    S('rm directory needs -r', "mkdir d; rm d; echo $?; ls", '1\nd\n', "rm: 'd' is a directory\n"),
     S("rm -r tree", "mkdir -p d/e/f; echo x > d/e/g; echo y > d/h; rm -r d; ls; echo $?", "0\n"),
     S("rm -rf", "mkdir -p d/e; echo x > d/e/f; rm -rf d nosuch; echo $?; ls", "0\n"),
-    S("rm refuses ..", "rm -rf ..; echo $?", "1\n", "rm: ..: refusing to remove '.' or '..'\n"),
-    S("rm usage", "rm", "", usage("rm", "[-rf] file..."), 2),
+    S('rm refuses ..', "rm -rf ..; echo $?", '1\n', "rm: can't remove '.' or '..'\n"),
+    S('rm usage', "rm", '', bb_usage('rm'), status=1),
     # cp
     S("cp file to file", "echo data > f; cp f g; cat g", "data\n"),
     S("cp overwrites", "echo new > f; echo old-old > g; cp f g; cat g", "new\n"),
     S("cp files to directory", "echo a > f; echo b > g; mkdir d; cp f g d; ls d; cat d/g", "f\ng\nb\n"),
-    S("cp missing source", "cp nosuch g; echo $?", "1\n", "cp: nosuch: No such file or directory\n"),
-    S("cp directory source", "mkdir d; cp d e; echo $?", "1\n", "cp: d: Is a directory\n"),
-    S("cp several files to a non-directory", "echo a > f; cp f f g; echo $?", "1\n",
-      "cp: g: Not a directory\n"),
-    S("cp onto itself keeps the file", "echo data > f; cp f f; echo $?; cat f; mkdir d; cp d/../f d/..; echo $?",
-      "1\ndata\n1\n", "cp: f and f are the same file\ncp: d/../f and d/../f are the same file\n"),
-    S("cp keeps the permission bits", "echo a > f; cp f g; ls -l g", "-rw-r--r--   1        2 g\n"),
-    S("cp usage", "cp f", "", usage("cp", "src dst | cp src... dir"), 2),
+    S('cp missing source', "cp nosuch g; echo $?", '1\n', "cp: can't stat 'nosuch': No such file or directory\n"),
+    S('cp directory source', "mkdir d; cp d e; echo $?", '1\n', "cp: omitting directory 'd'\n"),
+    S('cp several files to a non-directory', "echo a > f; cp f f g; echo $?", '1\n', "cp: can't create 'g/f': No such file or directory\ncp: can't create 'g/f': No such file or directory\n"),
+    S('cp onto itself keeps the file', "echo data > f; cp f f; echo $?; cat f; mkdir d; cp d/../f d/..; echo $?", '1\ndata\n1\n', "cp: 'f' and 'f' are the same file\ncp: 'd/../f' and 'd/../f' are the same file\n"),
+    S('cp keeps the permission bits', "echo a > f; cp f g; ls -l g", ls_l(('-rw-r--r--', 2, 'g'))),
+    S('cp usage', "cp f", '', bb_usage('cp'), status=1),
     # mv
     S("mv renames", "echo a > f; mv f g; ls; cat g", "g\na\n"),
     S("mv into directory", "echo a > f; mkdir d; mv f d; ls d; ls", "f\nd\n"),
     S("mv directory", "mkdir d; echo x > d/f; mv d e; cat e/f; ls", "x\ne\n"),
-    S("mv missing", "mv nosuch g; echo $?", "1\n", "mv: nosuch: No such file or directory\n"),
-    S("mv usage", "mv", "", usage("mv", "src dst | mv src... dir"), 2),
+    S('mv missing', "mv nosuch g; echo $?", '1\n', "mv: can't rename 'nosuch': No such file or directory\n"),
+    S('mv usage', "mv", '', bb_usage('mv'), status=1),
     # ls
     S("ls sorted", "echo > b; echo > a; mkdir c; ls", "a\nb\nc\n"),
     S("ls hides dot files", "echo > .hidden; echo > v; ls", "v\n"),
     S("ls -a shows them", "echo > .hidden; ls -a", ".\n..\n.hidden\n"),
-    S("ls -l file", "echo hello > f; ls -l f", "-rw-r--r--   1        6 f\n"),
-    S("ls -l directory mode", "mkdir d; ls -l | grep -c '^drwxr-xr-x  *[0-9][0-9]*  *[0-9][0-9]* d$'", "1\n"),
-    S("ls -la combined", "echo > f; ls -la | wc -l", "      3\n"),
+    S('ls -l file', "echo hello > f; ls -l f", ls_l(('-rw-r--r--', 6, 'f'))),
+    S('ls -l directory mode', "mkdir d; ls -l | grep -c '^drwxr-xr-x  *[0-9][0-9]* .* d$'", '1\n'),
+    S('ls -la combined', "echo > f; ls -la | wc -l", '3\n'),
     S("ls a directory", "mkdir d; echo > d/x; ls d", "x\n"),
     S("ls files then directories", "mkdir d; echo > d/x; echo > f; ls d f",
       "f\n\nd:\nx\n"),
     S("ls missing", "ls nosuch; echo $?", "1\n", "ls: nosuch: No such file or directory\n"),
-    S("ls usage", "ls -z", "", "ls: unknown option -z\n" + usage("ls", "[-la] [path...]"), 2),
+    S('ls usage', "ls -z", '', bb_usage('ls', "ls: invalid option -- 'z'\n"), status=1),
     # kill
-    S("kill -l", "kill -l | grep -c '^ 9 KILL$'", "1\n"),
-    S("kill default TERM", "sleep 5 & kill $!; wait $!; echo $?", "143\n", re.compile(r"\[1\] \d+\n")),
-    S("kill -9", "sleep 5 & kill -9 $!; wait $!; echo $?", "137\n", re.compile(r"\[1\] \d+\n")),
-    S("kill -s KILL", "sleep 5 & kill -s KILL $!; wait $!; echo $?", "137\n", re.compile(r"\[1\] \d+\n")),
-    S("kill -SIGINT", "sleep 5 & kill -SIGINT $!; wait $!; echo $?", "130\n", re.compile(r"\[1\] \d+\n")),
-    S("kill a non-number", "kill abc; echo $?", "1\n", "kill: abc: not a process id\n"),
-    S("kill unknown signal", "kill -s FOO 1", "",
-      "kill: FOO: unknown signal\n" + usage("kill", "[-s signal | -signal] pid... | kill -l"), 2),
-    S("kill usage", "kill", "", usage("kill", "[-s signal | -signal] pid... | kill -l"), 2),
+    S('kill -l', "kill -l | grep -c '^ 9) KILL$'; kill -l 9", '1\nKILL\n'),
+    S('kill default TERM', "sleep 5 & kill $!; wait $!; echo $?", '143\n', BG_DEATH('Terminated')),
+    S('kill -9', "sleep 5 & kill -9 $!; wait $!; echo $?", '137\n', BG_DEATH('Killed')),
+    S('kill -s KILL', "sleep 5 & kill -s KILL $!; wait $!; echo $?", '137\n', BG_DEATH('Killed')),
+    S('kill -SIGHUP', "sleep 5 & kill -SIGHUP $!; wait $!; echo $?", '129\n', BG_DEATH('Hangup')),
+    S('kill a non-number', "kill abc; echo $?", '1\n', "sh: invalid number 'abc'\n"),
+    S('kill unknown signal', "kill -s FOO 1", '', "sh: bad signal name 'FOO'\n", status=1),
+    S('kill usage', "kill", '', 'sh: you need to specify whom to kill\n', status=1),
     # sleep
     S("sleep", "sleep 0.1; echo $?", "0\n"),
-    S("sleep usage", "sleep", "", usage("sleep", "seconds"), 2),
-    S("sleep bad number", "sleep 1x", "", usage("sleep", "seconds"), 2),
+    S('sleep usage', "sleep", '', bb_usage('sleep'), status=1),
+    S('sleep bad number', "sleep 1x", '', "sleep: invalid number '1x'\n", status=1),
     # wc
-    S("wc all counts", "echo 'one two' > f; echo three >> f; wc f", "      2       3      14 f\n"),
-    S("wc -l -w -c", "echo 'a b c' > f; wc -l f; wc -w f; wc -c f", "      1 f\n      3 f\n      6 f\n"),
-    S("wc stdin", "echo 'a b' | wc", "      1       2       4\n"),
-    S("wc total", "echo a > f; echo b c > g; wc -lw f g", "      1       1 f\n      1       2 g\n      2       3 total\n"),
+    S('wc all counts', "echo 'one two' > f; echo three >> f; wc f", '        2         3        14 f\n'),
+    S('wc -l -w -c', "echo 'a b c' > f; wc -l f; wc -w f; wc -c f", '1 f\n3 f\n6 f\n'),
+    S('wc stdin', "echo 'a b' | wc", '        1         2         4\n'),
+    S('wc total', "echo a > f; echo b c > g; wc -lw f g", '        1         1 f\n        1         2 g\n        2         3 total\n'),
     S("wc missing", "wc nosuch; echo $?", "1\n", "wc: nosuch: No such file or directory\n"),
-    S("wc usage", "wc -x", "", "wc: unknown option -x\n" + usage("wc", "[-lwc] [file...]"), 2),
+    S('wc usage', "wc -x", '', bb_usage('wc', "wc: invalid option -- 'x'\n"), status=1),
     # grep
     S("grep fixed string", "echo foo > t; echo bar >> t; echo food >> t; grep foo t", "foo\nfood\n"),
     S("grep -v", "echo foo > t; echo bar >> t; grep -v foo t", "bar\n"),
@@ -277,7 +281,7 @@ UTILS = [
     S("grep several files", "echo x > f; echo y > g; echo x > h; grep x f g h", "f:x\nh:x\n"),
     S("grep stdin with -vn", "echo 'a\nb\nc' > t; cat t | grep -vn b", "1:a\n3:c\n"),
     S("grep missing file is 2", "grep x nosuch; echo $?", "2\n", "grep: nosuch: No such file or directory\n"),
-    S("grep usage", "grep", "", usage("grep", "[-vcin] pattern [file...]"), 2),
+    S('grep usage', "grep", '', bb_usage('grep'), status=2),
     # hexdump
     S("hexdump -C", "echo hello world > f; hexdump -C f",
       "00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 0a              |hello world.|\n0000000c\n"),
@@ -308,20 +312,19 @@ UTILS = [
     S("cksum of stdin", "echo hello | cksum", "3015617425 6\n"),
     S("cksum of a file names it", "echo hello > f; cksum f", "3015617425 6 f\n"),
     S("cksum of nothing", "cksum < /dev/null", "4294967295 0\n"),
-    S("cksum missing file", "cksum nosuch; echo $?", "1\n", "cksum: nosuch: No such file or directory\n"),
-    S("cksum bad option", "cksum -x", "", "cksum: unknown option -x\n" + usage("cksum", "[file...]"), 2),
+    S('cksum missing file', "cksum nosuch; echo $?", '1\n', "cksum: can't open 'nosuch': No such file or directory\n"),
+    S('cksum bad option', "cksum -x", '', "cksum: can't open '-x': No such file or directory\n", status=1),
     # id and su (the user database is /etc/passwd: the host's own on the host)
     S("id usage", "id now", "", usage("id", ""), 2),
     S("su usage", "su -x", "", "su: unknown option -x\n" + usage("su", "[user] [-c command]"), 2),
     S("su unknown user", "su nosuchuser -c true", "", "su: unknown user nosuchuser\n", 1),
     # chmod and chown (ls -l shows the mode; owners are tested on Stabilix)
-    S("chmod sets the bits", "echo x > f; chmod 640 f; ls -l f", "-rw-r-----   1        2 f\n"),
-    S("chmod several files", "echo x > f; echo y > g; chmod 700 f g; ls -l f g",
-      "-rwx------   1        2 f\n-rwx------   1        2 g\n"),
+    S('chmod sets the bits', "echo x > f; chmod 640 f; ls -l f", ls_l(('-rw-r-----', 2, 'f'))),
+    S('chmod several files', "echo x > f; echo y > g; chmod 700 f g; ls -l f g", ls_l(('-rwx------', 2, 'f'), ('-rwx------', 2, 'g'))),
     S("chmod missing file", "chmod 600 nosuch; echo $?", "1\n",
       "chmod: nosuch: No such file or directory\n"),
-    S("chmod bad mode", "chmod 9x f", "", usage("chmod", "octal-mode file..."), 2),
-    S("chmod usage", "chmod 600", "", usage("chmod", "octal-mode file..."), 2),
+    S('chmod bad mode', "chmod 9x f", '', 'chmod: f: No such file or directory\n', status=1),
+    S('chmod usage', "chmod 600", '', bb_usage('chmod'), status=1),
     S("chown unknown user", "echo x > f; chown nosuchuser f", "", "chown: unknown user nosuchuser\n", 1),
     S("chown usage", "chown root", "", usage("chown", "user[:group] file..."), 2),
     # stabilize
@@ -372,7 +375,13 @@ STABILIX_ONLY = [
 
 # ---- running a scenario through an interactive shell (Stabilix's console) ----
 def sh_quote(s):
-    """s as one single-quoted shell word."""
+    """s as one shell word: single-quoted, or $'...' (ash's bash
+    extension) when s holds a tab or a newline, which a person cannot type
+    into the line editor as they are (a tab completes, a newline ends the
+    line)."""
+    if "\t" in s or "\n" in s:
+        return "$'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\t", "\\t") \
+            .replace("\n", "\\n") + "'"
     return "'" + s.replace("'", "'\\''") + "'"
 
 

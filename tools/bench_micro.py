@@ -86,9 +86,9 @@ def servers():
     out = {}
     with Console().start(iso=ISO, extra=ICOUNT) as c:
         c.expect(r"init: Stabilix user land up", timeout=300)
-        c.expect(r"\$ ", timeout=120)
+        c.expect(r"[$#] ", timeout=120)
         c.send("sh -c 'cat /bin/sh; sleep 30' | cat > /tmp/p &\r")
-        c.expect(r"\$ ", timeout=120)
+        c.expect(r"[$#] ", timeout=120)
         for name in SERVERS:
             pattern, parts = BACK.get(name, RS_BACK)
             mark = c.mark()
@@ -96,7 +96,7 @@ def servers():
             m = wait_since(c, mark, pattern.format(name))
             out[f"recover_{name}_ms"] = float(m.group(1))
             out[f"recover_{name}_parts_us"] = {p: int(m.group(i + 2)) for i, p in enumerate(parts)}
-            wait_since(c, mark, rf"service: {name}: crash injected\n(?:[^\n]*\n)*?\$ ")
+            wait_since(c, mark, rf"service: {name}: crash injected\n(?:[^\n]*\n)*?\S* [$#] ")
     return out
 
 
@@ -108,7 +108,7 @@ STAB_LINE = re.compile(r"checker: [\d.]+% of kernel time \((\d+) of (\d+) tsc in
 def stab_sample(c):
     c.send("stabilize\r")
     m = c.expect(STAB_LINE.pattern, timeout=60)
-    c.expect(r"\$ ", timeout=30)
+    c.expect(r"[$#] ", timeout=30)
     return [int(x) for x in m.groups()]
 
 
@@ -116,10 +116,10 @@ def checker():
     """The checker's budget on the release system (its shell idle)."""
     with Console().start(iso=ISO, extra=ICOUNT) as c:
         c.expect(r"init: Stabilix user land up", timeout=300)
-        c.expect(r"\$ ", timeout=120)
+        c.expect(r"[$#] ", timeout=120)
         a = stab_sample(c)
         c.send("sleep 3\r")
-        c.expect(r"\$ ", timeout=120)
+        c.expect(r"[$#] ", timeout=120)
         b = stab_sample(c)
     check, tsc, slices, nmi = (b[i] - a[i] for i in (0, 1, 2, 4))
     per_tick = (check + nmi) / slices / (1 << SHIFT)

@@ -36,7 +36,7 @@ DESCRIPTIONS = {
 MILESTONES = [("kernel entered (firmware + GRUB)", r"Stabilix kernel booting\n"),
               ("rs started (kernel set up)", r"kernel: started rs"),
               ("user land up (services, init)", r"init: Stabilix user land up"),
-              ("shell prompt", r"\$ ")]
+              ("shell prompt", r"[$#] ")]
 LINE = re.compile(r"BENCH (\w+) iterations=(\d+) usec=(\d+) ns_per_op=(\d+)\n")
 LINUX = ROOT / "build" / "linux"
 # Linux gets what tests/system/qemu.py gives Stabilix, with -kernel for -cdrom.

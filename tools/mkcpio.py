@@ -6,7 +6,10 @@ on the host.
 
 NODES: one node per line, '#' comments:  path type major minor mode
     /dev/console  c  4  0  0620
-type is c (character) or b (block).  Entries are written sorted by path,
+type is c (character) or b (block).  Hard links in STAGING stay hard
+links: their entries share an inode number and carry nlink; the first
+(in path order) carries the data, the others are empty, and
+servers/ramfs/cpio.c links them.  Entries are written sorted by path,
 so every directory comes before what it holds; owners are 0, times 0
 (the archive depends only on the files' contents and modes).
 """
@@ -39,10 +42,11 @@ def staged(root):
             rel = os.path.relpath(full, root)
             st = os.lstat(full)
             if stat.S_ISDIR(st.st_mode):
-                out.append((rel, stat.S_IFDIR | (st.st_mode & 0o7777), None))
+                out.append((rel, stat.S_IFDIR | (st.st_mode & 0o7777), None, None))
             elif stat.S_ISREG(st.st_mode):
                 with open(full, "rb") as f:
-                    out.append((rel, stat.S_IFREG | (st.st_mode & 0o7777), f.read()))
+                    out.append((rel, stat.S_IFREG | (st.st_mode & 0o7777), f.read(),
+                                (st.st_dev, st.st_ino) if st.st_nlink > 1 else None))
             else:
                 sys.exit(f"mkcpio: {full}: only directories and regular files")
     return out
@@ -67,13 +71,24 @@ def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
     out, root = sys.argv[1], sys.argv[2]
-    items = [(p, m, d, (0, 0)) for p, m, d in staged(root)]
+    items = [(p, m, d, (0, 0), key) for p, m, d, key in staged(root)]
     if len(sys.argv) == 4:
-        items += [(p, m, None, rdev) for p, m, rdev in nodes(sys.argv[3])]
+        items += [(p, m, None, rdev, None) for p, m, rdev in nodes(sys.argv[3])]
     items.sort(key=lambda it: it[0].split("/"))
+    names = {}                          # hard-link key -> how many names
+    for it in items:
+        if it[4]:
+            names[it[4]] = names.get(it[4], 0) + 1
     archive = b""
-    for ino, (path, mode, data, rdev) in enumerate(items, 1):
+    first = {}                          # hard-link key -> its inode number
+    for ino, (path, mode, data, rdev, key) in enumerate(items, 1):
         nlink = 2 if stat.S_ISDIR(mode) else 1
+        if key and names[key] > 1:
+            nlink = names[key]
+            if key in first:
+                ino, data = first[key], b""
+            else:
+                first[key] = ino
         archive += entry(ino, path, mode, nlink, data or b"", rdev)
     archive += entry(0, "TRAILER!!!", 0)
     with open(out + ".tmp", "wb") as f:

@@ -6,7 +6,8 @@
  *              user process, whatever its name; boot-time
  *              rendezvous; DS is the name service once it runs)
  *   GI_UPTIME  ticks since boot and HZ
- *   GI_CLOCK   microseconds since boot (tsc.c; sys_clock)
+ *   GI_CLOCK   microseconds since boot (tsc.c) and the epoch second of
+ *              boot (rtc.c; sys_clock)
  *   GI_KLOG    a chunk of the kernel log (struct sys_klog)
  *   GI_ARG     the value of a key on the kernel command line (sys_getarg)
  *   GI_PROC    the state of one process-table slot (sys_procinfo); the
@@ -59,6 +60,7 @@ static int clock_info(struct sys_clock *c)
     uint64_t usec = tsc_usec();
     c->usec_lo = (uint32_t)usec;
     c->usec_hi = (uint32_t)(usec >> 32);
+    c->boot_epoch = rtc_boot_epoch;
     return OK;
 }
 

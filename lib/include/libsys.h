@@ -79,6 +79,7 @@ int sys_lookup(const char *label, endpoint_t *ep);
 endpoint_t sys_lookup_new(const char *label, endpoint_t dead, uint32_t ticks);
 uint32_t sys_uptime(void);
 uint64_t sys_uptime_us(void);           /* microseconds since boot */
+uint32_t sys_boot_epoch(void);          /* epoch second of boot (the CMOS clock) */
 int sys_klog(uint32_t offset, char *buf, uint32_t *len, uint32_t *total);
 int sys_getarg(const char *key, char *value, size_t len);
 int sys_procinfo(int slot, struct sys_procinfo *out);   /* pages left 0 */

@@ -100,9 +100,10 @@ pid_t vfork(void)
     return fork();
 }
 
+/* The group pgrp (0: the caller's own group). */
 int killpg(pid_t pgrp, int sig)
 {
-    if (pgrp <= 1) {
+    if (pgrp < 0) {
         errno = EINVAL;
         return -1;
     }

@@ -66,12 +66,19 @@ int raise(int sig)
     return kill(getpid(), sig);
 }
 
+/* newlib's SIG_SETMASK, SIG_BLOCK, SIG_UNBLOCK are 0, 1, 2; PM's differ. */
 int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
     message m;
     int r;
     memset(&m, 0, sizeof(m));
-    sq(&m)->how = set ? how : -1;
+    switch (set ? how : -1) {
+    case -1:          sq(&m)->how = -1; break;
+    case SIG_BLOCK:   sq(&m)->how = PM_SIG_BLOCK; break;
+    case SIG_UNBLOCK: sq(&m)->how = PM_SIG_UNBLOCK; break;
+    case SIG_SETMASK: sq(&m)->how = PM_SIG_SETMASK; break;
+    default:          return __err(-EINVAL);
+    }
     sq(&m)->mask = set ? *set : 0;
     r = __pm_call(PM_SIGMASK, &m);
     if (r < 0)

@@ -18,6 +18,7 @@ int __tty_winsize(int fd, struct winsize *w);     /* termios.c */
 
 _Static_assert(F_DUPFD == VFS_F_DUPFD && F_GETFD == VFS_F_GETFD && F_SETFD == VFS_F_SETFD &&
                F_GETFL == VFS_F_GETFL && F_SETFL == VFS_F_SETFL &&
+               F_DUPFD_CLOEXEC == VFS_F_DUPFD_CLOEXEC &&
                FD_CLOEXEC == VFS_FD_CLOEXEC, "fcntl commands pass through unchanged");
 
 static int fd_call(int type, int fd, int fd2)

@@ -53,6 +53,15 @@ uint64_t sys_uptime_us(void)
     return getinfo(GI_CLOCK, &m) == OK ? (uint64_t)c->usec_hi << 32 | c->usec_lo : 0;
 }
 
+/* The epoch second at which sys_uptime_us was 0 (the CMOS clock read at
+ * boot); 0 on failure or when the clock read nonsense. */
+uint32_t sys_boot_epoch(void)
+{
+    message m;
+    struct sys_clock *c = MSG_BODY(&m, struct sys_clock);
+    return getinfo(GI_CLOCK, &m) == OK ? c->boot_epoch : 0;
+}
+
 /* Pages of the state region inherited from our previous instance; if
  * ended is not null, when that instance ended (sys_uptime_us), 0 if we are
  * our label's first. */

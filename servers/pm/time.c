@@ -1,11 +1,10 @@
 /*
  * time.c - the time of day and sleeping.
  *
- * At startup PM reads the CMOS real-time clock once (ports 0x70/0x71,
- * UTC assumed) and remembers the epoch second at which the system
- * booted; afterwards time is that plus the kernel's uptime in
- * microseconds (its TSC clock, which loses nothing while interrupts are
- * off; sleeps and alarms still count HZ ticks).
+ * The time of day is the epoch second at which the system booted (the
+ * kernel reads the CMOS clock once, kernel/rtc.c) plus the kernel's
+ * uptime in microseconds (its TSC clock, which loses nothing while
+ * interrupts are off; sleeps and alarms still count HZ ticks).
  * Sleepers wait for a tick, alarm(2)s send SIGALRM at one; PM keeps one
  * kernel alarm for the earliest of them (and for a signal delivery that
  * must be retried).  Both live in the process table, kept across a
@@ -22,48 +21,9 @@ uint32_t now_ticks(void)
     return sys_uptime();
 }
 
-static uint32_t cmos(uint32_t reg)
-{
-    uint32_t v = 0;
-    sys_outb(0x70, reg);
-    sys_inb(0x71, &v);
-    return v & 0xff;
-}
-
-static uint32_t bcd(uint32_t v, int binary)
-{
-    return binary ? v : (v & 15) + (v >> 4) * 10;
-}
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static uint32_t days(uint32_t y, uint32_t m, uint32_t d)
-{
-    static const uint16_t before[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
-    uint32_t n = (y - 1970) * 365 + before[(m - 1) % 12] + d - 1;
-    n += (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400;
-    if (m > 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-        n++;
-    return n;
-}
-
 void time_init(void)
 {
-    uint32_t s, mi, h, d, mo, y, b;
-    for (int i = 0; i < 100000 && (cmos(0x0a) & 0x80); i++)
-        ;                               /* an update is in progress */
-    b = cmos(0x0b) & 4;
-    s = bcd(cmos(0x00), b);
-    mi = bcd(cmos(0x02), b);
-    h = bcd(cmos(0x04) & 0x7f, b);
-    d = bcd(cmos(0x07), b);
-    mo = bcd(cmos(0x08), b);
-    y = 2000 + bcd(cmos(0x09), b);
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
-        printf("pm: the real-time clock reads nonsense; time starts at 1970\n");
-        return;
-    }
-    boot_epoch = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
-                 (uint32_t)(sys_uptime_us() / 1000000);
+    boot_epoch = sys_boot_epoch();
 }
 
 int do_time(message *m)

@@ -3,7 +3,10 @@
  * (tools/mkcpio.py), into the tree.  Entries are "path" or "./path";
  * parents must come before children (mkcpio sorts them so).  Directories,
  * regular files and device nodes are created; other types (symbolic
- * links) are skipped with a message.  Every header field and length is
+ * links) are skipped with a message.  Hard links: entries that share an
+ * inode number (and have nlink > 1) become names of one file; the first
+ * such entry carries the data (mkcpio writes it so), the later ones are
+ * empty.  Every header field and length is
  * checked against the archive's end; a damaged archive stops the load
  * at the damaged entry, keeping what came before.
  */
@@ -16,6 +19,19 @@
  * instead of 6 MiB of new zero pages (kernel/elf.c), which would make up
  * most of its recovery time.  Nothing reads it after the load. */
 static uint8_t image[RAMDISK_MAX] STATE;
+
+/* Archive inode number -> our inode, for the entries with nlink > 1. */
+#define MAX_LINKED 64
+static struct { uint32_t ino, nr; } linked[MAX_LINKED];
+static int nlinked;
+
+static struct inode *linked_to(uint32_t ino)
+{
+    for (int i = 0; i < nlinked; i++)
+        if (linked[i].ino == ino)
+            return inode_get(linked[i].nr);
+    return 0;
+}
 
 static int hex8(const uint8_t *p, uint32_t *out)
 {
@@ -59,12 +75,11 @@ static struct inode *parent_of(char *path, char **last)
     return dp && is_dir(dp) ? dp : 0;
 }
 
-static int add_entry(char *path, uint32_t mode, uint32_t rdev,
-                     const uint8_t *data, uint32_t size)
+static int add_entry(char *path, const uint32_t *f, const uint8_t *data)
 {
     char *name;
     struct inode *dp = parent_of(path, &name), *ip;
-    uint32_t t = mode & VFS_S_IFMT;
+    uint32_t mode = f[1], t = mode & VFS_S_IFMT, size = f[6];
     int r;
     if (!dp)
         return -ENOENT;
@@ -74,10 +89,16 @@ static int add_entry(char *path, uint32_t mode, uint32_t rdev,
     }
     if (t != VFS_S_IFREG && t != VFS_S_IFCHR && t != VFS_S_IFBLK)
         return -ENOSYS;
-    if ((r = ns_create(dp, name, strlen(name), mode, rdev, &ip)) != OK)
+    if (f[4] > 1 && (ip = linked_to(f[0])) != 0)
+        return size ? -EINVAL : ns_link(dp, name, strlen(name), ip);
+    if ((r = ns_create(dp, name, strlen(name), mode, VFS_MAKEDEV(f[9], f[10]), &ip)) != OK)
         return r;
     if (size && file_write(ip, 0, data, size) != (int)size)
         return -ENOSPC;
+    if (f[4] > 1 && nlinked < MAX_LINKED) {
+        linked[nlinked].ino = f[0];
+        linked[nlinked++].nr = inode_nr(ip);
+    }
     return OK;
 }
 
@@ -110,7 +131,7 @@ static int entry(uint32_t off, uint32_t end, int *files)
     while (path[0] == '/')
         path++;
     if (path[0] && strcmp(path, ".") != 0) {
-        if ((r = add_entry(path, f[1], VFS_MAKEDEV(f[9], f[10]), image + data, size)) != OK)
+        if ((r = add_entry(path, f, image + data)) != OK)
             printf("ramfs: %s: %s\n", path, errname(r));
         else
             (*files)++;

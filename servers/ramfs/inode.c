@@ -43,9 +43,14 @@ void inode_init(void)
     memset(inodes, 0, sizeof(inodes));
 }
 
+/* The time of day in epoch seconds (the kernel's boot epoch, read once,
+ * plus the uptime). */
 uint32_t now(void)
 {
-    return sys_uptime() / 100;          /* seconds since boot (HZ 100) */
+    static uint32_t epoch;
+    if (!epoch)
+        epoch = sys_boot_epoch();
+    return epoch + (uint32_t)(sys_uptime_us() / 1000000);
 }
 
 struct inode *inode_peek(uint32_t ino)

@@ -65,3 +65,16 @@ int ns_mkdir(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
     *out = ip;
     return OK;
 }
+
+/* A new name for the existing non-directory ip. */
+int ns_link(struct inode *dp, const char *name, uint32_t len, struct inode *ip)
+{
+    int r = is_dir(ip) ? -EPERM : check_new(dp, name, len);
+    if (r != OK)
+        return r;
+    if ((r = dir_add(dp, name, len, inode_nr(ip))) != OK)
+        return r;
+    ip->nlink++;
+    ip->ctime = dp->mtime = dp->ctime = now();
+    return OK;
+}

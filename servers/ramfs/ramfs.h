@@ -93,6 +93,7 @@ int ns_create(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
               uint32_t rdev, struct inode **out);
 int ns_mkdir(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
              struct inode **out);
+int ns_link(struct inode *dp, const char *name, uint32_t len, struct inode *ip);
 
 /* ops.c: a name from the request's grant, checked (NUL-terminated in buf) */
 int get_name(const message *m, uint32_t off, uint32_t len, char *buf);

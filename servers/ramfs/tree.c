@@ -128,13 +128,9 @@ int do_link(message *m)
         return -EINVAL;
     if (is_dir(ip))
         return -EPERM;
-    if (dot(name) || dir_lookup(dp, name, strlen(name), 0))
+    if (dot(name))
         return -EEXIST;
-    if ((r = dir_add(dp, name, strlen(name), inode_nr(ip))) != OK)
-        return r;
-    ip->nlink++;
-    ip->ctime = dp->mtime = dp->ctime = now();
-    return OK;
+    return ns_link(dp, name, strlen(name), ip);
 }
 
 /* Is dp the directory 'op' or inside it? */

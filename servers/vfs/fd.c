@@ -1,7 +1,7 @@
 /*
  * fd.c - descriptor calls: dup, dup2, fcntl, ioctl.  Duplicates share
  * the open file description (position, flags); FD_CLOEXEC belongs to the
- * descriptor and is clear on a duplicate.  ioctl goes to the character
+ * descriptor and is clear on a duplicate (set with F_DUPFD_CLOEXEC).  ioctl goes to the character
  * device's driver; other files answer ENOTTY.
  */
 #include "vfs.h"
@@ -52,11 +52,14 @@ int do_fcntl(message *m)
         return -EBADF;
     switch (REQ(m)->request) {
     case VFS_F_DUPFD:
+    case VFS_F_DUPFD_CLOEXEC:
         if (arg < 0 || arg >= VFS_OPEN_MAX)
             return -EINVAL;
         if ((fd = fd_free_slot(p, arg)) < 0)
             return fd;
-        return dup_to(p, f, fd);
+        dup_to(p, f, fd);
+        p->cloexec[fd] = REQ(m)->request == VFS_F_DUPFD_CLOEXEC;
+        return fd;
     case VFS_F_GETFD:
         return p->cloexec[fd] ? VFS_FD_CLOEXEC : 0;
     case VFS_F_SETFD:

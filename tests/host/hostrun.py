@@ -20,10 +20,11 @@ def host_env(bindir, home):
 
 
 def run_sh(bindir, cmd, cwd, stdin=b"", timeout=30, args=None):
-    """Runs build/host/sh (with -c CMD unless args are given); returns
-    (stdout, stderr, status) as text."""
-    argv = [str(bindir / "sh")] + (args if args is not None else ["-c", cmd])
-    p = subprocess.run(argv, cwd=cwd, env=host_env(bindir, cwd), input=stdin,
+    """Runs build/host/sh as "sh" (with -c CMD unless args are given), as
+    init starts it on Stabilix; returns (stdout, stderr, status) as text."""
+    argv = ["sh"] + (args if args is not None else ["-c", cmd])
+    p = subprocess.run(argv, executable=str(bindir / "sh"), cwd=cwd, env=host_env(bindir, cwd),
+                       input=stdin,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
                        preexec_fn=lambda: os.umask(0o022))
     return p.stdout.decode(), p.stderr.decode(), p.returncode

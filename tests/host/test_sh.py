@@ -1,12 +1,13 @@
-"""test_sh.py - /bin/sh built for the host (build/host/sh).
+"""test_sh.py - /bin/sh (BusyBox ash, the same configuration as
+Stabilix's) built for the host (build/host/sh -> build/busybox-host).
 
 Every scenario of tests/scenarios.py SHELL (pipelines, redirections,
 && || ;, $?, $$, quoting, variables, background jobs and wait, scripts,
 syntax errors, 127/126/128+n), then what needs more than sh -c: commands
-read from a non-terminal stdin byte by byte, a script run through ENOEXEC,
-no prompt without a terminal, and interactive mode on a pseudo-terminal
-(prompt, SIGINT ignored by the shell but delivered to the foreground job
-in its own process group, background jobs reported when done)."""
+read from a non-terminal stdin, a script run through ENOEXEC, no prompt
+without a terminal, and interactive mode on a pseudo-terminal (prompt,
+SIGINT ignored by the shell but delivered to the foreground job in its
+own process group, background jobs reported when done)."""
 import os
 import re
 import signal
@@ -18,23 +19,27 @@ from hostrun import host_env, run_sh
 from scenario_check import check_scenario
 from scenarios import SHELL
 
+# ash's prompt is "\\w \\$ ": the directory, then "# " for root, "$ " for others.
+PROMPT = r"\S* [$#] "
+
 
 @pytest.mark.parametrize("sc", SHELL, ids=lambda s: s.name)
 def test_shell_scenario(host_bin, tmp_path, sc):
     check_scenario(host_bin, tmp_path, sc)
 
 
-def test_stdin_commands_leave_the_rest_to_children(host_bin, tmp_path):
-    # The shell reads one line at a time: cat gets exactly the lines after "cat".
+def test_stdin_commands_run_in_order(host_bin, tmp_path):
+    # ash reads a pipe in blocks (not a byte at a time, as POSIX asks;
+    # docs/userland.md): the lines after "cat" are the shell's, not cat's.
     out, err, status = run_sh(host_bin, None, tmp_path, args=[],
                               stdin=b"echo one\ncat\necho three\nexit 5\n")
-    assert (out, err, status) == ("one\necho three\nexit 5\n", "", 0)
+    assert (out, err, status) == ("one\nthree\n", "", 5)
 
 
 def test_stdin_syntax_error_ends_the_shell(host_bin, tmp_path):
     out, err, status = run_sh(host_bin, None, tmp_path, args=[],
                               stdin=b"echo a\necho 'open\n")
-    assert (out, err, status) == ("a\n", "sh: syntax error: unterminated quote\n", 2)
+    assert (out, err, status) == ("a\n", "sh: syntax error: unterminated quoted string\n", 2)
 
 
 def test_no_prompt_without_terminal(host_bin, tmp_path):
@@ -51,24 +56,43 @@ def test_executable_script_without_binary_format_runs_as_script(host_bin, tmp_pa
 
 
 def spawn_interactive(host_bin, tmp_path):
+    # SIGINT as a terminal's user has it (pytest-xdist's workers ignore it,
+    # and a shell passes an ignored SIGINT on to its jobs).
     child = pexpect.spawn(str(host_bin / "sh"), cwd=str(tmp_path), env=host_env(host_bin, tmp_path),
-                          encoding="utf-8", timeout=10)
-    child.expect_exact("$ ")
+                          encoding="utf-8", timeout=10, dimensions=(24, 400),
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    child.expect(PROMPT)
     return child
+
+
+def wait_foreground_child(shell_pid, timeout=10):
+    """Until a child of the shell leads the terminal's foreground group
+    (read from Linux's /proc): a ^C typed before that goes to the shell."""
+    end = time.time() + timeout
+    while time.time() < end:
+        for pid in os.listdir("/proc"):
+            try:
+                f = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(f[1]) == shell_pid and int(f[2]) == int(f[5]) == int(pid):
+                return
+        time.sleep(0.05)
+    raise AssertionError("no foreground child of the shell after %d s" % timeout)
 
 
 def test_interactive_prompt_and_status(host_bin, tmp_path):
     child = spawn_interactive(host_bin, tmp_path)
     child.sendline("false; echo st=$?")
-    child.expect(r"st=1\r\n\$ ")
+    child.expect(r"st=1\r\n" + PROMPT)
     child.sendline("sh -c 'kill -9 $$'; echo st=$?")
-    child.expect(r"sh: sh -c 'kill -9 \$\$': killed by signal 9\r\nst=137\r\n\$ ")
+    child.expect(r"Killed\r\nst=137\r\n" + PROMPT)
     child.sendline("echo 'a")
     child.expect_exact("> ")
     child.sendline("b'")
-    child.expect(r"a\r\nb\r\n\$ ")
+    child.expect(r"a\r\nb\r\n" + PROMPT)
     child.sendline("| bad")
-    child.expect(r"sh: syntax error: unexpected '\|'\r\n\$ ")   # still running
+    child.expect(r'sh: syntax error: unexpected "\|"\r\n' + PROMPT)   # still running
     child.sendline("exit 4")
     child.expect(pexpect.EOF)
     child.close()
@@ -79,12 +103,14 @@ def test_interactive_ctrl_c_kills_the_foreground_job_not_the_shell(host_bin, tmp
     child = spawn_interactive(host_bin, tmp_path)
     child.sendline("sleep 20; echo after=$?")
     child.expect_exact("sleep 20")
-    time.sleep(0.5)
+    wait_foreground_child(child.pid)
     child.sendintr()                       # ^C to the terminal's foreground group
-    child.expect(r"after=130\r\n\$ ", timeout=5)
+    child.expect(PROMPT, timeout=5)        # the job and the rest of its line end
+    child.sendline("echo st=$?")
+    child.expect(r"st=130\r\n" + PROMPT)
     child.kill(signal.SIGINT)              # the shell itself ignores SIGINT
     child.sendline("echo alive")
-    child.expect(r"alive\r\n\$ ")
+    child.expect(r"alive\r\n" + PROMPT)
     child.sendline("exit")
     child.expect(pexpect.EOF)
 
@@ -93,10 +119,10 @@ def test_interactive_foreground_job_has_its_own_process_group(host_bin, tmp_path
     # The groups are read from Linux's /proc by the test (the shell never uses it).
     child = spawn_interactive(host_bin, tmp_path)
     child.sendline("echo $$")
-    child.expect(r"(\d+)\r\n\$ ")
+    child.expect(r"(\d+)\r\n" + PROMPT)
     shell_pid = int(child.match.group(1))
-    child.sendline("sleep 1 & sleep 2 | sleep 2")
-    child.expect(r"\[1\] (\d+)\r\n")
+    child.sendline("sleep 1 & echo bg=$!; sleep 2 | sleep 2")
+    child.expect(r"bg=(\d+)\r\n")
     bg = int(child.match.group(1))
     time.sleep(0.5)
     groups = {}
@@ -116,10 +142,9 @@ def test_interactive_foreground_job_has_its_own_process_group(host_bin, tmp_path
     assert groups[fg[0]] == groups[fg[1]] == fg[0]     # both pipeline members in one group
     assert os.getpgid(shell_pid) == shell_pid          # the shell leads its own
     # the background job ended first: reported before the next prompt
-    child.expect(r"\[1\] Done\tsleep 1\r\n\$ ", timeout=10)
+    child.expect(r"\[1\]\+? +Done +sleep 1\r\n" + PROMPT, timeout=10)
     child.sendline("exit")
     child.expect(pexpect.EOF)
-
 
 
 def test_malformed_input_never_crashes(host_bin, tmp_path):
@@ -134,9 +159,8 @@ def test_malformed_input_never_crashes(host_bin, tmp_path):
         cmd = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
         out, err, status = run_sh(host_bin, cmd, tmp_path, timeout=10)
         assert 0 <= status <= 127, "sh -c %r: status %d\n%s" % (cmd, status, err)
-        for line in err.splitlines():
-            if "syntax error" in line:
-                assert re.fullmatch(r"sh: syntax error: .+", line) and status == 2, (cmd, err)
+        if re.search(r"^sh: syntax error: ", err, re.M):
+            assert status == 2, (cmd, err)
 
 
 def test_guest_recipe_round_trip(host_bin, tmp_path):

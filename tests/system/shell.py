@@ -16,14 +16,16 @@ from qemu import Console, ISO
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import scenarios  # noqa: E402
 
-PROMPT = "$ "
+# ash's prompt is "\w \$ ": the directory ("~" for $HOME), then "# " for
+# root and "$ " for the others.  PROMPT matches its end.
+PROMPT = r"[$#] "
 
 
 def boot_shell(extra=(), cmdline="", reboot=False):
     c = Console().start(cmdline, iso=ISO, extra=extra, reboot=reboot)
     try:
         c.expect(r"init: Stabilix user land up", timeout=60)
-        c.expect(r"\$ ", timeout=30)         # the serial shell's first prompt
+        c.expect(PROMPT, timeout=30)         # the serial shell's first prompt
     except BaseException:
         c.close()                           # a boot that fails leaves no QEMU behind
         raise
@@ -42,13 +44,14 @@ def run(c, line, timeout=60):
     m = c.expect(re.escape(tag) + r"=(\d+)\n", timeout=timeout)
     # type the next line after the prompt; its "$" only: a kernel log line
     # (a restart's) may come between the "$" and the space
-    c.expect(r"\$", timeout=timeout)
+    c.expect(r"[$#]", timeout=timeout)
     text = c.output[:m.start()]
     start = text.rfind(typed)           # the line's echo, not a word of the output
     body = text[start + len(typed):] if start >= 0 else text
     body = body.split("\n", 1)[1] if "\n" in body else ""
-    while body.startswith(PROMPT):          # a prompt that came late
-        body = body[len(PROMPT):]
+    late = re.match(r"(?:\S* [$#] )+", body)     # a prompt that came late
+    if late:
+        body = body[late.end():]
     return body, int(m.group(1))
 
 
@@ -60,10 +63,10 @@ def run_scenario(c, sc, n, timeout=60):
     first, second = scenarios.guest_lines(sc, n)
     c.send(first + "\r")
     c.expect(r"sc%d-status=\d+\n" % n, timeout=timeout)
-    c.expect(re.escape(PROMPT), timeout=timeout)
+    c.expect(PROMPT, timeout=timeout)
     c.send(second + "\r")
     c.expect(r"sc%d-end\n" % n, timeout=timeout)
-    c.expect(re.escape(PROMPT), timeout=timeout)
+    c.expect(PROMPT, timeout=timeout)
     got = scenarios.parse_guest(c.output, n)
     if got is None:
         raise AssertionError("scenario %d (%s): its markers came back incomplete; the console "

@@ -25,7 +25,7 @@ def run(g, line, want, timeout=20):
     come first on that line)."""
     t = g.now()
     g.send(line + "\r")
-    m = g.wait_for(r"(?:^|\$ )" + want, timeout, since=t)
+    m = g.wait_for(r"(?:^|[$#] )" + want, timeout, since=t)
     assert m, g.output()[-3000:]
     return m
 

@@ -66,7 +66,7 @@ def test_a_user_program_named_like_a_service_does_not_keep_it_from_restarting():
     try:
         assert run(c, "cp /bin/sleep /tmp/vfs")[1] == 0
         c.send("/tmp/vfs 120 &\r")
-        c.expect(r"\$ ", timeout=30)
+        c.expect(r"[$#] ", timeout=30)
         out, status = run(c, "service fi vfs crash", timeout=60)
         assert status == 0, out
         out, status = run(c, "echo served''-again", timeout=60)

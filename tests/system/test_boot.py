@@ -7,7 +7,7 @@ from qemu import ISO, ROOT, boot, start
 
 
 def test_release_iso_boots_to_init_and_a_shell():
-    b = boot(iso=ISO, timeout=60, until=r"shells on /dev/tty0 /dev/ttyS0\r?\n\$ ")
+    b = boot(iso=ISO, timeout=60, until=r"shells on /dev/tty0 /dev/ttyS0\r?\n(?:[^\n]*\n)*?\S* [$#] ")
     assert not b.timed_out, b.tail()
     assert "Stabilix kernel booting" in b.output
     assert re.search(r"kernel: \d+ MiB RAM, \d+ KiB free, \d+ boot modules", b.output), b.tail()

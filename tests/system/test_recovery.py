@@ -122,7 +122,7 @@ def test_tty_keeps_the_line_being_typed_and_its_output_across_its_failure():
         listing = "".join(f"{p.name}\n" for p in sorted((ROOT / "build/root/bin").iterdir()))
         c.send("sh -c 'cat /tmp/l; sleep 2; cat /tmp/l; sleep 1; echo after' &\r")
         c.expect(r"\[\d+\] \d+\n", timeout=30)
-        c.expect(r"\$ ", timeout=30)
+        c.expect(r"[$#] ", timeout=30)
         c.send("echo par")                      # no Enter yet
         mark = c.mark()
         c.type_keys("service fi tty crash\n")   # the shell on tty0

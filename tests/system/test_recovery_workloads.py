@@ -91,7 +91,7 @@ def serial_shell_comes_back(c):
     """init does its job: the serial shell exits, init starts a new one."""
     mark = c.mark()
     c.send("exit\r")
-    wait_since(c, mark, r"\$ ", timeout=60)
+    wait_since(c, mark, r"[$#] ", timeout=60)
     out, status = run(c, "echo new shell")
     assert (out, status) == ("new shell\n", 0)
     assert "init: Stabilix user land up" not in c.since(mark)
@@ -107,7 +107,7 @@ def test_workloads_finish_exactly_when_a_server_fails(server, kind):
         mark = c.mark()
         # not run(): the restart's log lines may split the shell's status marker
         c.send(f"service fi {server} {kind}\r")
-        wait_since(c, mark, rf"service: {server}: {kind} injected\n(?:[^\n]*\n)*?\$ ", timeout=60)
+        wait_since(c, mark, rf"service: {server}: {kind} injected\n(?:[^\n]*\n)*?\S* [$#] ", timeout=60)
         wait_since(c, mark, REPAIRED[server] if kind == "corrupt" else BACK[server], timeout=60)
         check_workloads(c)
         assert "KERNEL PANIC" not in c.output

@@ -135,7 +135,7 @@ def test_tty_crash_while_the_shell_waits():
     try:
         c.send("service fi tty crash\r")
         c.expect(r"rs: tty up again", timeout=60)
-        c.expect(r"\$ ", timeout=60)        # init started a new shell on ttyS0
+        c.expect(r"[$#] ", timeout=60)        # init started a new shell on ttyS0
         out, status = run(c, "echo alive after the crash; ps | grep -c ' sh$'", timeout=60)
         assert out == "alive after the crash\n2\n" and status == 0
     finally:
@@ -211,7 +211,7 @@ def test_reboot_resets_the_machine_without_a_triple_fault(tmp_path):
         c.expect(r"pm: reboot requested by pid \d+", timeout=30)
         c.expect(r"Stabilix kernel booting", timeout=60)
         c.expect(r"init: Stabilix user land up", timeout=60)
-        c.expect(r"\$ ", timeout=30)
+        c.expect(r"[$#] ", timeout=30)
         out, status = run(c, "echo up again")
         assert out == "up again\n" and status == 0
     finally:

@@ -45,7 +45,7 @@ def test_a_user_may_signal_its_own_processes_but_not_roots():
     c = boot_shell()
     try:
         c.send("sleep 100 &\r")
-        c.expect(r"\$ ", timeout=30)
+        c.expect(r"[$#] ", timeout=30)
         pid = run(c, "echo $!")[0].strip()
         assert pid.isdigit(), pid
         out, status = run(c, f"su user -c 'kill {pid}'")

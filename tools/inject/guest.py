@@ -256,8 +256,9 @@ class Guest:
                             int(m.group(3))))
         return out
 
-    def prompt(self, text="$ ", timeout=10):
-        """Wait until the line not yet ended is 'text' (a shell's prompt)."""
+    def prompt(self, text=("$ ", "# "), timeout=10):
+        """Wait until the line not yet ended ends with 'text' (a shell's
+        prompt: ash's ends "# " for root, "$ " for others)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.lock:

@@ -62,6 +62,7 @@ static void run_shell(const struct term *t)
     fd = open(t->dev, O_RDWR);
     if (fd != 0 || dup(0) != 1 || dup(0) != 2)
         _exit(111);
+    tcsetpgrp(0, getpid());             /* the shell starts in the foreground */
     signal(SIGINT, SIG_DFL);
     signal(SIGQUIT, SIG_DFL);
     execv("/bin/sh", argv);

@@ -109,7 +109,7 @@
 
 #define PM_SIG_DFL  0u
 #define PM_SIG_IGN  1u
-#define PM_SIG_BLOCK   0            /* newlib's SIG_BLOCK ... */
+#define PM_SIG_BLOCK   0            /* lib/libc translates newlib's SIG_* */
 #define PM_SIG_UNBLOCK 1
 #define PM_SIG_SETMASK 2
 

@@ -62,8 +62,9 @@ struct sys_mapdev   { uint32_t phys; uint32_t len; uint32_t vaddr; /* out */ };
 struct sys_getinfo  {
     int32_t what; endpoint_t ep; uint32_t ticks; uint32_t hz; char label[16];
 };
-/* GI_CLOCK: microseconds since boot, from the TSC (kernel/tsc.c). */
-struct sys_clock    { int32_t what; uint32_t usec_lo, usec_hi; };
+/* GI_CLOCK: microseconds since boot, from the TSC (kernel/tsc.c), and
+ * the epoch second at which that count was 0 (kernel/rtc.c). */
+struct sys_clock    { int32_t what; uint32_t usec_lo, usec_hi, boot_epoch; };
 /* GI_STATE: pages of the state region kept from the caller's previous
  * instance (kernel/keep.c); 0 for a fresh start. */
 struct sys_state    { int32_t what; uint32_t pages;

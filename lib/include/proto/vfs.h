@@ -116,6 +116,7 @@
 #define VFS_F_SETFD     2
 #define VFS_F_GETFL     3
 #define VFS_F_SETFL     4
+#define VFS_F_DUPFD_CLOEXEC 14
 #define VFS_FD_CLOEXEC  1
 #define VFS_SEEK_SET    0
 #define VFS_SEEK_CUR    1
