@@ -170,7 +170,7 @@ run:
 
 test:
 	@tools/setup.sh --quiet
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory all unit host-progs
 	$(PYTHON) -m pytest -q -n 2 -p no:cacheprovider tests
 
 inject:

@@ -12,8 +12,8 @@
 
 BENCH_SRC   := $(wildcard bench/posix/*.c)
 BENCH_HDR   := $(wildcard bench/posix/*.h)
-BENCH_PROGS := bench
-BENCH_BINS  := $(B)/posix/bench
+BENCH_PROGS := bench true
+BENCH_BINS  := $(B)/posix/bench $(B)/posix/true
 
 $(B)/posix/bench: $(patsubst %.c,$(PX)/%.o,$(BENCH_SRC)) $(LIBC) $(LIBC_CRT0) \
 		$(NEWLIB_LIBSYS) user/user.ld
@@ -23,10 +23,18 @@ $(B)/posix/bench: $(patsubst %.c,$(PX)/%.o,$(BENCH_SRC)) $(LIBC) $(LIBC_CRT0) \
 		$(patsubst %.c,$(PX)/%.o,$(BENCH_SRC)) -Wl,--start-group $(LIBC) \
 		$(NEWLIB_LIBC) $(NEWLIB_LIBM) $(NEWLIB_LIBSYS) $(NEWLIB_LIBGCC) -Wl,--end-group
 
+# /bench/true: what the exec benchmark runs (bench/true/true.c)
+$(B)/posix/true: $(PX)/bench/true/true.o $(LIBC) $(LIBC_CRT0) $(NEWLIB_LIBSYS) user/user.ld
+	@mkdir -p $(B)/posix
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -T user/user.ld -o $@ $(LIBC_CRT0) $(PX)/bench/true/true.o \
+		-Wl,--start-group $(LIBC) $(NEWLIB_LIBC) $(NEWLIB_LIBM) $(NEWLIB_LIBSYS) \
+		$(NEWLIB_LIBGCC) -Wl,--end-group
+
 # ---- the Linux guest: the same sources with glibc, static, i386 ---------------
 LX            := $(B)/linux
 LINUX_CFLAGS  := -m32 -static -O2 -std=gnu11 -Wall -Wextra -Werror
-LINUX_ROOT    := $(LX)/root/bench/bench $(LX)/root/init $(LX)/root/bin/true
+LINUX_ROOT    := $(LX)/root/bench/bench $(LX)/root/init $(LX)/root/bench/true
 
 $(LX)/root/bench/bench: $(BENCH_SRC) $(BENCH_HDR)
 	@mkdir -p $(dir $@)
@@ -38,7 +46,7 @@ $(LX)/root/init: bench/linux/init.c
 	@echo "  LXCC    $@"
 	$(Q)$(CC) $(LINUX_CFLAGS) -o $@ $< && strip $@
 
-$(LX)/root/bin/true: user/bin/true.c
+$(LX)/root/bench/true: bench/true/true.c
 	@mkdir -p $(dir $@)
 	@echo "  LXCC    $@"
 	$(Q)$(CC) $(LINUX_CFLAGS) -o $@ $< && strip $@

@@ -183,6 +183,39 @@ SHELL = [
     S("backslash-newline joins lines", "echo a \\\nb", "a b\n"),
     S("quote spanning lines", "echo 'a\nb'", "a\nb\n"),
     S('bad sh option', "sh -Z", '', 'sh: illegal option -Z\n', status=2),
+    # control flow, functions, substitutions, here-documents
+    S("if elif else", "for x in 1 2 3; do if [ $x = 1 ]; then echo one; elif [ $x = 2 ]; "
+      "then echo two; else echo other; fi; done", "one\ntwo\nother\n"),
+    S("for over words and a glob", "touch b a; for f in x y *; do echo $f; done", "x\ny\na\nb\n"),
+    S("while with a counter", "i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done", "0\n1\n2\n"),
+    S("until", "i=3; until [ $i -eq 0 ]; do i=$((i-1)); done; echo $i", "0\n"),
+    S("break and continue", "for i in 1 2 3 4 5; do [ $i = 2 ] && continue; [ $i = 4 ] && break; "
+      "echo $i; done", "1\n3\n"),
+    S("case with patterns", "for w in apple berry cherry x; do case $w in a*) echo A;; b*|c*) "
+      "echo BC;; *) echo other;; esac; done", "A\nBC\nBC\nother\n"),
+    S("function with arguments and return", "f() { echo \"$# $1 $2\"; return 3; }; f a 'b c'; echo $?",
+      "2 a b c\n3\n"),
+    S("function local variable", "x=1; f() { local x=2; echo $x; }; f; echo $x", "2\n1\n"),
+    S("recursive function", "fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1-1))) ));"
+      " fi; }; fact 10", "3628800\n"),
+    S("command substitution", "x=$(echo hi; echo there); echo \"[$x]\" `echo old`", "[hi\nthere] old\n"),
+    S("nested command substitution", "echo $(echo $(echo deep))", "deep\n"),
+    S("arithmetic", "echo $((1 + 2 * 3)) $((7 / 2)) $((7 % 3)) $((2 ** 10)) $((0x10)) $(( (1<<40) ))",
+      "7 3 1 1024 16 1099511627776\n"),
+    S("arithmetic on variables", "a=5; b=7; echo $((a * b - 1)); : $((a += 10)); echo $a", "34\n15\n"),
+    S("division by zero", "echo $((1 / 0))", "", "sh: divide by zero\n", status=2),
+    S("here-document", "cat <<EOF\nline $((1+1))\n  two\nEOF", "line 2\n  two\n"),
+    S("here-document, quoted delimiter", "x=1; cat <<'E'\n$x `no`\nE", "$x `no`\n"),
+    S("here-document with tabs stripped", "cat <<-E\n\tindented\n\tE", "indented\n"),
+    S("parameter expansion forms", "x=abc.tar.gz; echo ${x%.gz} ${x%%.*} ${x#*.} ${#x} ${y:-def} ${x:+set}",
+      "abc.tar abc tar.gz 10 def set\n"),
+    S("set -- and shift", "set -- a b c; shift; echo $# $1 $@", "2 b b c\n"),
+    S("test and [ ]", "[ -d / ] && [ ! -f / ] && test abc != abd && [ 3 -gt 2 ] && echo yes", "yes\n"),
+    S("read from a pipe", "echo 'a b c' | { read x y; echo \"$y|$x\"; }", "b c|a\n"),
+    S("subshell keeps the parent's variables", "x=1; (x=2; echo $x); echo $x", "2\n1\n"),
+    S("trap on EXIT", "trap 'echo bye' EXIT; echo hi", "hi\nbye\n"),
+    S("eval", "cmd='echo evaluated'; eval $cmd", "evaluated\n"),
+    S("printf builtin", "printf '%s=%d %x|%5s|\\n' a 10 255 r", "a=10 ff|    r|\n"),
 ]
 
 

@@ -29,7 +29,7 @@ DESCRIPTIONS = {
     "null": "getppid()",
     "pipe": "1-byte ping-pong round trip, 2 processes",
     "fork": "fork + _exit + waitpid",
-    "exec": "fork + exec /bin/true + waitpid",
+    "exec": "fork + exec /bench/true + waitpid",
     "file": "write 1 MiB + read back + unlink (/tmp)",
 }
 # Boot milestones on Stabilix's serial line, in order (docs/bench.md).

@@ -11,7 +11,7 @@
 int bench_null(long n);    /* getppid() */
 int bench_pipe(long n);    /* 1-byte ping-pong between two processes */
 int bench_fork(long n);    /* fork + _exit + waitpid */
-int bench_exec(long n);    /* fork + exec /bin/true + waitpid */
+int bench_exec(long n);    /* fork + exec /bench/true + waitpid */
 int bench_file(long n);    /* write 1 MiB to a file, read it back, unlink */
 
 /* Print "bench: <what>: <strerror(errno)>" on stderr and return -1. */

@@ -1,6 +1,6 @@
 /*
  * proc.c - the process benchmarks: null (getppid), fork (fork + _exit +
- * waitpid) and exec (fork + execv("/bin/true") + waitpid).  Every child's
+ * waitpid) and exec (fork + execv("/bench/true") + waitpid).  Every child's
  * status is checked: a child that did not exit with 0 is a failure.
  */
 #include <stdio.h>
@@ -53,7 +53,7 @@ int bench_exec(long n)
         if (pid < 0)
             return bench_fail("fork");
         if (pid == 0) {
-            execv("/bin/true", argv);
+            execv("/bench/true", argv);
             _exit(127);
         }
         if (reap(pid) < 0)

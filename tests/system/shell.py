@@ -32,6 +32,17 @@ def boot_shell(extra=(), cmdline="", reboot=False):
     return c
 
 
+def echo_end(text, typed):
+    """Where the last echo of the typed line ends in text, or -1.  ash's
+    line editor breaks a line longer than the terminal with a newline,
+    so one may come between any two characters of the echo."""
+    pattern = "\n?".join(re.escape(ch) for ch in typed)
+    last = None
+    for last in re.finditer(pattern, text[-(len(typed) * 2 + 4096):]):
+        pass
+    return -1 if last is None else len(text) - len(text[-(len(typed) * 2 + 4096):]) + last.end()
+
+
 def run(c, line, timeout=60):
     """Type line, wait for the command to finish (a unique marker echoed
     after it) and for the next prompt, return the output in between.
@@ -39,15 +50,17 @@ def run(c, line, timeout=60):
     with it."""
     run.n = getattr(run, "n", 0) + 1
     tag = "done%d" % run.n
-    typed = line + "; echo " + tag[:2] + "''" + tag[2:] + "=$?"
+    # after "cmd &" the marker follows without ";" (ash takes "&;" for an error)
+    sep = " " if line.rstrip().endswith("&") else "; "
+    typed = line + sep + "echo " + tag[:2] + "''" + tag[2:] + "=$?"
     c.send(typed + "\r")
     m = c.expect(re.escape(tag) + r"=(\d+)\n", timeout=timeout)
     # type the next line after the prompt; its "$" only: a kernel log line
     # (a restart's) may come between the "$" and the space
     c.expect(r"[$#]", timeout=timeout)
     text = c.output[:m.start()]
-    start = text.rfind(typed)           # the line's echo, not a word of the output
-    body = text[start + len(typed):] if start >= 0 else text
+    end = echo_end(text, typed)         # the line's echo, not a word of the output
+    body = text[end:] if end >= 0 else text
     body = body.split("\n", 1)[1] if "\n" in body else ""
     late = re.match(r"(?:\S* [$#] )+", body)     # a prompt that came late
     if late:

@@ -120,8 +120,8 @@ def test_tty_keeps_the_line_being_typed_and_its_output_across_its_failure():
         out, status = run(c, "ls /bin > /tmp/l")
         assert status == 0, out
         listing = "".join(f"{p.name}\n" for p in sorted((ROOT / "build/root/bin").iterdir()))
-        c.send("sh -c 'cat /tmp/l; sleep 2; cat /tmp/l; sleep 1; echo after' &\r")
-        c.expect(r"\[\d+\] \d+\n", timeout=30)
+        c.send("sh -c 'cat /tmp/l; sleep 2; cat /tmp/l; sleep 1; echo after' & echo job=$!\r")
+        c.expect(r"job=\d+\r?\n", timeout=30)
         c.expect(r"[$#] ", timeout=30)
         c.send("echo par")                      # no Enter yet
         mark = c.mark()
@@ -251,8 +251,8 @@ def test_a_sleep_cut_by_a_pm_failure_ends_on_time():
     the guest's own uptime printed around it), not 3 s after the crash."""
     c = boot_shell()
     try:
-        c.send("sh -c 'uptime; sleep 3; uptime' > /tmp/up &\r")
-        c.expect(r"\[\d+\] \d+\n", timeout=30)
+        c.send("sh -c 'uptime; sleep 3; uptime' > /tmp/up & echo job=$!\r")
+        c.expect(r"job=\d+\r?\n", timeout=30)
         time.sleep(1.5)
         mark = c.mark()
         out, status = run(c, "service fi pm crash")

@@ -93,8 +93,8 @@ def test_pm_damaged_right_after_a_fork_keeps_the_new_process():
         for i in range(3):
             writes = targets.server_symbol_garbage(g, symbols(), random.Random(i), "pm", "mproc")
             t = g.now()
-            g.send("sleep 30 &\r")
-            m = g.wait_for(r"\[\d+\] (\d+)", 20, since=t)
+            g.send("sleep 30 & echo job=$!\r")
+            m = g.wait_for(r"job=(\d+)", 20, since=t)
             assert m, g.output()[-3000:]
             targets.write_all(g, writes)
             assert g.wait_for(TABLES["pm"][1], 15, since=t), g.output()[-3000:]

@@ -89,7 +89,12 @@ def test_ctrl_c_ends_a_foreground_sleep():
 def test_background_job_killed():
     c = boot_shell()
     try:
-        out, status = run(c, "sleep 100 & kill $!; wait $!; echo $?")
+        # In its own line: the interactive shell ignores SIGTERM, and its
+        # child does until it has set its signals up (a kill typed on the
+        # same line would race that).
+        out, status = run(c, "sleep 100 &")
+        assert status == 0, out
+        out, status = run(c, "kill $!; wait $!; echo $?")
         assert out.endswith("143\n"), out
     finally:
         c.close()
@@ -124,7 +129,7 @@ def test_many_files_in_one_directory():
             line = "; ".join("echo %d > /tmp/many/f%d" % (i, i) for i in range(first, first + 25))
             run(c, line)
         out, _ = run(c, "ls /tmp/many | wc -l; cat /tmp/many/f299; rm -r /tmp/many; ls /tmp")
-        assert out.split("\n")[:2] == [str(n).rjust(7), "299"], out
+        assert out.split("\n")[:2] == [str(n), "299"], out
         assert "many" not in out
     finally:
         c.close()

@@ -338,14 +338,24 @@ def ramdisk_lines():
 
 
 def pool_bytes():
-    """What is left of ramfs's pool for /tmp/big: every block minus one per
-    directory of the image, the blocks of its files, and /tmp/keep's one."""
+    """What is left of ramfs's pool for /tmp/big: every block minus the
+    blocks of the image's directories (64-byte records, "." and ".." too:
+    servers/ramfs/dir.c), the blocks of its files (a file with several
+    hard links, BusyBox, once), and /tmp/keep's one."""
     header = (ROOT / "servers" / "ramfs" / "ramfs.h").read_text()
     pool = int(re.search(r"RAMFS_POOL\s+\((\d+)u \* 1024 \* 1024\)", header).group(1)) << 20
     block = int(re.search(r"RAMFS_BLOCK\s+(\d+)", header).group(1))
-    used = 1                                            # the root directory
+    def dir_blocks(d):
+        return math.ceil((len(list(d.iterdir())) + 2) * 64 / block)
+    used = dir_blocks(ROOT / "build" / "root")
+    seen = set()
     for p in (ROOT / "build" / "root").rglob("*"):
-        used += 1 if p.is_dir() else math.ceil(p.stat().st_size / block)
+        st = p.stat()
+        if p.is_dir():
+            used += dir_blocks(p)
+        elif st.st_ino not in seen:
+            seen.add(st.st_ino)
+            used += math.ceil(st.st_size / block)
     return (pool // block - used - 1) * block
 
 
