@@ -276,6 +276,16 @@ UTILS = [
       "f\n\nd:\nx\n"),
     S("ls missing", "ls nosuch; echo $?", "1\n", "ls: nosuch: No such file or directory\n"),
     S('ls usage', "ls -z", '', bb_usage('ls', "ls: invalid option -- 'z'\n"), status=1),
+    # archives, disk use, which
+    S("tar and gzip round trip", "mkdir d; echo hello > d/a; tar czf t.tgz d; rm -r d; tar xzf t.tgz; "
+      "cat d/a", "hello\n"),
+    S("gzip through a pipe", "echo data | gzip | gunzip; echo more | gzip > z.gz; zcat z.gz",
+      "data\nmore\n"),
+    S("cpio round trip", "echo x > f; echo f | cpio -o -H newc > a.cpio 2> /dev/null; rm f; "
+      "cpio -i < a.cpio 2> /dev/null; cat f", "x\n"),
+    S("du names what it measured", "mkdir d; echo x > d/f; du -s d | cut -f2; du d/f | cut -f2",
+      "d\nd/f\n"),
+    S("which finds a program", "which ls | sed 's,.*/,,'; which nosuch; echo $?", "ls\n1\n"),
     # kill
     S('kill -l', "kill -l | grep -c '^ 9) KILL$'; kill -l 9", '1\nKILL\n'),
     S('kill default TERM', "sleep 5 & kill $!; wait $!; echo $?", '143\n', BG_DEATH('Terminated')),
@@ -386,6 +396,7 @@ HOST_ONLY = [
 
 # Only meaningful on Stabilix (not run on the host): the real calls.
 STABILIX_ONLY = [
+    S("uname names the system", "uname -s; uname -m; uname -o", "Stabilix\ni686\nStabilix\n"),
     S("uptime", "uptime", re.compile(r"up \d+:\d\d:\d\d\.\d{3}\n")),
     S("free", "free", re.compile(r"total: +\d+ KiB\nused: +\d+ KiB\nfree: +\d+ KiB\n")),
     S("ps lists init", "ps | grep -c ' init$'", "1\n"),
