@@ -91,15 +91,15 @@ int __vfs_ioctl(int fd, unsigned request, void *arg, size_t size)
     return ioctl_call(fd, request, arg, size, GRANT_READ | GRANT_WRITE);
 }
 
-/* TIOCGPGRP and TIOCSPGRP (Linux's numbers): an int, like tcgetpgrp/tcsetpgrp. */
+/* TIOCGPGRP and TIOCSPGRP (Linux's numbers): tcgetpgrp and tcsetpgrp (tty.c). */
 static int linux_pgrp(int fd, uint32_t req, int *arg)
 {
-    int32_t g = req == TIOCSPGRP ? *arg : 0;
-    if (ioctl_call(fd, req == TIOCSPGRP ? TTY_SETPGRP : TTY_GETPGRP, &g, sizeof(g),
-                   GRANT_READ | GRANT_WRITE) < 0)
+    pid_t g;
+    if (req == TIOCSPGRP)
+        return tcsetpgrp(fd, *arg);
+    if ((g = tcgetpgrp(fd)) < 0)
         return -1;
-    if (req == TIOCGPGRP)
-        *arg = g;
+    *arg = g;
     return 0;
 }
 

@@ -36,11 +36,10 @@ def echo_end(text, typed):
     """Where the last echo of the typed line ends in text, or -1.  ash's
     line editor breaks a line longer than the terminal with a newline,
     so one may come between any two characters of the echo."""
-    pattern = "\n?".join(re.escape(ch) for ch in typed)
-    last = None
-    for last in re.finditer(pattern, text[-(len(typed) * 2 + 4096):]):
-        pass
-    return -1 if last is None else len(text) - len(text[-(len(typed) * 2 + 4096):]) + last.end()
+    pattern = re.compile("\n?".join(re.escape(ch) for ch in typed))
+    start = max(0, len(text) - 2 * len(typed) - 4096)     # the echo is near the end
+    ends = [m.end() for m in pattern.finditer(text, start)]
+    return ends[-1] if ends else -1
 
 
 def run(c, line, timeout=60):

@@ -228,3 +228,20 @@ def test_reboot_resets_the_machine_without_a_triple_fault(tmp_path):
     assert any(not tf and reboot <= eip < reboot + size for tf, eip in got), got
     assert not [eip for tf, eip in got if tf and lo <= eip < hi], \
         "the kernel triple-faulted: %s" % got
+
+
+def test_the_clock_and_file_times_are_the_hosts():
+    """The kernel reads the CMOS clock (QEMU gives it the host's UTC time):
+    `date` is the host's time, and a new file's time in ls -l is that day."""
+    import time
+    c = boot_shell()
+    try:
+        out, status = run(c, "date +%s; echo x > /tmp/t; ls -l /tmp/t")
+        assert status == 0, out
+        lines = out.splitlines()
+        guest = int(lines[0])
+        assert abs(guest - time.time()) < 120, (guest, time.time())
+        day = time.strftime("%b %e", time.gmtime(guest))
+        assert re.search(r" %s \d\d:\d\d /tmp/t$" % re.escape(day), lines[1]), lines[1]
+    finally:
+        c.close()

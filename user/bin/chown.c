@@ -4,20 +4,27 @@
  * Root only.  Errors: "chown: <file>: <strerror>", status 1; an unknown
  * user or group: "chown: unknown user X", status 1; no file: usage, 2.
  */
+#include <grp.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "util.h"
 
-/* A name from file, or a number; -1 if neither. */
-static long id_of(const char *file, const char *s)
+/* A user (group: a group) named in /etc/passwd (/etc/group), or a
+ * number; -1 if neither. */
+static long id_of(int group, const char *s)
 {
-	struct pw_entry e;
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (*s && !*end && v >= 0 && v <= 65535)
 		return v;
-	return pw_find(file, s, 0, &e) == 0 ? e.id : -1;
+	if (group) {
+		struct group *g = getgrnam(s);
+		return g ? (long)g->gr_gid : -1;
+	}
+	struct passwd *p = getpwnam(s);
+	return p ? (long)p->pw_uid : -1;
 }
 
 int main(int argc, char **argv)
@@ -31,11 +38,11 @@ int main(int argc, char **argv)
 	user = argv[1];
 	if ((group = strchr(user, ':')))
 		*group++ = '\0';
-	if ((uid = id_of("/etc/passwd", user)) < 0) {
+	if ((uid = id_of(0, user)) < 0) {
 		warn_msg("unknown user %s", user);
 		return 1;
 	}
-	if (group && (gid = id_of("/etc/group", group)) < 0) {
+	if (group && (gid = id_of(1, group)) < 0) {
 		warn_msg("unknown group %s", group);
 		return 1;
 	}

@@ -3,15 +3,24 @@
  * them when the effective ids differ.  Names come from /etc/passwd and
  * /etc/group; an id without an entry is printed bare.  No options.
  */
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <unistd.h>
 #include "util.h"
 
-static void show(const char *label, long id, const char *file)
+static void show(const char *label, long id, int group)
 {
-	struct pw_entry e;
-	if (pw_find(file, 0, id, &e) == 0)
-		printf("%s=%ld(%s)", label, id, e.name);
+	const char *name = 0;
+	if (group) {
+		struct group *g = getgrgid((gid_t)id);
+		name = g ? g->gr_name : 0;
+	} else {
+		struct passwd *p = getpwuid((uid_t)id);
+		name = p ? p->pw_name : 0;
+	}
+	if (name)
+		printf("%s=%ld(%s)", label, id, name);
 	else
 		printf("%s=%ld", label, id);
 }
@@ -26,12 +35,12 @@ int main(int argc, char **argv)
 	euid = (long)geteuid();
 	gid = (long)getgid();
 	egid = (long)getegid();
-	show("uid", uid, "/etc/passwd");
-	show(" gid", gid, "/etc/group");
+	show("uid", uid, 0);
+	show(" gid", gid, 1);
 	if (euid != uid)
-		show(" euid", euid, "/etc/passwd");
+		show(" euid", euid, 0);
 	if (egid != gid)
-		show(" egid", egid, "/etc/group");
+		show(" egid", egid, 1);
 	printf("\n");
 	return 0;
 }

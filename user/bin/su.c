@@ -7,6 +7,7 @@
  * setgid that fails: the message and status 1, and nothing runs.
  */
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 int main(int argc, char **argv)
 {
 	const char *name = "root", *cmd = 0;
-	struct pw_entry pw;
+	struct passwd *pw;
+	const char *shell;
 	int c;
 	util_init(argc, argv);
 	while ((c = opt_next(argc, argv, "c:")) != -1) {
@@ -32,7 +34,7 @@ int main(int argc, char **argv)
 	}
 	if (opt_ind != argc)
 		usage("[user] [-c command]");
-	if (pw_find("/etc/passwd", name, 0, &pw) < 0) {
+	if (!(pw = getpwnam(name))) {
 		warn_msg("unknown user %s", name);
 		return 1;
 	}
@@ -40,17 +42,18 @@ int main(int argc, char **argv)
 		warn_msg("only root may switch users (there are no passwords yet)");
 		return 1;
 	}
-	if (setgid((gid_t)pw.gid) < 0 || setuid((uid_t)pw.id) < 0) {
+	if (setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0) {
 		warn_msg("cannot become %s: %s", name, strerror(errno));
 		return 1;
 	}
-	setenv("HOME", pw.home, 1);
-	setenv("USER", pw.name, 1);
-	setenv("LOGNAME", pw.name, 1);
+	shell = pw->pw_shell && pw->pw_shell[0] ? pw->pw_shell : "/bin/sh";
+	setenv("HOME", pw->pw_dir && pw->pw_dir[0] ? pw->pw_dir : "/", 1);
+	setenv("USER", pw->pw_name, 1);
+	setenv("LOGNAME", pw->pw_name, 1);
 	if (cmd)
-		execl(pw.shell, "sh", "-c", cmd, (char *)0);
+		execl(shell, "sh", "-c", cmd, (char *)0);
 	else
-		execl(pw.shell, "sh", (char *)0);
-	warn_file(pw.shell);
+		execl(shell, "sh", (char *)0);
+	warn_file(shell);
 	return 1;
 }

@@ -23,13 +23,4 @@ int opt_next(int argc, char **argv, const char *spec);
 
 int write_all(int fd, const void *buf, unsigned long n);  /* 0, or -1 with errno */
 
-/* pwfile.c: the /etc/passwd or /etc/group entry with that name (or, name
- * NULL, that id); 0, or -1 if there is none. */
-struct pw_entry {
-	char name[32];
-	long id, gid;                   /* group files: gid = id */
-	char home[64], shell[64];
-};
-int pw_find(const char *file, const char *name, long id, struct pw_entry *out);
-
 #endif
