@@ -67,7 +67,10 @@ struct mproc *mp_adopt(endpoint_t ep)
 {
     struct mproc *mp = mp_by_ep(ep);
     struct sys_procinfo pi;
-    if (mp || !(mp = mp_new(0, ep)))
+    if (mp)
+        return mp;
+    pm_twin_check();                    /* a damaged table may hide the caller: mend it first */
+    if ((mp = mp_by_ep(ep)) || !(mp = mp_new(0, ep)))
         return mp;
     if (sys_procinfo(EP_SLOT(ep), &pi) == OK)
         strlcpy(mp->name, pi.name, sizeof(mp->name));

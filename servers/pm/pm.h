@@ -66,7 +66,7 @@ void pm_corrupt(void);
 
 /* mproc.c */
 struct mproc *mp_by_ep(endpoint_t ep);
-struct mproc *mp_adopt(endpoint_t ep);      /* mp_by_ep, or a new entry for it */
+struct mproc *mp_adopt(endpoint_t ep);      /* mp_by_ep (after mending the table), or a new entry */
 
 /* A hint per kernel slot: the entry last found for it.  Checked on every
  * use, so a stale or corrupted hint costs a search, never a wrong answer. */
