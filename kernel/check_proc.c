@@ -17,7 +17,8 @@
 #include "mm.h"
 #include "stabilize.h"
 
-#define P_ALL (P_SENDING | P_RECEIVING | P_CALLING)
+#define P_IPC (P_SENDING | P_RECEIVING | P_CALLING)
+#define P_ALL (P_IPC | P_STOPPED)
 #define EFLAGS_OK 0x00250dd5u       /* CF PF AF ZF SF TF DF OF, AC, ID; never IOPL, NT, VM */
 
 
@@ -157,6 +158,13 @@ static int check_slot(struct proc *p, int i)
         stab_kill(p, "privilege or page directory pointer out of range");
         return 1;
     }
+    if ((p->flags & P_STOPPED) && p->priv != &priv_table[USER_PRIV]) {
+        stab_repair(SC_PROC, "%s: a service marked stopped", p->name);
+        p->flags &= ~P_STOPPED;         /* only PM stops, and only user processes */
+        if (!p->flags)
+            ready(p);
+        return 1;
+    }
     if (!user_text(p, p->regs.eip) || p->regs.esp < USER_BASE) {
         stab_kill(p, "saved eip/esp outside its own regions");
         return 1;
@@ -225,9 +233,10 @@ int check_runq(void)
 static void wake_dead(struct proc *p)
 {
     stab_repair(SC_IPC, "%s was blocked on a dead endpoint", p->name);
-    p->flags &= ~P_ALL;
+    p->flags &= ~P_IPC;
     p->regs.eax = (uint32_t)-EDEADSRCDST;
-    ready(p);
+    if (!p->flags)
+        ready(p);
 }
 
 /* Keep the valid prefix-ordered members of o's caller queue. */

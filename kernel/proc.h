@@ -6,7 +6,8 @@
  * when flags == 0, and then it is on exactly one ready queue (that of its
  * priority).  P_SENDING means it sits on the caller queue of the process
  * named by sendto; P_RECEIVING means it waits for a message from getfrom
- * (a process endpoint, ANY, HARDWARE or SYSTEM).
+ * (a process endpoint, ANY, HARDWARE or SYSTEM).  P_STOPPED (job control)
+ * only keeps it off the ready queues; its IPC goes on as usual.
  */
 #ifndef KERNEL_PROC_H
 #define KERNEL_PROC_H
@@ -22,6 +23,7 @@
 #define P_SENDING   0x02
 #define P_RECEIVING 0x04
 #define P_CALLING   0x08    /* receiving a call's reply: no notifications */
+#define P_STOPPED   0x10    /* a user process PM stopped (do_stop.c): runs when continued */
 
 #define NR_SCHED_Q  PC_NR_PRIO
 #define NR_PRIVS    (PC_MAX_SVC + 1)

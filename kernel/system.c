@@ -34,6 +34,7 @@ static const call_handler call_table[NR_SYS_CALLS] = {
     [SYS_EXEC - SYS_BASE]         = do_exec,
     [SYS_SIGFRAME - SYS_BASE]     = do_sigframe,
     [SYS_SIGRETURN - SYS_BASE]    = do_sigreturn,
+    [SYS_STOP - SYS_BASE]         = do_stop,
 };
 
 #define BIT(call) (1u << ((call) - SYS_BASE))

@@ -77,7 +77,7 @@ I386 = {
     "sizeof_sys_meminfo": 12, "sizeof_sys_stab": 56, "sizeof_sys_getarg": 56,
     "sizeof_sys_diag": 56, "sizeof_sys_shutdown": 8, "sizeof_sys_getksig": 40,
     "sizeof_sys_setalarm": 4, "sizeof_sys_spawn": 32, "sizeof_sys_exec": 44,
-    "sizeof_sys_sigframe": 24, "sizeof_sys_sigreturn": 12, "sizeof_sys_module": 48,
+    "sizeof_sys_sigframe": 24, "sizeof_sys_sigreturn": 12, "sizeof_sys_stop": 8, "sizeof_sys_module": 48,
     "sys_safecopy__len": 16, "sys_getinfo__label": 16, "sys_stab__count": 8,
     "sys_stab__nmis": 48, "sys_exec__new_ep": 36, "sys_exec__user": 40,
     "sizeof_trapframe": 76, "trapframe__eip": 56, "trapframe__cs": 60,

@@ -1,6 +1,6 @@
 /*
  * line.c - the line discipline of each minor: input editing (erase,
- * kill, EOF, Ctrl-C), echo, the non-blocking read and the wake-up of a
+ * kill, EOF, Ctrl-C, Ctrl-\, Ctrl-Z), echo, the non-blocking read and the wake-up of a
  * reader that got EAGAIN (the read contract of proto/tty.h).
  *
  * Input routing: keyboard bytes go to minor 1 while it is open, COM1
@@ -14,7 +14,8 @@ struct tty ttys[TTY_NR_MINORS] STATE;     /* kept across restarts: keep.c */
 
 static const struct tty_attr default_attr = {
     TTY_ICANON | TTY_ECHO | TTY_ISIG | TTY_ICRNL,
-    { [TTY_VERASE] = 0x7f, [TTY_VKILL] = 0x15, [TTY_VINTR] = 0x03, [TTY_VEOF] = 0x04 },
+    { [TTY_VERASE] = 0x7f, [TTY_VKILL] = 0x15, [TTY_VINTR] = 0x03, [TTY_VEOF] = 0x04,
+      [TTY_VQUIT] = 0x1c, [TTY_VSUSP] = 0x1a },
 };
 
 void line_reset(struct tty *t)
@@ -110,19 +111,36 @@ static void canon_input(int minor, char c)
     }
 }
 
+/* Ctrl-C, Ctrl-\\, Ctrl-Z: the line being edited goes, the signal is
+ * queued for PM; was c one of them? */
+static int signal_char(int minor, char c)
+{
+    static const struct { int cc, signo; const char *echo; } keys[] = {
+        { TTY_VINTR, TTY_SIGINT, "^C\n" },
+        { TTY_VQUIT, TTY_SIGQUIT, "^\\\n" },
+        { TTY_VSUSP, TTY_SIGTSTP, "^Z\n" },
+    };
+    struct tty *t = &ttys[minor];
+    for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (!is_cc(t, keys[i].cc, c))
+            continue;
+        t->len = canonical(t) ? cooked_end(t) : t->len;
+        if (t->attr.flags & TTY_ECHO)
+            tty_output(minor, keys[i].echo, 3);
+        sig_raise(minor, keys[i].signo);
+        return 1;
+    }
+    return 0;
+}
+
 void line_input(int minor, char c)
 {
     struct tty *t = &ttys[minor];
     tty_mend();
     if ((t->attr.flags & TTY_ICRNL) && c == '\r')
         c = '\n';
-    if ((t->attr.flags & TTY_ISIG) && is_cc(t, TTY_VINTR, c)) {
-        t->len = canonical(t) ? cooked_end(t) : t->len;
-        if (t->attr.flags & TTY_ECHO)
-            tty_output(minor, "^C\n", 3);
-        sig_raise(minor);
+    if ((t->attr.flags & TTY_ISIG) && signal_char(minor, c))
         return;
-    }
     if (canonical(t)) {
         canon_input(minor, c);
     } else if (t->len < TTY_INBUF) {

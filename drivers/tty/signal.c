@@ -1,5 +1,5 @@
 /*
- * signal.c - Ctrl-C signals for PM: a small queue of (minor, pgrp,
+ * signal.c - terminal signals (Ctrl-C, Ctrl-\, Ctrl-Z) for PM: a small queue of (minor, pgrp,
  * signo), a notification to PM when one is queued, and TTY_SIGPULL, with
  * which PM (and only PM) takes them one by one.  PM is the process with
  * label "pm", or the label given by the kernel argument tty_pm (tests).
@@ -40,14 +40,14 @@ static endpoint_t pm(void)
     return sys_lookup(pm_label, &ep) == OK ? ep : NONE;
 }
 
-void sig_raise(int minor)
+void sig_raise(int minor, int signo)
 {
     endpoint_t ep = pm();
     if (ttys[minor].pgrp <= 0 || ep == NONE || nsigs == TTY_NR_SIGS)
         return;
     sigs[nsigs].minor = minor;
     sigs[nsigs].pgrp = ttys[minor].pgrp;
-    sigs[nsigs].signo = TTY_SIGINT;
+    sigs[nsigs].signo = signo;
     nsigs++;
     ipc_notify(ep);
 }

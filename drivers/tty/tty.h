@@ -76,7 +76,7 @@ int tty_ioctl(int minor, uint32_t request, endpoint_t who, grant_id_t g, uint32_
 /* signal.c */
 void sig_init(int keep);                /* keep: the inherited queue passed sig_check */
 const char *sig_check(void);
-void sig_raise(int minor);
+void sig_raise(int minor, int signo);   /* TTY_SIG*: queued for PM */
 int tty_other(message *m);
 
 /* state.c */

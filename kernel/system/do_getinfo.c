@@ -39,6 +39,9 @@ static int arg(struct sys_getarg *rq)
     return cmdline_get(key, rq->value, sizeof(rq->value)) < 0 ? -ENOENT : OK;
 }
 
+_Static_assert(PI_FREE == P_FREE && PI_SENDING == P_SENDING && PI_RECEIVING == P_RECEIVING &&
+               PI_STOPPED == P_STOPPED, "procinfo passes the kernel's flags on");
+
 static int procinfo(struct sys_procinfo *rq)
 {
     struct proc *p;

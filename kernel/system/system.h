@@ -29,4 +29,5 @@ int do_vmctl(struct proc *caller, message *m);
 int do_exec(struct proc *caller, message *m);
 int do_sigframe(struct proc *caller, message *m);
 int do_sigreturn(struct proc *caller, message *m);
+int do_stop(struct proc *caller, message *m);
 #endif

@@ -12,7 +12,7 @@ static const char *const call_names[] = {
     "exit", "kill", "safecopyfrom", "safecopyto", "irqctl", "devio",
     "mapdev", "getinfo", "diag", "shutdown", "getksig", "setalarm",
     "spawn", "getmodule", "console", "fork", "vmctl", "exec", "sigframe",
-    "sigreturn",
+    "sigreturn", "stop",
 };
 #define NR_CALL_NAMES ((int)(sizeof(call_names) / sizeof(call_names[0])))
 

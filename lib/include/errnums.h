@@ -55,6 +55,8 @@
                              EDEADSRCDST from a call: it was never taken */
 #define ERESEND     308   /* reply: not done, send it again as new (the server
                              mended the caller's state in the middle of it) */
+#define ERESTART    309   /* the call was cut, not done, because the caller was
+                             stopped (job control): libc makes it again */
 #define EDONTREPLY  0x7fffffff  /* internal: a handler that sends no reply
                                  (never a valid result: counts and pids are smaller) */
 

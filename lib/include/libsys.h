@@ -100,6 +100,7 @@ int sys_exec(struct sys_exec *rq);                  /* fills rq->new_ep */
 int sys_sigframe(endpoint_t ep, uint32_t handler, uint32_t restorer, int signo,
                  uint32_t mask);
 int sys_sigreturn(endpoint_t ep, uint32_t ctx, uint32_t *mask);
+int sys_stop(endpoint_t ep, int stop);          /* PM: 1 stop, 0 continue a user process */
 int sys_getmodule(int index, const char *name, char *name_out, void *buf,
                   uint32_t len, uint32_t *size);
 

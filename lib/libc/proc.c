@@ -33,13 +33,19 @@ pid_t fork(void)
     return r < 0 ? __err(r) : r;
 }
 
+_Static_assert(WNOHANG == PM_WNOHANG && WUNTRACED == PM_WUNTRACED, "waitpid's options go to PM as they are");
+
 pid_t waitpid(pid_t pid, int *status, int options)
 {
     message m;
     int r;
     memset(&m, 0, sizeof(m));
     rq(&m)->pid = pid;
-    rq(&m)->options = options & WNOHANG;    /* nothing ever stops: WUNTRACED is moot */
+    if (options & ~(WNOHANG | WUNTRACED)) {
+        errno = EINVAL;
+        return -1;
+    }
+    rq(&m)->options = options;              /* the same bits as PM_WNOHANG, PM_WUNTRACED */
     r = __pm_call(PM_WAITPID, &m);
     if (r < 0)
         return __err(r);

@@ -2,8 +2,8 @@
  * termios.c - POSIX terminal attributes over the tty's TTY_GETATTR and
  * TTY_SETATTR (proto/tty.h), and the window size (TIOCGWINSZ).
  *
- * The tty keeps four line flags (ICANON, ECHO, ISIG, ICRNL) and four
- * characters (VERASE, VKILL, VINTR, VEOF).  Everything else a program
+ * The tty keeps four line flags (ICANON, ECHO, ISIG, ICRNL) and six
+ * characters (VERASE, VKILL, VINTR, VEOF, VQUIT, VSUSP).  Everything else a program
  * sets in a struct termios is kept here, per descriptor number, so that
  * tcgetattr gives back what tcsetattr was given (programs save and
  * restore whole structs); the tty's own bits always win on reading.
@@ -24,6 +24,7 @@ static unsigned char kept_valid[KEPT_FDS];
 
 static const struct { int tty, posix; } cc_map[TTY_NCCS] = {
     { TTY_VERASE, VERASE }, { TTY_VKILL, VKILL }, { TTY_VINTR, VINTR }, { TTY_VEOF, VEOF },
+    { TTY_VQUIT, VQUIT }, { TTY_VSUSP, VSUSP },
 };
 
 /* The defaults of a line the tty does not describe: 8 bits, 38400. */
@@ -33,8 +34,6 @@ static void defaults(struct termios *t)
     t->c_oflag = OPOST | ONLCR;
     t->c_cflag = CS8 | CREAD | B38400;
     t->c_lflag = ECHOE | ECHOK | IEXTEN;
-    t->c_cc[VQUIT] = 0x1c;
-    t->c_cc[VSUSP] = 0x1a;
     t->c_cc[VMIN] = 1;
     t->c_cc[VTIME] = 0;
     t->c_ispeed = t->c_ospeed = B38400;

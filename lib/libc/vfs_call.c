@@ -14,7 +14,9 @@
  * and VFS_AGAIN.  VFS answers a repeat of the request it last answered
  * from its record, so nothing is done twice (servers/vfs/again.c).
  * A reply of ERESEND says the request was not done (VFS mended our slot
- * in the middle of it, servers/vfs/mirror.c): it goes again as new.
+ * in the middle of it, servers/vfs/mirror.c): it goes again as new; so
+ * does one answered ERESTART (we were stopped in it: servers/pm/stop.c),
+ * as often as that happens.
  */
 #include "vfs.h"
 
@@ -105,7 +107,7 @@ int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
 {
     message req = *m;
     int r = call_numbered(m, b1, l1, a1, b2, l2, a2);
-    for (int tries = 0; r == -ERESEND && tries < 3; tries++) {
+    for (int tries = 0; (r == -ERESEND && tries < 3) || r == -ERESTART; tries++) {
         *m = req;
         r = call_numbered(m, b1, l1, a1, b2, l2, a2);
     }

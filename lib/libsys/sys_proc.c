@@ -150,3 +150,12 @@ int sys_sigreturn(endpoint_t ep, uint32_t ctx, uint32_t *mask)
         *mask = MSG_BODY(&m, struct sys_sigreturn)->mask;
     return r;
 }
+
+int sys_stop(endpoint_t ep, int stop)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct sys_stop)->ep = ep;
+    MSG_BODY(&m, struct sys_stop)->stop = stop;
+    return kernel_call(SYS_STOP, &m);
+}

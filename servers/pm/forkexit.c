@@ -90,7 +90,7 @@ int do_waitpid(message *m)
     int children = 0;
     if (!p)
         return -EAGAIN;
-    if (req(m)->options & ~(PM_WNOHANG | PM_WAGAIN))
+    if (req(m)->options & ~(PM_WNOHANG | PM_WUNTRACED | PM_WAGAIN))
         return -EINVAL;
     if ((req(m)->options & PM_WAGAIN) && p->reaped_pid) {
         req(m)->pid = p->reaped_pid;    /* the old PM reaped it; its reply was lost */
@@ -102,6 +102,7 @@ int do_waitpid(message *m)
         init_serving();                 /* its main loop: waiting for children */
     p->reaped_pid = 0;
     p->wait_pid = req(m)->pid;
+    p->wait_options = req(m)->options & PM_WUNTRACED;
     mp_touch(p);
     for (int i = 0; i < NR_MPROCS; i++) {
         struct mproc *c = &mproc[i];
@@ -115,6 +116,8 @@ int do_waitpid(message *m)
             mp_touch(c);
             return c->pid;
         }
+        if (job_report(p, c, m))
+            return c->pid;
     }
     if (!children)
         return -ECHILD;

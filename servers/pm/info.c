@@ -10,6 +10,8 @@
 
 static const char *state_of(const struct sys_procinfo *pi, const struct mproc *mp)
 {
+    if (pi->flags & PI_STOPPED)
+        return "stopped";
     if (mp && mp->blocked == PB_WAIT)
         return "wait";
     if (mp && mp->blocked == PB_SLEEP)

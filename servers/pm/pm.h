@@ -10,7 +10,8 @@
  *   - 'blocked' says which PM call the process waits in (no reply sent
  *     yet); a process is in at most one;
  *   - a process whose parent is gone is reparented to pid 1 (or freed at
- *     once when there is no pid 1).
+ *     once when there is no pid 1);
+ *   - 'stopped' != 0 exactly when the kernel has the process stopped.
  */
 #ifndef PM_PM_H
 #define PM_PM_H
@@ -44,6 +45,9 @@ struct mproc {
     uint32_t suspend_mask;          /* PB_SUSPEND: the mask to restore */
     char name[16];
     int uid, euid, gid, egid;       /* 0..PM_ID_MAX; 0: root */
+    int stopped;                    /* the signal that stopped it (the kernel holds it:
+                                       P_STOPPED), 0: running */
+    int stop_unreported;            /* stopped, and no waitpid has said so yet */
 };
 
 extern struct mproc mproc[NR_MPROCS];
@@ -104,6 +108,12 @@ void sig_flush(void);
 int sig_kill(struct mproc *self, int pid, int signo);   /* kill(2): how many, or -EPERM; self NULL: a service */
 int sig_default_kills(int signo);
 
+/* stop.c: job control */
+int sig_stops(int signo);                       /* SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU */
+void job_stop(struct mproc *mp, int signo);
+void job_continue(struct mproc *mp);
+int job_report(struct mproc *parent, struct mproc *c, message *m);  /* waitpid on a stopped child */
+
 /* time.c */
 void time_init(void);
 void arm(void);                                 /* the kernel alarm for the earliest timer */
@@ -117,6 +127,7 @@ void vfs_exit(endpoint_t ep);
 int vfs_exec_read(endpoint_t ep, const char *path, void *buf, uint32_t size);
 void vfs_exec_done(endpoint_t ep);
 void vfs_unpause(endpoint_t ep);
+void vfs_stopped(endpoint_t ep);                /* its VFS call ends ERESTART */
 int vfs_ids(endpoint_t ep, int uid, int gid);   /* VFS_PM_SETIDS */
 
 /* exec.c */

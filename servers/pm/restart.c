@@ -38,6 +38,8 @@ const char *pm_entry_damaged(const void *entry)
     if ((unsigned)mp->uid > PM_ID_MAX || (unsigned)mp->euid > PM_ID_MAX ||
         (unsigned)mp->gid > PM_ID_MAX || (unsigned)mp->egid > PM_ID_MAX)
         return "a user or group id out of range";
+    if (mp->stopped && !sig_stops(mp->stopped))
+        return "stopped by no stop signal";
     return 0;
 }
 

@@ -10,7 +10,8 @@
  * blocked elsewhere (EBUSY) keeps the signal pending and PM retries on
  * the next clock alarm.  During a handler its signal and sa_mask are
  * masked; sigreturn restores the mask saved in the frame.
- * Stop/continue signals are not implemented: they are ignored.
+ * Stop signals and SIGCONT: stop.c.  A stopped process takes no signal
+ * but SIGKILL and SIGCONT until it is continued.
  */
 #include "pm.h"
 
@@ -36,6 +37,12 @@ int sig_default_kills(int signo)
     default:
         return 1;
     }
+}
+
+/* A signal whose default action is to do nothing at all. */
+static int sig_default_ignores(int signo)
+{
+    return !sig_default_kills(signo) && !sig_stops(signo);
 }
 
 /* Run mp's handler for signo; -EBUSY if it cannot be done yet. */
@@ -67,13 +74,16 @@ static int deliver(struct mproc *mp, int signo)
 /* Deliver what mp can take now. */
 static void flush_one(struct mproc *mp)
 {
-    for (int s = 1; s < PM_NSIG && mp->state == MP_ALIVE; s++) {
+    for (int s = 1; s < PM_NSIG && mp->state == MP_ALIVE && !mp->stopped; s++) {
         if (!(mp->sigpending & ~mp->sigmask & bit(s)))
             continue;
         if (mp->sig_handler[s] == PM_SIG_DFL) {
             mp->sigpending &= ~bit(s);
             mp_touch(mp);
-            terminate(mp, s);
+            if (sig_stops(s))
+                job_stop(mp, s);
+            else
+                terminate(mp, s);
         } else if (deliver(mp, s) == -EBUSY) {
             retry_pending = 1;
             return;
@@ -98,9 +108,16 @@ void sig_send(struct mproc *mp, int signo)
         terminate(mp, PM_SIGKILL);
         return;
     }
+    if (signo == PM_SIGCONT)
+        job_continue(mp);               /* whatever its action: stop.c */
+    else if (sig_stops(signo))
+        mp->sigpending &= ~bit(PM_SIGCONT);
     h = mp->sig_handler[signo];
-    if (h == PM_SIG_IGN || (h == PM_SIG_DFL && !sig_default_kills(signo)))
+    if (h == PM_SIG_IGN || (h == PM_SIG_DFL && sig_default_ignores(signo))) {
+        if (signo == PM_SIGCONT && (mp->sigpending & ~mp->sigmask))
+            flush_one(mp);              /* what waited while it was stopped */
         return;
+    }
     mp->sigpending |= bit(signo);
     mp_touch(mp);
     if (!(mp->sigmask & bit(signo)))
@@ -192,7 +209,7 @@ int do_sigaction(message *m)
         mp->sig_flags[s] = rq->flags;
         if (rq->handler > PM_SIG_IGN)
             mp->restorer = rq->restorer;
-        if (rq->handler == PM_SIG_IGN || (rq->handler == PM_SIG_DFL && !sig_default_kills(s)))
+        if (rq->handler == PM_SIG_IGN || (rq->handler == PM_SIG_DFL && sig_default_ignores(s)))
             mp->sigpending &= ~bit(s);
     }
     rq->handler = old_h;

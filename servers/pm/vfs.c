@@ -2,7 +2,8 @@
  * vfs.c - what PM tells VFS about processes (proto/vfs.h, VFS_PM_*):
  * fork (copy the descriptors), exit (close them), exec (read the file
  * into PM's buffer; close FD_CLOEXEC descriptors once the exec is done)
- * signals (end a call the process is suspended in, with EINTR) and
+ * signals (end a call the process is suspended in, with EINTR, or
+ * ERESTART when it was stopped) and
  * changes of the effective uid or gid (VFS's permission checks).
  * Without a VFS in the system (tests that start PM alone) there is
  * nothing to tell, and exec finds no files.  A call that meets a dead VFS
@@ -108,6 +109,14 @@ void vfs_exec_done(endpoint_t ep)
 void vfs_unpause(endpoint_t ep)
 {
     struct vfs_pm_req rq = { .ep = ep };
+    call(VFS_PM_UNPAUSE, &rq);
+}
+
+/* ep was stopped: a call it is suspended in ends ERESTART, and libc makes
+ * it again once ep runs (stop.c). */
+void vfs_stopped(endpoint_t ep)
+{
+    struct vfs_pm_req rq = { .ep = ep, .restart = 1 };
     call(VFS_PM_UNPAUSE, &rq);
 }
 

@@ -13,6 +13,7 @@
  * copy at its end first (grantee, access, length); a copy failing later
  * (a client gone, an unmapped page) makes a short write of the blocks
  * before it.  A write that fails leaves the file as it was.
+ * A block the map cannot find is repaired before it is used (block()).
  */
 #include "ramfs.h"
 
@@ -27,9 +28,19 @@ static uint32_t blocks_for(uint32_t size)
     return size / RAMFS_BLOCK + (size % RAMFS_BLOCK != 0);
 }
 
+/* Block idx of ip.  A file has no holes, so a block below nblocks that
+ * the map cannot find means the map is damaged: it is rebuilt from the
+ * owners at once (check.c's repair), before the request is served, so a
+ * damaged map never reads as a hole or gets a second block for a key. */
 static uint8_t *block(struct inode *ip, uint32_t idx)
 {
-    return bmap_get(inode_nr(ip), idx);
+    uint8_t *b = bmap_get(inode_nr(ip), idx);
+    if (!b && idx < ip->nblocks) {
+        printf("ramfs: lookup: a block the hash table cannot find: block map rebuilt "
+               "from the owners (%d blocks freed)\n", bmap_rebuild());
+        b = bmap_get(inode_nr(ip), idx);
+    }
+    return b;
 }
 
 /* Blocks idx .. n-1 (fresh, contents undefined); the caller checked

@@ -128,7 +128,7 @@ int do_pm_unpause(message *m)
     if (!ep_ok(PMREQ(m)->ep))
         return -EINVAL;
     if ((p = vproc_find(PMREQ(m)->ep)) && p->susp.kind != SUSP_NONE)
-        resume(p, -EINTR);
+        resume(p, p->susp.done ? (int)p->susp.done : PMREQ(m)->restart ? -ERESTART : -EINTR);
     return OK;
 }
 

@@ -59,6 +59,7 @@ static const struct abi_record layout[] = {
     SIZE(sys_exec),
     SIZE(sys_sigframe),
     SIZE(sys_sigreturn),
+    SIZE(sys_stop),
     SIZE(sys_module),
     OFF(sys_safecopy, len),
     OFF(sys_getinfo, label),

@@ -47,7 +47,8 @@ REPAIRED = {
     "ds": r"ds: self-check: subscriptions repaired \(1 entries\)",
     "pm": r"pm: self-check: pid \d+ had endpoint \d+, the kernel says \d+: repaired",
     "vfs": r"vfs: self-check: counts fixed \(\d+\)",
-    "ramfs": r"ramfs: self-check: a block the hash table cannot find: block map rebuilt",
+    # found by the heartbeat's self-check, or first by a request that needs the block
+    "ramfs": r"ramfs: (?:self-check|lookup): a block the hash table cannot find: block map rebuilt",
     "tty": r"tty: self-check: minor: entry 2: line ends out of order: put back from its copy",
     "rs": r"rs: self-check: \w+ had endpoint \d+, the kernel says \d+: repaired",
     "init": r"init: self-check: /dev/ttyS0's shell is pid \d+, not \d+: repaired",

@@ -360,7 +360,7 @@ static void test_call_numbers(void)
         "exit", "kill", "safecopyfrom", "safecopyto", "irqctl", "devio",
         "mapdev", "getinfo", "diag", "shutdown", "getksig", "setalarm",
         "spawn", "getmodule", "console", "fork", "vmctl", "exec", "sigframe",
-        "sigreturn",
+        "sigreturn", "stop",
     };
     ok(sizeof(names) / sizeof(names[0]) == NR_SYS_CALLS,
        "the parser knows a name for every kernel call in proto/sys.h");

@@ -6,7 +6,8 @@
  *   PM_FORK       -> parent: child pid; child: 0
  *   PM_EXIT       status (no reply: the caller is gone)
  *   PM_WAITPID    pid (-1 any child, 0 same group, < -1 group), options
- *                 (PM_WNOHANG) -> pid (0: none ended yet), status;
+ *                 (PM_WNOHANG, PM_WUNTRACED) -> pid (0: none ended yet),
+ *                 status (a stopped child, once per stop: WIFSTOPPED);
  *                 PM_WAGAIN (libc's repeat after PM failed) answers the
  *                 child PM reaped for the lost reply, if any
  *   PM_GETPID     -> pid, ppid, pgrp
@@ -82,6 +83,8 @@
 #define PM_ID_MAX      65535          /* uids and gids are 0..PM_ID_MAX */
 
 #define PM_WNOHANG  1
+#define PM_WUNTRACED 2      /* also report a child that stopped (status sig << 8 | 0x7f) */
+#define PM_SA_NOCLDSTOP 1   /* sig_flags[SIGCHLD]: no SIGCHLD when a child stops */
 #define PM_WAGAIN   0x100   /* libc: this waitpid again, PM having failed with it in hand */
 
 /* newlib's signal numbers (sys/signal.h, the generic list) */
@@ -101,6 +104,8 @@
 #define PM_SIGSTOP  17
 #define PM_SIGTSTP  18
 #define PM_SIGCONT  19
+#define PM_SIGTTIN  21
+#define PM_SIGTTOU  22
 #define PM_SIGCHLD  20
 #define PM_SIGWINCH 28
 #define PM_SIGUSR1  30

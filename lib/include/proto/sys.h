@@ -32,7 +32,8 @@
 #define SYS_EXEC        (SYS_BASE + 17)  /* PM: replace (or create) a user process */
 #define SYS_SIGFRAME    (SYS_BASE + 18)  /* PM: make a process run a signal handler */
 #define SYS_SIGRETURN   (SYS_BASE + 19)  /* PM: resume where the handler interrupted */
-#define NR_SYS_CALLS    20
+#define SYS_STOP        (SYS_BASE + 20)  /* PM: stop or continue a user process */
+#define NR_SYS_CALLS    21
 
 struct sys_kill     { endpoint_t ep; };
 struct sys_exit     { int32_t status; };
@@ -74,6 +75,7 @@ struct sys_klog     { int32_t what; uint32_t offset; uint32_t len; char data[GI_
 #define PI_FREE      0x01  /* sys_procinfo.flags: the kernel's P_* bits */
 #define PI_SENDING   0x02
 #define PI_RECEIVING 0x04
+#define PI_STOPPED   0x10
 #define PI_USER      0x100 /* an ordinary user process, not a service: its name
                               is whatever it was run as, never an identity */
 struct sys_procinfo { int32_t what; int32_t slot; endpoint_t ep; int32_t flags;
@@ -148,6 +150,8 @@ struct sigframe     { uint32_t retaddr; int32_t signo; uint32_t ctx_addr;
 struct sys_sigframe { endpoint_t ep; uint32_t handler; uint32_t restorer;
                       int32_t signo; uint32_t mask; uint32_t frame; /* out */ };
 struct sys_sigreturn { endpoint_t ep; uint32_t ctx; uint32_t mask; /* out */ };
+/* stop: 1 stops ep, 0 continues it. */
+struct sys_stop     { endpoint_t ep; int32_t stop; };
 struct sys_module   { int32_t index; char name[32]; uint32_t addr; uint32_t len; uint32_t size; };
 
 MSG_PAYLOAD_CHECK(struct sys_safecopy);
@@ -167,5 +171,6 @@ MSG_PAYLOAD_CHECK(struct sys_module);
 MSG_PAYLOAD_CHECK(struct sys_exec);
 MSG_PAYLOAD_CHECK(struct sys_sigframe);
 MSG_PAYLOAD_CHECK(struct sys_sigreturn);
+MSG_PAYLOAD_CHECK(struct sys_stop);
 
 #endif

@@ -32,9 +32,10 @@
  *   TTY_GETWINSZ struct tty_winsize out
  * SETATTR with unknown flag bits is refused (EINVAL) and changes nothing.
  *
- * Signals: Ctrl-C (the VINTR character, when ISIG is set) discards the
- * line being edited, echoes "^C\n", and, when the minor has a foreground
- * group, queues (minor, pgrp, TTY_SIGINT) and notifies PM (label "pm",
+ * Signals: Ctrl-C, Ctrl-\ and Ctrl-Z (the VINTR, VQUIT and VSUSP
+ * characters, when ISIG is set) discard the line being edited, echo
+ * "^C\n" ("^\\\n", "^Z\n"), and, when the minor has a foreground
+ * group, queue (minor, pgrp, TTY_SIGINT, TTY_SIGQUIT or TTY_SIGTSTP) and notify PM (label "pm",
  * or the kernel argument tty_pm=<label> for tests).  Without PM the
  * signal is dropped.  PM then calls TTY_SIGPULL (m_type) until it gets
  * -ESRCH; each OK reply carries one struct tty_sig.  Only PM may pull
@@ -65,7 +66,7 @@
 /* tty_attr.flags */
 #define TTY_ICANON  0x1     /* canonical (line) mode */
 #define TTY_ECHO    0x2     /* echo input */
-#define TTY_ISIG    0x4     /* VINTR raises SIGINT */
+#define TTY_ISIG    0x4     /* VINTR, VQUIT, VSUSP raise SIGINT, SIGQUIT, SIGTSTP */
 #define TTY_ICRNL   0x8     /* CR becomes NL on input */
 #define TTY_FLAGS   0xF     /* every known flag */
 
@@ -74,7 +75,9 @@
 #define TTY_VKILL   1       /* default Ctrl-U */
 #define TTY_VINTR   2       /* default Ctrl-C */
 #define TTY_VEOF    3       /* default Ctrl-D */
-#define TTY_NCCS    4
+#define TTY_VQUIT   4       /* default Ctrl-\ */
+#define TTY_VSUSP   5       /* default Ctrl-Z */
+#define TTY_NCCS    6
 
 struct tty_attr {
     uint32_t flags;
@@ -87,6 +90,8 @@ struct tty_winsize {
 };
 
 #define TTY_SIGINT  2
+#define TTY_SIGQUIT 3
+#define TTY_SIGTSTP 18       /* newlib's numbers, as PM's */
 #define TTY_NR_SIGS 8
 
 struct tty_sig {            /* the TTY_SIGPULL reply's payload */

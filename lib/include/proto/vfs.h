@@ -49,7 +49,9 @@
  *   VFS_PM_EXEC     ep; grant,len = path (relative to ep's cwd);
  *                   grant2,len2 = buffer in PM -> the file's size, copied
  *   VFS_PM_EXECDONE ep: close ep's FD_CLOEXEC descriptors
- *   VFS_PM_UNPAUSE  ep: a suspended call of ep is answered EINTR
+ *   VFS_PM_UNPAUSE  ep: a suspended call of ep is answered EINTR (restart:
+ *                   ERESTART, ep was stopped); one that moved some bytes
+ *                   already (a pipe write) is answered their count
  *   VFS_PM_SETIDS   ep; uid, gid: ep's effective ids from now on (fork
  *                   copies the parent's)
  */
@@ -183,6 +185,7 @@ struct vfs_pm_req {
     grant_id_t grant2;
     uint32_t len2;
     int32_t uid, gid;        /* VFS_PM_SETIDS */
+    int32_t restart;         /* VFS_PM_UNPAUSE */
 };
 MSG_PAYLOAD_CHECK(struct vfs_pm_req);
 

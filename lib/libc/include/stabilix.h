@@ -15,7 +15,7 @@ struct sx_proc {              /* one process: user processes, servers, drivers *
     int ppid;
     int endpoint;
     char name[16];
-    char state[12];           /* "run", "recv", "send", "wait", "zombie", ... */
+    char state[12];           /* "run", "recv", "send", "wait", "stopped", ... */
     unsigned pages;           /* memory in 4 KiB pages */
 };
 #define SX_PAGES 1            /* sx_procs: count each one's pages (a page walk each) */
