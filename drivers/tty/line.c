@@ -207,6 +207,19 @@ int line_read(int minor, endpoint_t who, grant_id_t g, uint32_t size)
     return (int)n;
 }
 
+/* CDEV_POLL: readable now, or (notify) a notification once it is, as for
+ * a read that got EAGAIN.  Writes never wait. */
+int line_poll(int minor, endpoint_t who, int notify)
+{
+    struct tty *t = &ttys[minor];
+    tty_mend();
+    if (line_readable(t))
+        return CDEV_POLLIN | CDEV_POLLOUT;
+    if (notify)
+        add_waiter(t, who);
+    return CDEV_POLLOUT;
+}
+
 /* New attributes; leaving raw mode turns raw input into a line. */
 void line_set_attr(struct tty *t, const struct tty_attr *a)
 {

@@ -33,6 +33,12 @@ static int tty_read(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
     return line_read(minor, who, g, size);
 }
 
+static int tty_poll(int minor, endpoint_t who, int notify)
+{
+    tty_touch();                        /* it may remember who */
+    return line_poll(minor, who, notify);
+}
+
 static int tty_write(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
                      uint32_t size, int flags)
 {
@@ -52,6 +58,7 @@ const struct chardriver tty_driver = {
     .read = tty_read,
     .write = tty_write,
     .ioctl = tty_ioctl,
+    .poll = tty_poll,
     .notify = tty_notify,
     .other = tty_other,
     .check = tty_mend,

@@ -66,6 +66,7 @@ void line_input(int minor, char c);
 void tty_input(enum tty_source src, char c);
 int line_readable(const struct tty *t);
 int line_read(int minor, endpoint_t who, grant_id_t g, uint32_t size);
+int line_poll(int minor, endpoint_t who, int notify);   /* CDEV_POLL* bits */
 void line_set_attr(struct tty *t, const struct tty_attr *a);
 void tty_wake(void);
 void tty_output(int minor, const char *s, uint32_t n);

@@ -17,7 +17,8 @@
  *     wrap around 2^32 (else EINVAL); a size of 0 is answered with 0
  *     without calling the driver;
  *   - the callback exists: open and close may be NULL (nothing to do, OK);
- *     read, write and ioctl may be NULL (ENOSYS).
+ *     read, write and ioctl may be NULL (ENOSYS); poll may be NULL (the
+ *     device is always ready: CDEV_POLLIN | CDEV_POLLOUT).
  * The grant is not checked by the library: the driver copies with
  * sys_safecopyto (read) or sys_safecopyfrom (write) on (who, g) and
  * returns the copy's error unchanged (EPERM wrong grantee or access,
@@ -61,6 +62,7 @@ struct chardriver {
                  uint32_t size, int flags);
     int (*ioctl)(int minor, uint32_t request, endpoint_t who, grant_id_t g,
                  uint32_t size);
+    int (*poll)(int minor, endpoint_t who, int notify);  /* CDEV_POLL* bits */
     void (*notify)(const message *m);
     int (*other)(message *m);           /* driver-specific requests */
     void (*check)(void);                /* self-check on each heartbeat (sef.h), or NULL */

@@ -1,65 +1,96 @@
 /*
- * poll.c - poll and select.  VFS has no readiness query yet, so this is
- * the interim: a descriptor that is open is reported ready for what was
- * asked (the read or write that follows may then block, as it would
- * have without poll); a descriptor that is not open is POLLNVAL (poll)
- * or EBADF (select).  With no descriptor to watch, both sleep for the
- * timeout, as POSIX says.
- * Invariant: revents holds only asked-for bits, or POLLNVAL.
+ * poll.c - poll and select, over VFS_POLL (proto/vfs.h): VFS says which
+ * descriptors are ready and holds the call until one is, a signal comes
+ * (EINTR) or the timeout passes.  select is poll on the descriptors its
+ * sets name.  At most VFS_POLL_MAX descriptors (EINVAL past that).
+ * Invariant: revents holds only asked-for bits, or POLLERR, POLLHUP,
+ * POLLNVAL; POLLRDNORM is POLLIN under another name.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
-#include <time.h>
+#include <string.h>
 #include <sys/select.h>
+#include "vfs.h"
 
-static void sleep_ms(int ms)
-{
-    struct timespec t = { ms / 1000, (long)(ms % 1000) * 1000000L };
-    if (ms > 0)
-        nanosleep(&t, 0);
-}
+_Static_assert(POLLIN == VFS_POLLIN && POLLPRI == VFS_POLLPRI && POLLOUT == VFS_POLLOUT &&
+               POLLERR == VFS_POLLERR && POLLHUP == VFS_POLLHUP && POLLNVAL == VFS_POLLNVAL,
+               "poll's bits are VFS's");
+_Static_assert(sizeof(struct pollfd) == sizeof(struct vfs_pollfd), "the same array");
 
 int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {
-    int ready = 0;
-    for (nfds_t i = 0; i < nfds; i++) {
-        fds[i].revents = 0;
-        if (fds[i].fd < 0)
-            continue;
-        if (fcntl(fds[i].fd, F_GETFD) < 0)
-            fds[i].revents = POLLNVAL;
-        else
-            fds[i].revents = fds[i].events & (POLLIN | POLLRDNORM | POLLOUT | POLLPRI);
-        ready += fds[i].revents != 0;
+    message m;
+    struct vfs_req *rq = __vfs_req(&m, VFS_POLL);
+    short asked[VFS_POLL_MAX];
+    int r;
+    if (nfds > VFS_POLL_MAX || (nfds && !fds)) {
+        errno = nfds ? EFAULT : EINVAL;
+        return -1;
     }
-    if (ready == 0)
-        sleep_ms(timeout);
-    return ready;
+    for (nfds_t i = 0; i < nfds; i++) {
+        asked[i] = fds[i].events;
+        fds[i].revents = 0;
+        if (fds[i].events & POLLRDNORM)
+            fds[i].events |= POLLIN;
+    }
+    rq->offset = timeout < 0 ? -1 : timeout;
+    r = __vfs_call(&m, nfds ? fds : 0, nfds * sizeof(*fds), GRANT_READ | GRANT_WRITE, 0, 0, 0);
+    for (nfds_t i = 0; i < nfds; i++) {
+        if ((asked[i] & POLLRDNORM) && (fds[i].revents & POLLIN))
+            fds[i].revents |= POLLRDNORM;
+        if (!(asked[i] & POLLIN))
+            fds[i].revents &= ~POLLIN;
+        fds[i].events = asked[i];
+    }
+    return __vfs_ret(r);
 }
 
 int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 {
-    int ready = 0;
-    if (nfds < 0 || nfds > FD_SETSIZE) {
+    struct pollfd p[VFS_POLL_MAX];
+    int n = 0, ready = 0, r;
+    if (nfds < 0 || nfds > FD_SETSIZE || (tv && (tv->tv_sec < 0 || tv->tv_usec < 0))) {
         errno = EINVAL;
         return -1;
     }
     for (int fd = 0; fd < nfds; fd++) {
-        int want = (rd && FD_ISSET(fd, rd)) || (wr && FD_ISSET(fd, wr)) ||
-                   (ex && FD_ISSET(fd, ex));
-        if (want && fcntl(fd, F_GETFD) < 0) {
+        short ev = (rd && FD_ISSET(fd, rd) ? POLLIN : 0) | (wr && FD_ISSET(fd, wr) ? POLLOUT : 0) |
+                   (ex && FD_ISSET(fd, ex) ? POLLPRI : 0);
+        if (!ev)
+            continue;
+        if (n == VFS_POLL_MAX) {
+            errno = EINVAL;
+            return -1;
+        }
+        p[n++] = (struct pollfd){ fd, ev, 0 };
+    }
+    r = poll(p, (nfds_t)n, tv ? (int)(tv->tv_sec * 1000 + (tv->tv_usec + 999) / 1000) : -1);
+    if (r < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (p[i].revents & POLLNVAL) {
             errno = EBADF;
             return -1;
         }
-    }
-    for (int fd = 0; fd < nfds; fd++) {
-        ready += rd && FD_ISSET(fd, rd);
-        ready += wr && FD_ISSET(fd, wr);
-    }
+    if (rd)
+        FD_ZERO(rd);
+    if (wr)
+        FD_ZERO(wr);
     if (ex)
         FD_ZERO(ex);
-    if (ready == 0 && tv)
-        sleep_ms((int)(tv->tv_sec * 1000 + tv->tv_usec / 1000));
+    for (int i = 0; i < n; i++) {
+        if (rd && (p[i].events & POLLIN) && (p[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+            FD_SET(p[i].fd, rd);
+            ready++;
+        }
+        if (wr && (p[i].events & POLLOUT) && (p[i].revents & (POLLOUT | POLLERR))) {
+            FD_SET(p[i].fd, wr);
+            ready++;
+        }
+        if (ex && (p[i].revents & POLLPRI)) {
+            FD_SET(p[i].fd, ex);
+            ready++;
+        }
+    }
     return ready;
 }

@@ -1,8 +1,9 @@
 /*
- * time.c - the clock: gettimeofday and times from PM_TIME (newlib builds
+ * time.c - the clock: gettimeofday, clock_gettime (CLOCK_REALTIME and
+ * CLOCK_MONOTONIC, microseconds) and times from PM_TIME (newlib builds
  * time() and clock() on them); sleep, usleep, nanosleep with PM_SLEEP
  * (10 ms resolution; a signal ends them early with the time left);
- * alarm with PM_ALARM.
+ * alarm, setitimer and getitimer (ITIMER_REAL) with PM_ALARM.
  */
 #include <errno.h>
 #include <sys/time.h>
@@ -86,6 +87,76 @@ unsigned alarm(unsigned seconds)
     if (__pm_call(PM_ALARM, &m) < 0)
         return 0;
     return (MSG_BODY(&m, struct pm_time)->ms + 999) / 1000;
+}
+
+/* ITIMER_REAL only: there is no CPU time accounting for the others. */
+static int itimer(int which, const struct itimerval *v, struct itimerval *old, int ask)
+{
+    message m;
+    struct pm_time *t = MSG_BODY(&m, struct pm_time);
+    int r;
+    if (which != ITIMER_REAL)
+        return __err(-EINVAL);
+    memset(&m, 0, sizeof(m));
+    if (v) {
+        if (v->it_value.tv_sec < 0 || v->it_value.tv_usec < 0 || v->it_value.tv_usec >= 1000000 ||
+            v->it_interval.tv_sec < 0 || v->it_interval.tv_usec < 0 ||
+            v->it_interval.tv_usec >= 1000000 || v->it_value.tv_sec > 0x7fffffff / 100 / 1000 ||
+            v->it_interval.tv_sec > 0x7fffffff / 100 / 1000)
+            return __err(-EINVAL);
+        t->ms = (uint32_t)(v->it_value.tv_sec * 1000 + (v->it_value.tv_usec + 999) / 1000);
+        t->interval_ms = (uint32_t)(v->it_interval.tv_sec * 1000 + (v->it_interval.tv_usec + 999) / 1000);
+    }
+    t->flags = ask ? PM_ALARM_ASK : 0;
+    if ((r = __pm_call(PM_ALARM, &m)) < 0)
+        return __err(r);
+    if (old) {
+        old->it_value.tv_sec = t->ms / 1000;
+        old->it_value.tv_usec = (t->ms % 1000) * 1000;
+        old->it_interval.tv_sec = t->interval_ms / 1000;
+        old->it_interval.tv_usec = (t->interval_ms % 1000) * 1000;
+    }
+    return 0;
+}
+
+int setitimer(int which, const struct itimerval *v, struct itimerval *old)
+{
+    if (!v)
+        return __err(-EFAULT);
+    return itimer(which, v, old, 0);
+}
+
+int getitimer(int which, struct itimerval *cur)
+{
+    if (!cur)
+        return __err(-EFAULT);
+    return itimer(which, 0, cur, 1);
+}
+
+/* CLOCK_REALTIME and CLOCK_MONOTONIC, to the microsecond (the kernel's
+ * TSC clock through PM). */
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+    struct pm_time t;
+    int r;
+    if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC)
+        return __err(-EINVAL);
+    if (!ts)
+        return __err(-EFAULT);
+    if ((r = pm_time(&t)) < 0)
+        return __err(r);
+    ts->tv_sec = id == CLOCK_REALTIME ? t.sec : t.up_sec;
+    ts->tv_nsec = (long)(id == CLOCK_REALTIME ? t.usec : t.up_usec) * 1000L;
+    return 0;
+}
+
+int clock_getres(clockid_t id, struct timespec *res)
+{
+    if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC)
+        return __err(-EINVAL);
+    if (res)
+        *res = (struct timespec){ 0, 1000 };
+    return 0;
 }
 
 int usleep(useconds_t us)

@@ -97,12 +97,27 @@ static int do_ioctl(message *m)
     return drv->ioctl(rq->minor, rq->request, m->m_source, rq->grant, rq->size);
 }
 
+static int do_poll(message *m)
+{
+    const struct cdev_req *rq = req(m);
+    int r;
+    if (bad_minor(rq))
+        return -ENXIO;
+    if (rq->flags & ~CDEV_POLL_NOTIFY)
+        return -EINVAL;
+    if (!drv->poll)
+        return CDEV_POLLIN | CDEV_POLLOUT;
+    r = drv->poll(rq->minor, m->m_source, rq->flags & CDEV_POLL_NOTIFY);
+    return r < 0 ? r : r & (CDEV_POLLIN | CDEV_POLLOUT);
+}
+
 static const srv_handler handlers[CDEV_NR_CALLS] = {
     [CDEV_OPEN - CDEV_BASE] = do_open,
     [CDEV_CLOSE - CDEV_BASE] = do_close,
     [CDEV_READ - CDEV_BASE] = do_read,
     [CDEV_WRITE - CDEV_BASE] = do_write,
     [CDEV_IOCTL - CDEV_BASE] = do_ioctl,
+    [CDEV_POLL - CDEV_BASE] = do_poll,
 };
 
 /* A driver-specific request (type past the CDEV_* calls). */

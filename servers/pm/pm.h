@@ -37,6 +37,7 @@ struct mproc {
                                        the answer to its repeat (PM_WAGAIN) */
     uint32_t wake_at;               /* PB_SLEEP: uptime tick */
     uint32_t alarm_at;              /* SIGALRM at this uptime tick; 0: none */
+    uint32_t alarm_every;           /* then again every so many ticks (setitimer); 0: once */
     uint32_t resume_wake;           /* a sleep cut by PM's restart: its tick, for the repeat */
     uint32_t brk_base, brk;         /* page-aligned heap bounds (0: unknown) */
     uint32_t sig_handler[PM_NSIG], sig_amask[PM_NSIG], sig_flags[PM_NSIG];

@@ -33,6 +33,8 @@ int do_time(message *m)
     t->sec = boot_epoch + (uint32_t)(us / 1000000);
     t->usec = (uint32_t)(us % 1000000);
     t->uptime_ms = (uint32_t)(us / 1000);
+    t->up_sec = (uint32_t)(us / 1000000);
+    t->up_usec = (uint32_t)(us % 1000000);
     return OK;
 }
 
@@ -66,6 +68,12 @@ void timer_wake(struct mproc *mp, int status)
     arm();
 }
 
+/* An alarm tick: 0 means none, so a tick that wraps to 0 is made 1. */
+static uint32_t nonzero(uint32_t tick)
+{
+    return tick ? tick : 1;
+}
+
 void timers_expired(void)
 {
     uint32_t now = now_ticks();
@@ -75,7 +83,7 @@ void timers_expired(void)
             (int32_t)(now - mp->wake_at) >= 0)
             timer_wake(mp, OK);
         if (mp->state == MP_ALIVE && mp->alarm_at && (int32_t)(now - mp->alarm_at) >= 0) {
-            mp->alarm_at = 0;
+            mp->alarm_at = mp->alarm_every ? nonzero(now + mp->alarm_every) : 0;
             mp_touch(mp);
             sig_send(mp, PM_SIGALRM);
         }
@@ -105,24 +113,34 @@ int do_sleep(message *m)
     return EDONTREPLY;
 }
 
+static uint32_t ms_to_ticks(uint32_t ms)
+{
+    return (ms * HZ + 999) / 1000;
+}
+
 int do_alarm(message *m)
 {
     struct mproc *mp = mp_caller(m->m_source);
     struct pm_time *t = MSG_BODY(m, struct pm_time);
+    uint32_t every;
     int32_t left;
     if (!mp)
         return -EAGAIN;
-    if (t->ms > 0x7fffffffu / HZ)
+    if (t->ms > 0x7fffffffu / HZ || t->interval_ms > 0x7fffffffu / HZ || (t->flags & ~PM_ALARM_ASK))
         return -EINVAL;
     left = mp->alarm_at ? (int32_t)(mp->alarm_at - now_ticks()) : 0;
-    mp->alarm_at = 0;
-    mp_touch(mp);
-    if (t->ms) {
-        mp->alarm_at = now_ticks() + (t->ms * HZ + 999) / 1000;
-        if (mp->alarm_at == 0)
-            mp->alarm_at = 1;           /* 0 means none */
+    every = mp->alarm_every;
+    if (!(t->flags & PM_ALARM_ASK)) {
+        mp->alarm_at = 0;
+        mp->alarm_every = 0;
+        mp_touch(mp);
+        if (t->ms) {
+            mp->alarm_at = nonzero(now_ticks() + ms_to_ticks(t->ms));
+            mp->alarm_every = ms_to_ticks(t->interval_ms);
+        }
     }
     t->ms = left > 0 ? (uint32_t)left * (1000 / HZ) : 0;
+    t->interval_ms = every * (1000 / HZ);
     arm();
     return OK;
 }

@@ -16,11 +16,14 @@
  *     reads and writes fail with EIO (the stream was interrupted), and a
  *     new open reaches the new driver.
  * Reads follow the driver contract: EAGAIN means no data; VFS suspends
- * the read (unless O_NONBLOCK) and retries it when the driver notifies.
+ * the read (unless O_NONBLOCK) and retries it when the driver notifies
+ * (then the held polls too: poll.c).
  */
 #include "vfs.h"
 
 #define MEM_MAJOR 1
+
+_Static_assert(CDEV_POLLIN == VFS_POLLIN && CDEV_POLLOUT == VFS_POLLOUT, "a driver's poll bits are VFS's");
 
 #define DEV_WAIT 10                     /* ticks to wait for a restarted driver */
 
@@ -274,6 +277,25 @@ int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
     return r;
 }
 
+/* VFS_POLL on a device (poll.c): CDEV_POLL to its driver; a memory device
+ * is always ready, a dead driver's stream is an error. */
+int dev_poll(struct filp *f, int notify)
+{
+    struct major *mj;
+    message m;
+    int r;
+    if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
+        return VFS_POLLIN | VFS_POLLOUT;
+    if (!(mj = live_driver(f)))
+        return VFS_POLLERR;
+    cdev_msg(&m, CDEV_POLL, f, f->vp->rdev);
+    MSG_BODY(&m, struct cdev_req)->flags = notify ? CDEV_POLL_NOTIFY : 0;
+    r = cdev_call(mj, &m, 0, 0, 0);
+    if (r == -EBADREQUEST)
+        return VFS_POLLIN | VFS_POLLOUT;  /* a driver without CDEV_POLL: never waits */
+    return r < 0 ? VFS_POLLERR : r & (VFS_POLLIN | VFS_POLLOUT);
+}
+
 /* Retry the suspended reads of mj's devices. */
 static void retry_reads(struct major *mj)
 {
@@ -326,8 +348,14 @@ void dev_notify(const message *m)
     for (int i = 0; i < NR_MAJORS; i++) {
         if (majors[i].ep != NONE && majors[i].ep == m->m_source) {
             retry_reads(&majors[i]);
+            poll_retry();
             return;
         }
+    }
+    if (m->m_source == SYSTEM) {
+        if (m->m.u32[0] & SYSEV_ALARM)
+            poll_retry();               /* a held poll's timeout */
+        return;
     }
     if (sys_lookup("ds", &ds) == OK && ds == m->m_source)
         ds_changes();

@@ -47,9 +47,10 @@ const char *vproc_shape(int slot, const struct vproc *p)
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
         if (p->fd[fd] && (filp_index(p->fd[fd]) < 0 || !p->fd[fd]->vp))
             return "a descriptor naming no open file";
-    if (p->susp.kind < SUSP_NONE || p->susp.kind > SUSP_DEV_READ)
+    if (p->susp.kind < SUSP_NONE || p->susp.kind > SUSP_LAST)
         return "a suspended call of no known kind";
-    if (p->susp.kind != SUSP_NONE && (!p->susp.f || filp_index(p->susp.f) < 0))
+    if (p->susp.kind != SUSP_NONE && SUSP_ON_FILE(p->susp.kind) &&
+        (!p->susp.f || filp_index(p->susp.f) < 0))
         return "a suspended call on no open file";
     return 0;
 }

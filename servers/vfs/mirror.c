@@ -157,8 +157,8 @@ static int matches_copy(int i)
 static int susp_sound(const struct vproc *p)
 {
     return p->ep == NONE || p->susp.kind == SUSP_NONE ||
-           (p->susp.kind > SUSP_NONE && p->susp.kind <= SUSP_DEV_READ &&
-            filp_index(p->susp.f) >= 0);
+           (p->susp.kind > SUSP_NONE && p->susp.kind <= SUSP_LAST &&
+            (!SUSP_ON_FILE(p->susp.kind) || filp_index(p->susp.f) >= 0));
 }
 
 /* After a fresh start or a restart: every slot that differs is copied. */

@@ -6,7 +6,7 @@
  * a larger one moves what fits and is suspended for the rest.  A write
  * with no reader left is EPIPE (or the bytes already moved).  After every
  * change, pipe_wake retries the suspended calls on the pipe until none
- * makes progress.
+ * makes progress, then the held polls (poll.c).
  */
 #include "vfs.h"
 
@@ -136,6 +136,7 @@ void pipe_wake(struct pipe *pp)
                 progress |= retry(p);
         }
     }
+    poll_retry();                       /* a held poll may see it ready now */
 }
 
 void pipe_closed(struct filp *f)

@@ -128,7 +128,8 @@ int do_pm_unpause(message *m)
     if (!ep_ok(PMREQ(m)->ep))
         return -EINVAL;
     if ((p = vproc_find(PMREQ(m)->ep)) && p->susp.kind != SUSP_NONE)
-        resume(p, p->susp.done ? (int)p->susp.done : PMREQ(m)->restart ? -ERESTART : -EINTR);
+        resume(p, p->susp.kind == SUSP_PIPE_WRITE && p->susp.done ? (int)p->susp.done
+                  : PMREQ(m)->restart ? -ERESTART : -EINTR);
     return OK;
 }
 

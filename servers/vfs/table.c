@@ -31,6 +31,7 @@ static const srv_handler handlers[VFS_NR_CALLS] = {
     [VFS_MKNOD - VFS_BASE] = do_mknod,
     [VFS_CHMOD - VFS_BASE] = do_chmod,
     [VFS_CHOWN - VFS_BASE] = do_chown,
+    [VFS_POLL - VFS_BASE] = do_poll,
     [VFS_PM_FORK - VFS_BASE] = do_pm_fork,
     [VFS_PM_EXIT - VFS_BASE] = do_pm_exit,
     [VFS_PM_EXEC - VFS_BASE] = do_pm_exec,

@@ -60,13 +60,16 @@ struct filp {
     int32_t owner;                  /* uid that opened it (share.c) */
 };
 
-enum { SUSP_NONE, SUSP_PIPE_READ, SUSP_PIPE_WRITE, SUSP_DEV_READ };
+enum { SUSP_NONE, SUSP_PIPE_READ, SUSP_PIPE_WRITE, SUSP_DEV_READ, SUSP_POLL };
+#define SUSP_LAST SUSP_POLL
+#define SUSP_ON_FILE(kind) ((kind) != SUSP_POLL)   /* susp.f names the open file */
 
 struct susp {
     int kind;
     struct filp *f;
     grant_id_t grant;
-    uint32_t len, done;             /* done: bytes of a pipe write already moved */
+    uint32_t len, done;             /* done: bytes of a pipe write already moved;
+                                       SUSP_POLL: len entries, done = deadline (poll.c) */
     uint32_t seq;                   /* the request's number (proto/vfs.h) */
 };
 
@@ -175,6 +178,11 @@ int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
 int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
               uint32_t len);
 void dev_notify(const message *m);
+int dev_poll(struct filp *f, int notify);       /* VFS_POLL* bits (poll.c) */
+
+/* poll.c */
+int do_poll(message *m);
+void poll_retry(void);                          /* held polls: something may be ready */
 void dev_init(void);
 
 /* suspend.c */

@@ -184,6 +184,26 @@ def test_posix_process_semantics_through_libc():
     assert status == 0 and "proctest: PASS (0 failed)" in lines, out
 
 
+def test_poll_select_stops_and_timers_through_libc():
+    """user/tests/posix/polltest.c: poll and select on pipes (readiness,
+    POLLHUP, POLLNVAL, a wait a child's write ends, a timeout, EINTR),
+    O_NONBLOCK, waitpid's WUNTRACED and SIGCONT, a caught SIGTSTP,
+    setitimer and clock_gettime; every check must be there and pass."""
+    source = (ROOT / "user/tests/posix/polltest.c").read_text()
+    checks = re.findall(r'"([^"%]+)"\);', source)
+    checks = [w for w in checks if not w.startswith("polltest")]
+    assert len(checks) >= 20, checks
+    c = boot_shell()
+    try:
+        out, status = run(c, "/test/polltest", timeout=120)
+    finally:
+        c.close()
+    lines = out.splitlines()
+    for what in checks:
+        assert "ok - " + what in lines, "%s\n%s" % (what, out)
+    assert status == 0 and "polltest: PASS (0 failed)" in lines, out
+
+
 def test_poweroff_ends_the_machine():
     c = boot_shell()
     try:

@@ -1,6 +1,6 @@
 /*
  * proto/chardrv.h - character drivers (0xC00): open, close, read, write,
- * ioctl.  Data moves through a grant of the caller's buffer; the reply's
+ * ioctl, poll.  Data moves through a grant of the caller's buffer; the reply's
  * m_type is the byte count (read/write), OK, or -E<error>.
  *
  * VFS numbers its requests (seq).  One that met a dead driver goes again,
@@ -20,7 +20,14 @@
 #define CDEV_READ    (CDEV_BASE + 2)
 #define CDEV_WRITE   (CDEV_BASE + 3)
 #define CDEV_IOCTL   (CDEV_BASE + 4)
-#define CDEV_NR_CALLS 5
+#define CDEV_POLL    (CDEV_BASE + 5)  /* -> CDEV_POLL* bits ready now; flags
+                                         CDEV_POLL_NOTIFY: when not readable,
+                                         notify the caller once it is */
+#define CDEV_NR_CALLS 6
+
+#define CDEV_POLLIN  0x1     /* = VFS_POLLIN: a read would not wait */
+#define CDEV_POLLOUT 0x4     /* = VFS_POLLOUT: a write would not wait */
+#define CDEV_POLL_NOTIFY 1
 
 struct cdev_req {
     int32_t minor;

@@ -26,10 +26,12 @@
  *   PM_SIGRETURN  pm_sig: ctx (the frame's context); no reply: the
  *                 interrupted code continues
  *   PM_TIME       -> pm_time: seconds and microseconds since the epoch,
- *                 uptime in ms
+ *                 uptime in ms, and in seconds and microseconds
  *   PM_SLEEP      pm_time: ms -> OK, or -EINTR with the ms left
- *   PM_ALARM      pm_time: ms (0: cancel) -> ms that were left of the
- *                 alarm it replaces (0: none); SIGALRM when it is due
+ *   PM_ALARM      pm_time: ms (0: cancel), interval_ms (again every so
+ *                 often after the first; setitimer), flags PM_ALARM_ASK
+ *                 (change nothing) -> ms that were left of the alarm it
+ *                 replaces (0: none) and its interval; SIGALRM when due
  *   PM_PROCINFO   pm_proc: slot, pages (nonzero: count them) -> the
  *                 first process at that kernel slot or after: its slot,
  *                 pid, ...  (ESRCH: none; EINVAL: slot past the end)
@@ -162,7 +164,11 @@ struct pm_time {
     uint32_t sec, usec;             /* since 1970 */
     uint32_t uptime_ms;
     uint32_t ms;                    /* sleep, alarm: in; the rest out */
+    uint32_t up_sec, up_usec;       /* since boot (CLOCK_MONOTONIC) */
+    uint32_t interval_ms;           /* alarm: in and out */
+    uint32_t flags;                 /* alarm: PM_ALARM_ASK */
 };
+#define PM_ALARM_ASK 1
 
 struct pm_proc {
     int32_t slot;

@@ -35,6 +35,11 @@
  *   VFS_UMASK     mode = new mask                                -> old mask
  *   VFS_CHMOD     path; mode = permission bits (07777): the owner or root
  *   VFS_CHOWN     path; offset = uid, whence = gid (-1: unchanged): root only
+ *   VFS_POLL      grant,len = struct vfs_pollfd[n] (n <= VFS_POLL_MAX; read
+ *                 and written); offset = timeout in ms (-1: none) -> how
+ *                 many have revents (0: the timeout passed); revents is
+ *                 written only when that is not 0.  Waits (like a read)
+ *                 until one is ready; a signal ends it with EINTR
  * Permissions (servers/vfs/perm.c): owner, group and other bits against
  * the caller's effective uid and gid, which PM tells VFS; root (uid 0)
  * may read and write anything and search any directory, and execute a
@@ -88,6 +93,7 @@
 #define VFS_MKNOD      (VFS_BASE + 24)
 #define VFS_CHMOD      (VFS_BASE + 25)
 #define VFS_CHOWN      (VFS_BASE + 26)
+#define VFS_POLL       (VFS_BASE + 27)
 #define VFS_PM_FORK    (VFS_BASE + 32)
 #define VFS_PM_EXIT    (VFS_BASE + 33)
 #define VFS_PM_EXEC    (VFS_BASE + 34)
@@ -95,6 +101,15 @@
 #define VFS_PM_UNPAUSE (VFS_BASE + 36)
 #define VFS_PM_SETIDS  (VFS_BASE + 37)
 #define VFS_NR_CALLS   38
+
+#define VFS_POLL_MAX   64       /* descriptors in one VFS_POLL */
+#define VFS_POLLIN     0x01     /* events and revents, as POSIX poll's */
+#define VFS_POLLPRI    0x02
+#define VFS_POLLOUT    0x04
+#define VFS_POLLERR    0x08     /* revents only, always reported */
+#define VFS_POLLHUP    0x10
+#define VFS_POLLNVAL   0x20
+struct vfs_pollfd { int32_t fd; int16_t events; int16_t revents; };
 
 #define VFS_PATH_MAX   256      /* bytes of a path, NUL included */
 #define VFS_NAME_MAX   59       /* characters of one path component */

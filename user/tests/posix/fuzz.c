@@ -18,7 +18,8 @@
  * sends to us: it blocks, as it should), and the PM and VFS calls that
  * end, replace, stop, put to sleep or divert the caller (exit, fork,
  * exec, brk, sigaction, sigsuspend, sigreturn, sleep, pipe, SIGKILL or
- * SIGSTOP, any signal to another process: su, our parent, is ours too).
+ * SIGSTOP, any signal to another process: su, our parent, is ours too;
+ * a poll that may wait: its timeout is made 0).
  * Every signal is ignored.  Standard input, output
  * and error are closed; the report goes to descriptor OUT_FD, which no
  * request may name.
@@ -187,6 +188,8 @@ static int tame(message *m)
 		rq->fd = OUT_FD - 1;
 	if (rq->fd2 == OUT_FD)
 		rq->fd2 = OUT_FD - 1;
+	if (m->m_type == VFS_POLL)
+		rq->offset = 0;                 /* a poll of nothing ready would wait */
 	if (m->m_type == VFS_FCNTL && rq->flags == 0)
 		rq->flags = 1;                  /* F_DUPFD could land anywhere */
 	return m->m_type == VFS_PIPE;
