@@ -14,6 +14,9 @@
  * handler clears it unconditionally, and the checker repairs a TS that
  * is clear where fpu_ts_on says set (fpu_ts_check).
  * The kernel itself never uses the FPU (-mgeneral-regs-only).
+ * A signal handler starts with a clean state (fpu_reset); the interrupted
+ * code's goes into the signal frame and comes back on sigreturn (fpu_set,
+ * with MXCSR cut to the bits the CPU takes, so fxrstor cannot fault).
  */
 #include "kernel.h"
 #include "proc.h"
@@ -32,6 +35,7 @@ static const struct {
 } clean_fx __attribute__((aligned(16))) = { .fcw = 0x037f, .mxcsr = 0x1f80 };
 _Static_assert(sizeof(clean_fx) == 512, "the fxsave image is 512 bytes");
 static int has_fxsr;
+static uint32_t mxcsr_ok;           /* MXCSR bits fxrstor takes (fpu_init) */
 int fpu_ts_on;                      /* what we last wrote to CR0.TS */
 
 void fpu_init(void)
@@ -48,6 +52,13 @@ void fpu_init(void)
         __asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
     }
     __asm__ volatile("fninit");
+    if (has_fxsr) {                 /* MXCSR_MASK; 0 means 0xffbf (Intel SDM vol. 1, 11.6.6) */
+        static uint8_t probe[512] __attribute__((aligned(16)));
+        __asm__ volatile("fxsave %0" : "=m"(probe));
+        memcpy(&mxcsr_ok, probe + 28, 4);
+        if (!mxcsr_ok)
+            mxcsr_ok = 0xffbf;
+    }
 }
 
 void fpu_write_ts(int on)
@@ -106,6 +117,27 @@ void fpu_trap(struct proc *p)
         __asm__ volatile("frstor %0" : : "m"(p->fpu));
     }
     fpu_owner = p;
+}
+
+void fpu_reset(struct proc *p)
+{
+    fpu_forget(p);
+    p->fpu_used = 0;
+}
+
+/* A signal handler returns: the state its frame kept (user memory, so
+ * not trusted: MXCSR is cut to what the CPU takes) becomes p's. */
+void fpu_set(struct proc *p, const uint8_t image[512])
+{
+    fpu_forget(p);
+    memcpy(p->fpu, image, sizeof(p->fpu));
+    if (has_fxsr) {
+        uint32_t mx;
+        memcpy(&mx, p->fpu + 24, 4);
+        mx &= mxcsr_ok;
+        memcpy(p->fpu + 24, &mx, 4);
+    }
+    p->fpu_used = 1;
 }
 
 /* p is going away: its state is no longer worth saving. */

@@ -248,6 +248,8 @@ static inline void fpu_switch(struct proc *next)
 void fpu_trap(struct proc *p);
 void fpu_forget(struct proc *p);
 void fpu_save(struct proc *p);
+void fpu_reset(struct proc *p);                 /* its next FPU use starts clean */
+void fpu_set(struct proc *p, const uint8_t image[512]);  /* a signal frame's state back */
 int fpu_ts_check(uint32_t cr0);
 
 /* irq.c */

@@ -5,9 +5,11 @@
  * writes a struct sigframe: the return address 'restorer' (libc's
  * trampoline, which asks PM for sigreturn), the signal number, the
  * address of the saved context, and the context itself (general
- * registers, EIP, EFLAGS, ESP and PM's signal mask to restore).  Then the
- * process continues at 'handler'.  Nothing changes if the frame cannot
- * be written (EFAULT: PM ends the process instead).
+ * registers, EIP, EFLAGS, ESP, PM's signal mask to restore, and where its
+ * FPU state went: the fxsave image, above the frame, when it has used the
+ * FPU).  Then the process continues at 'handler' with a clean FPU.
+ * Nothing changes if the frame cannot be written (EFAULT: PM ends the
+ * process instead).
  */
 #include "system.h"
 #include "../mm.h"
@@ -18,7 +20,7 @@ int do_sigframe(struct proc *caller, message *m)
     struct proc *p;
     struct sigframe f;
     struct trapframe *r;
-    uint32_t sp;
+    uint32_t sp, fpu;
     int err = ep_lookup(rq->ep, &p);
     if (err != OK)
         return err;
@@ -29,14 +31,23 @@ int do_sigframe(struct proc *caller, message *m)
     if (rq->handler < USER_BASE || rq->restorer < USER_BASE)
         return -EFAULT;
     r = &p->regs;
-    sp = ((r->esp - sizeof(f)) & ~15u) - 4;    /* the handler sees an aligned call */
+    fpu = p->fpu_used ? (r->esp - SIGFRAME_FPU) & ~15u : r->esp;
+    sp = ((fpu - sizeof(f)) & ~15u) - 4;    /* the handler sees an aligned call */
     f.retaddr = rq->restorer;
     f.signo = rq->signo;
     f.ctx_addr = sp + __builtin_offsetof(struct sigframe, ctx);
     f.ctx = (struct sigctx){ r->edi, r->esi, r->ebp, r->ebx, r->edx, r->ecx, r->eax,
-                             r->eip, r->eflags, r->esp, rq->mask };
-    if (sp < USER_BASE || sp > r->esp || copy_to_user(p->pgdir, sp, &f, sizeof(f)) != OK)
+                             r->eip, r->eflags, r->esp, rq->mask, p->fpu_used ? fpu : 0 };
+    if (sp < USER_BASE || sp > r->esp || fpu > r->esp)
         return -EFAULT;
+    if (p->fpu_used) {
+        fpu_save(p);                    /* its registers into p->fpu */
+        if (copy_to_user(p->pgdir, fpu, p->fpu, SIGFRAME_FPU) != OK)
+            return -EFAULT;
+    }
+    if (copy_to_user(p->pgdir, sp, &f, sizeof(f)) != OK)
+        return -EFAULT;
+    fpu_reset(p);
     r->eip = rq->handler;
     r->esp = sp;
     rq->frame = sp;

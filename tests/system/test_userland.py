@@ -204,6 +204,23 @@ def test_poll_select_stops_and_timers_through_libc():
     assert status == 0 and "polltest: PASS (0 failed)" in lines, out
 
 
+def test_signal_handlers_keep_the_interrupted_codes_fpu_state():
+    """user/tests/posix/sigfpu.c: a handler that changes the x87 control
+    word, run every 10 ms in the middle of a sum, changes nothing of it."""
+    c = boot_shell()
+    try:
+        out, status = run(c, "/test/sigfpu", timeout=120)
+    finally:
+        c.close()
+    lines = out.splitlines()
+    for what in ["handlers ran in the middle of the arithmetic",
+                 "every sum is the one computed before any handler ran",
+                 "the control word the handlers changed is back",
+                 "each handler started with the default control word"]:
+        assert "ok - " + what in lines, "%s\n%s" % (what, out)
+    assert status == 0 and "sigfpu: PASS (0 failed)" in lines, out
+
+
 def test_poweroff_ends_the_machine():
     c = boot_shell()
     try:

@@ -142,9 +142,12 @@ struct sys_exec     { endpoint_t ep; uint32_t image; uint32_t size;
                       uint32_t stack; uint32_t stack_len; char name[16];
                       endpoint_t new_ep; /* out */ int32_t user; };
 /* The frame pushed on the user stack for a handler: the handler returns
- * to 'restorer' with (signo, ctx) as its arguments. */
+ * to 'restorer' with (signo, ctx) as its arguments.  fpu: where the
+ * interrupted code's x87/SSE state (SIGFRAME_FPU bytes, the fxsave image)
+ * was put, above the frame; 0 when it had not used the FPU. */
+#define SIGFRAME_FPU 512
 struct sigctx       { uint32_t edi, esi, ebp, ebx, edx, ecx, eax;
-                      uint32_t eip, eflags, esp; uint32_t mask; };
+                      uint32_t eip, eflags, esp; uint32_t mask; uint32_t fpu; };
 struct sigframe     { uint32_t retaddr; int32_t signo; uint32_t ctx_addr;
                       struct sigctx ctx; };
 struct sys_sigframe { endpoint_t ep; uint32_t handler; uint32_t restorer;

@@ -40,10 +40,12 @@
  *       and execs each: "attack: elf <name> <error>".
  *   sigreturn <how>  a SIGUSR1 handler rewrites the context it returns to,
  *       in a child: "eflags" sets IOPL 3, NT, VM and AC and clears IF,
- *       then the child prints "attack: eflags <hex>" as it runs after
- *       the handler and tries an inb; "eip-kernel", "eip-wild",
- *       "esp-kernel", "esp-high" set EIP to 0x100000 or 0xdeadbee0, ESP
- *       to 0x1000 or 0xfffffff0.  The parent prints "attack: sigreturn
+ *       then the child prints "attack: eflags <hex> fpu <n>" as it runs
+ *       after the handler (n: arithmetic across the handler, 9) and tries
+ *       an inb; "eip-kernel", "eip-wild", "esp-kernel", "esp-high" set EIP
+ *       to 0x100000 or 0xdeadbee0, ESP to 0x1000 or 0xfffffff0;
+ *       "fpu-wild" points the saved FPU state at 0x1000, "mxcsr" sets
+ *       every bit of the saved MXCSR.  The parent prints "attack: sigreturn
  *       <how> status <wait status>".
  *   forge <text>  links itself as "/tmp/a\n<text>" and runs that, which
  *       writes to address 0: the kernel logs the exception with the name.
@@ -339,6 +341,10 @@ static void rewrite(int signo)
 		ctx->esp = 0x1000;
 	else if (!strcmp(sig_how, "esp-high"))
 		ctx->esp = 0xfffffff0;
+	else if (!strcmp(sig_how, "fpu-wild"))
+		ctx->fpu = 0x1000;
+	else if (!strcmp(sig_how, "mxcsr") && ctx->fpu)
+		*(uint32_t *)(ctx->fpu + 24) = 0xffffffffu;     /* reserved bits: fxrstor's #GP */
 }
 
 static int bad_sigreturn(const char *how)
@@ -350,10 +356,13 @@ static int bad_sigreturn(const char *how)
 	if ((c = fork()) == 0) {
 		uint32_t fl;
 		unsigned char b;
+		volatile double d = 1.5;
+		d = d * 2;                      /* the frame gets an FPU state */
 		signal(SIGUSR1, rewrite);
 		raise(SIGUSR1);
+		d = d * 3;                      /* the kernel loads it back */
 		__asm__ volatile("pushfl\n\tpopl %0" : "=r"(fl));
-		printf("attack: eflags %08x\n", (unsigned)fl);
+		printf("attack: eflags %08x fpu %d\n", (unsigned)fl, (int)d);
 		fflush(stdout);
 		__asm__ volatile("inb $0x80, %0" : "=a"(b));
 		printf("attack: inb worked\n");
