@@ -92,7 +92,8 @@ $(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 # ---- the boot ramdisk (docs/vfs.md) -------------------------------------------
 # build/root/ = etc/root/ + every POSIX program (build/posix/<name> ->
 # /bin/<name>, without debug information; aliases as copies) once mk/libc.mk links them (it defines
-# POSIX_BINS), test programs in /test + empty /tmp and /dev; the device nodes come from
+# POSIX_BINS), test programs in /test, BusyBox's test suite for its applets in
+# /usr/share/busybox (tools/busybox-tests.sh) + empty /tmp and /dev; the device nodes come from
 # etc/ramdisk.nodes.  mkiso.sh names the module "ramdisk" (no .cpio).
 RAMDISK_PROGS   := $(if $(POSIX_BINS),$(POSIX_PROGS))
 RAMDISK_ALIASES := $(if $(POSIX_BINS),$(POSIX_ALIASES))
@@ -100,7 +101,8 @@ RAMDISK_TESTS   := $(if $(POSIX_BINS),$(POSIX_TEST_PROGS))
 RAMDISK   := $(B)/ramdisk.cpio
 ROOT_FILES := $(shell find etc/root -type f 2>/dev/null)
 
-$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
+$(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) tools/busybox-tests.sh user/busybox/testsuite.sh \
+		bench/script/steps.sh \
 		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) $(BENCH_BINS) $(BUSYBOX) Makefile
 	@echo "  CPIO    $@"
 	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test
@@ -114,6 +116,8 @@ $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) \
 		if [ -e $(B)/root/bin/$$a ]; then echo "busybox: $$a is also one of our programs" >&2; exit 1; fi; \
 		ln $(B)/root/bin/busybox $(B)/root/bin/$$a; done
 	$(Q)mkdir -p $(B)/root/bench && for p in $(BENCH_PROGS); do strip -g -o $(B)/root/bench/$$p $(B)/posix/$$p; done
+	$(Q)cp bench/script/steps.sh $(B)/root/bench/steps.sh
+	$(Q)sh tools/busybox-tests.sh $(B)/busybox-src $(B)/busybox $(B)/root/usr/share/busybox
 	$(Q)$(PYTHON) tools/mkcpio.py $@ $(B)/root etc/ramdisk.nodes
 
 # ---- ISOs -------------------------------------------------------------------
@@ -145,6 +149,8 @@ $(B)/unit/getopt_sx.o: lib/libc/getopt.c tests/unit/getopt_names.h
 $(B)/unit/getopt_glibc: UNIT_OWN := $(B)/unit/getopt_sx.o
 $(B)/unit/getopt_glibc: $(B)/unit/getopt_sx.o
 
+$(B)/unit/dirname_posix: UNIT_OWN := lib/libc/dirname.c
+$(B)/unit/dirname_posix: lib/libc/dirname.c
 $(B)/unit/%: tests/unit/%.c tests/unit/tap.c tests/unit/tap.h $(UNIT_SRC)
 	@mkdir -p $(B)/unit
 	$(CC) $(HOST_CFLAGS) -o $@ $< tests/unit/tap.c $(UNIT_SRC) $(UNIT_OWN)

@@ -34,7 +34,8 @@ $(B)/posix/true: $(PX)/bench/true/true.o $(LIBC) $(LIBC_CRT0) $(NEWLIB_LIBSYS) u
 # ---- the Linux guest: the same sources with glibc, static, i386 ---------------
 LX            := $(B)/linux
 LINUX_CFLAGS  := -m32 -static -O2 -std=gnu11 -Wall -Wextra -Werror
-LINUX_ROOT    := $(LX)/root/bench/bench $(LX)/root/init $(LX)/root/bench/true
+LINUX_ROOT    := $(LX)/root/bench/bench $(LX)/root/init $(LX)/root/bench/true \
+                 $(LX)/root/bench/steps.sh $(LX)/root/bin/busybox
 
 $(LX)/root/bench/bench: $(BENCH_SRC) $(BENCH_HDR)
 	@mkdir -p $(dir $@)
@@ -50,6 +51,23 @@ $(LX)/root/bench/true: bench/true/true.c
 	@mkdir -p $(dir $@)
 	@echo "  LXCC    $@"
 	$(Q)$(CC) $(LINUX_CFLAGS) -o $@ $< && strip $@
+
+$(LX)/root/bench/steps.sh: bench/script/steps.sh
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+
+# The same BusyBox configuration built for this guest (gcc -m32, glibc,
+# static: tools/busybox.sh --linux), with a hard link per applet, so that
+# the script benchmark runs the same ash and applets on both guests.
+BUSYBOX_LINUX := $(B)/busybox-linux/busybox
+$(BUSYBOX_LINUX): tools/busybox.sh tools/debsrc.sh user/busybox/applets.config \
+		$(wildcard user/busybox/patches/*.patch)
+	$(Q)tools/busybox.sh --linux $(B)
+
+$(LX)/root/bin/busybox: $(BUSYBOX_LINUX)
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $(dir $@)* && strip -o $@ $<
+	$(Q)for a in $$(cat $(B)/busybox-linux/applets.list); do ln $@ $(dir $@)$$a; done
 
 $(LX)/initrd.cpio: $(LINUX_ROOT) bench/linux/initrd.nodes tools/mkcpio.py
 	@echo "  CPIO    $@"

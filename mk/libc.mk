@@ -26,12 +26,12 @@ $(LIBC_CRT0): lib/libc/crt0.asm
 
 # What newlib's sources have but its i686-elf build leaves out (its posix
 # and unix directories are built only for other targets): regular
-# expressions, fnmatch, popen, dirname.  Compiled from the same unpacked
+# expressions, fnmatch, popen (dirname is ours: lib/libc/dirname.c).  Compiled from the same unpacked
 # tarball (tools/newlib.sh keeps it), with newlib's own flags: not our
 # code, so no -Werror.
 NLX_SRC_DIR := $(B)/newlib-src/newlib/libc
 NLX_FILES   := posix/regcomp posix/regerror posix/regexec posix/regfree posix/collate \
-               posix/collcmp posix/fnmatch posix/popen unix/dirname
+               posix/collcmp posix/fnmatch posix/popen
 NLX_OBJ     := $(addprefix $(PX)/newlib/,$(addsuffix .o,$(NLX_FILES)))
 NLX_CFLAGS  := $(filter-out -Werror -Wall -Wextra -MMD -MP,$(NEWLIB_CFLAGS)) -w -D_GNU_SOURCE \
                -isystem lib/libc/include -I$(NLX_SRC_DIR)/posix

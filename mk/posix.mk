@@ -17,7 +17,7 @@
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
 POSIX_PROGS   := init kill hexdump uptime free dmesg ps service poweroff reboot stabilize \
-                 id su chown
+                 su
 POSIX_ALIASES := mem:free
 
 POSIX_LIB_SRC := $(wildcard user/bin/lib/*.c)

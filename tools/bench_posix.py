@@ -24,13 +24,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "system"))
 from qemu import ISO, QEMU, ROOT, Console  # noqa: E402
 
-NAMES = ["null", "pipe", "fork", "exec", "file"]
+NAMES = ["null", "pipe", "fork", "exec", "file", "script"]
 DESCRIPTIONS = {
     "null": "getppid()",
     "pipe": "1-byte ping-pong round trip, 2 processes",
     "fork": "fork + _exit + waitpid",
     "exec": "fork + exec /bench/true + waitpid",
     "file": "write 1 MiB + read back + unlink (/tmp)",
+    "script": "sh /bench/steps.sh: 1,000 expr/test/pipe steps (BusyBox ash)",
 }
 # Boot milestones on Stabilix's serial line, in order (docs/bench.md).
 MILESTONES = [("kernel entered (firmware + GRUB)", r"Stabilix kernel booting\n"),

@@ -1,5 +1,5 @@
 #!/bin/sh
-# busybox.sh [--host] [BUILD_DIR] - build BusyBox from Debian's source
+# busybox.sh [--host|--linux] [BUILD_DIR] - build BusyBox from Debian's source
 # package (fetched by tools/debsrc.sh into BUILD_DIR/busybox-src, cached),
 # configured by user/busybox/applets.config.
 #   (default)  for Stabilix: compiled against newlib and lib/libc, linked
@@ -7,6 +7,8 @@
 #              newlib, libsys): BUILD_DIR/busybox/busybox
 #   --host     the same configuration for the Linux host (gcc, glibc), for
 #              the host tests: BUILD_DIR/busybox-host/busybox
+#   --linux    the same configuration for the i386 Linux guest of make bench
+#              (gcc -m32, glibc, static): BUILD_DIR/busybox-linux/busybox
 # Next to the binary, applets.list names the applets it has.
 #
 # Called by mk/busybox.mk, which makes it depend on the libraries; the
@@ -18,12 +20,14 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 target=stabilix
 [ "${1:-}" = "--host" ] && { target=host; shift; }
+[ "${1:-}" = "--linux" ] && { target=linux; shift; }
 B=${1:-$ROOT/build}
 mkdir -p "$B"
 B=$(cd "$B" && pwd)
 SRC=$B/busybox-src
 OUT=$B/busybox
 [ $target = host ] && OUT=$B/busybox-host
+[ $target = linux ] && OUT=$B/busybox-linux
 LOG=$OUT.log
 PORT=$ROOT/user/busybox
 die() { echo "busybox: $*" >&2; exit 1; }
@@ -48,7 +52,7 @@ if [ "$(cat "$SRC/.patched" 2>/dev/null)" != "$want" ]; then
         patch -d "$SRC" -p1 -s < "$p" || die "$(basename "$p") does not apply"
     done
     printf '%s\n' "$want" > "$SRC/.patched"
-    rm -rf "$B/busybox" "$B/busybox-host"
+    rm -rf "$B/busybox" "$B/busybox-host" "$B/busybox-linux"
 fi
 
 # ---- compiler and libraries -------------------------------------------------
@@ -57,6 +61,11 @@ if [ $target = host ]; then
     CC_BB=gcc
     CFLAGS_BB=""
     LDFLAGS_BB=""
+    LIBS_BB="m"
+elif [ $target = linux ]; then
+    CC_BB="gcc -m32"
+    CFLAGS_BB="-march=i686"
+    LDFLAGS_BB="-static"
     LIBS_BB="m"
 else
     # The libraries a Stabilix program links with, under names -l finds.

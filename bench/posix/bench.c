@@ -2,7 +2,7 @@
  * bench.c - the benchmark program: "bench <name> [iterations]" and
  * "bench all [seconds]".
  *
- * Names: null, pipe, fork, exec, file (bench.h).  With an iteration count
+ * Names: null, pipe, fork, exec, file, script (bench.h).  With an iteration count
  * the benchmark runs exactly that often; without one (and for "all") it
  * starts at 1 iteration and doubles until one run lasts at least the
  * minimum time (1.5 s by default), which hides gettimeofday's resolution
@@ -27,7 +27,7 @@ struct bench {
 
 static const struct bench benches[] = {
     {"null", bench_null}, {"pipe", bench_pipe}, {"fork", bench_fork},
-    {"exec", bench_exec}, {"file", bench_file},
+    {"exec", bench_exec}, {"file", bench_file}, {"script", bench_script},
 };
 #define NBENCH (sizeof(benches) / sizeof(benches[0]))
 #define MAX_ITERS (1L << 24)
@@ -96,7 +96,7 @@ static long number(const char *s)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: bench {null|pipe|fork|exec|file} [iterations] | bench all [seconds]\n");
+    fprintf(stderr, "usage: bench {null|pipe|fork|exec|file|script} [iterations] | bench all [seconds]\n");
     return 2;
 }
 

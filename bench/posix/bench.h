@@ -13,6 +13,7 @@ int bench_pipe(long n);    /* 1-byte ping-pong between two processes */
 int bench_fork(long n);    /* fork + _exit + waitpid */
 int bench_exec(long n);    /* fork + exec /bench/true + waitpid */
 int bench_file(long n);    /* write 1 MiB to a file, read it back, unlink */
+int bench_script(long n);  /* sh /bench/steps.sh: 1,000 expr/test/pipe steps */
 
 /* Print "bench: <what>: <strerror(errno)>" on stderr and return -1. */
 int bench_fail(const char *what);

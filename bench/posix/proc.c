@@ -1,6 +1,7 @@
 /*
  * proc.c - the process benchmarks: null (getppid), fork (fork + _exit +
- * waitpid) and exec (fork + execv("/bench/true") + waitpid).  Every child's
+ * waitpid), exec (fork + execv("/bench/true") + waitpid) and script (the
+ * same with "/bin/sh /bench/steps.sh", BusyBox's ash).  Every child's
  * status is checked: a child that did not exit with 0 is a failure.
  */
 #include <stdio.h>
@@ -39,6 +40,24 @@ int bench_fork(long n)
             return bench_fail("fork");
         if (pid == 0)
             _exit(0);
+        if (reap(pid) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* /bin/sh /bench/steps.sh: 1,000 expr/test/pipe steps (bench/script). */
+int bench_script(long n)
+{
+    static char *const argv[] = {"sh", "/bench/steps.sh", NULL};
+    for (long i = 0; i < n; i++) {
+        pid_t pid = fork();
+        if (pid < 0)
+            return bench_fail("fork");
+        if (pid == 0) {
+            execv("/bin/sh", argv);
+            _exit(127);
+        }
         if (reap(pid) < 0)
             return -1;
     }

@@ -10,7 +10,8 @@
 
 int chmod(const char *path, mode_t mode)
 {
-    struct vfs_req rq = { .mode = mode };
+    struct vfs_req rq = { .mode = mode & 07777 };  /* as Linux: the type bits a caller
+                                                      copied from st_mode do not count */
     return __vfs_ret(__vfs_path(VFS_CHMOD, path, &rq));
 }
 

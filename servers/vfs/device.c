@@ -1,7 +1,8 @@
 /*
  * device.c - character devices.  The major number picks the server:
  *   1  memory devices served by VFS itself: minor 0 /dev/null (reads end
- *      of file, writes vanish), minor 1 /dev/zero (reads zeros);
+ *      of file, writes vanish), minor 1 /dev/zero (reads zeros), minor 2
+ *      /dev/full (reads zeros, writes fail with ENOSPC);
  *   4  "tty" (minor 0 console, 1 tty0, 2 ttyS0);
  *   5  "cdevtest", the test driver of tests/system/test_vfs.py.
  * A driver's endpoint is looked up by label (DS, else the kernel) when
@@ -147,7 +148,7 @@ int dev_open(struct vnode *vp, int flags, endpoint_t *drv)
     message m;
     int r = -EIO;
     if (VFS_MAJOR(vp->rdev) == MEM_MAJOR)
-        return VFS_MINOR(vp->rdev) <= 1 ? OK : -ENXIO;
+        return VFS_MINOR(vp->rdev) <= 2 ? OK : -ENXIO;
     if (!(mj = major_of(vp->rdev)))
         return -ENXIO;
     for (int tries = 0; tries < 2 && r == -EIO; tries++) {
@@ -227,8 +228,8 @@ int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
     struct major *mj;
     uint32_t done = 0;
     message m;
-    if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)
-        return (int)len;                /* null and zero swallow writes */
+    if (VFS_MAJOR(f->vp->rdev) == MEM_MAJOR)      /* null and zero swallow writes */
+        return VFS_MINOR(f->vp->rdev) == 2 ? -ENOSPC : (int)len;
     if (!(mj = live_driver(f)))
         return -EIO;
     while (done < len) {
