@@ -371,6 +371,46 @@ UTILS = [
     S('chmod usage', "chmod 600", '', bb_usage('chmod'), status=1),
     S("chown unknown user", "echo x > f; chown nosuchuser f", "", "chown: unknown user nosuchuser\n", 1),
     S("chown usage", "chown root", "", bb_usage("chown"), 1),
+    # symbolic links (newlib's strerror says "Too many symbolic links" for
+    # ELOOP, glibc's "Too many levels of symbolic links")
+    S("ln -s and cat through the link", "echo hello > f; ln -s f l; cat l", "hello\n"),
+    S("cd through a link to a directory", "mkdir d; echo x > d/f; ln -s d l; cd l; cat f; cd ..; ls",
+      "x\nd\nl\n"),
+    S("a relative target is resolved from the link's directory",
+      "mkdir d; echo top > f; ln -s ../f d/up; cat d/up", "top\n"),
+    S("a link in the middle of a path", "mkdir -p a/b; echo deep > a/b/f; ln -s a/b c; cat c/f; ls c",
+      "deep\nf\n"),
+    S("readlink prints the target as given", "ln -s some/where l; readlink l", "some/where\n"),
+    S("readlink of a file that is no link", "echo > f; readlink f; echo $?", "1\n"),
+    S("readlink -f and realpath resolve links", "mkdir -p a/b; ln -s a/b c; readlink -f c/.. | sed 's,.*/,,'; "
+      "realpath c | sed 's,.*/\\(.*/.*\\),\\1,'", "a\na/b\n"),
+    S("ls -l shows the link and its target", "echo x > f; ln -s f l; ls -l l",
+      re.compile(r"lrwxrwxrwx +1 \S+ +\S+ +1 [A-Z][a-z]{2} [ \d]\d \d\d:\d\d l -> f\n")),
+    S("stat: a link's own type and size, -L its target's", "echo abc > f; ln -s f l; "
+      "stat -c '%F %s' l; stat -L -c '%F %s' l", "symbolic link 1\nregular file 4\n"),
+    S("a dangling link: cat fails, ls -l lists it",
+      "ln -s nowhere l; cat l; echo $?; ls -l l | grep -c ' l -> nowhere$'", "1\n1\n",
+      "cat: can't open 'l': No such file or directory\n"),
+    S("writing through a dangling link creates its target", "ln -s new l; echo made > l; cat new",
+      "made\n"),
+    S("a link loop is ELOOP", "ln -s a b; ln -s b a; cat a", "",
+      re.compile(r"cat: can't open 'a': Too many (levels of )?symbolic links\n"), 1),
+    S("rm of a link keeps the target", "echo x > f; ln -s f l; rm l; ls; cat f", "f\nx\n"),
+    S("ln -s onto an existing name", "echo > f; ln -s x f; echo $?; readlink f; echo $?", "1\n1\n",
+      "ln: f: File exists\n"),
+    S("mv renames the link, not the target", "echo x > f; ln -s f l; mv l m; ls; readlink m",
+      "f\nm\nf\n"),
+    # file times
+    S("touch -d sets the date", "echo > f; touch -d '2001-02-03 04:05:06' f; ls -l --full-time f",
+      re.compile(r"-rw-r--r-- +1 \S+ +\S+ +1 2001-02-03 04:05:06 [+-]\d{4} f\n")),
+    S("touch -t sets the date", "echo > f; touch -t 199912312359.30 f; stat -c %y f | cut -c1-19",
+      "1999-12-31 23:59:30\n"),
+    S("touch of an existing file makes its time now",
+      "echo > f; touch -d 2001-01-01 f; touch f; t=$(stat -c %Y f); n=$(date +%s); "
+      "[ $((n - t)) -ge 0 ] && [ $((n - t)) -lt 120 ] && echo recent", "recent\n"),
+    S("touch -a leaves the modification time", "echo > f; touch -d '2001-02-03 04:05:06' f; touch -a f; "
+      "date -r f '+%Y-%m-%d %H:%M:%S'", "2001-02-03 04:05:06\n"),
+    S("touch -c does not create", "touch -c nosuch; echo $?; ls", "0\n"),
     # stabilize
     S("stabilize with arguments", "stabilize now", "", usage("stabilize", ""), 2),
     # init takes no arguments (it is started by PM, never by hand)
@@ -409,6 +449,22 @@ STABILIX_ONLY = [
     S("id of the console shell", "id", "uid=0(root) gid=0(root) groups=0(root)\n"),
     S("su runs a command as user", "su user -c id", "uid=1000(user) gid=1000(user) groups=1000(user)\n"),
     S("id -un, groups and whoami as user", "su user -c 'id -un; groups; whoami'", "user\nuser\nuser\n"),
+    S("df lists the root file system", "df",
+      re.compile(r"Filesystem +1K-blocks +Used Available Use% Mounted on\nramfs +8192 +\d+ +\d+ +\d+% /\n")),
+    S("df / names its mount", "df / | awk 'NR == 2 { print $1, $2 - $3 - $4, $6 }'", "ramfs 0 /\n"),
+    S("df -i counts inodes", "df -i / | awk 'NR == 2 { print $1, $2 }'", "ramfs 2048\n"),
+    S("df sees a file's blocks", "u=$(df / | awk 'NR == 2 { print $3 }'); seq 1 100000 > big; "
+      "v=$(df / | awk 'NR == 2 { print $3 }'); rm big; "
+      "w=$(df / | awk 'NR == 2 { print $3 }'); echo $((v - u)) $((w - u))", "576 0\n"),
+    S("a user may touch a file it may write, not set its date", "echo > f; chmod 666 f; "
+      "touch -d 2001-01-01 f; su user -c 'touch f'; date -r f +%Y | grep -vc 2001; "
+      "su user -c 'touch -d 2002-01-01 f'; echo $?", "1\n1\n",
+      "touch: f: Not owner\n"),          # newlib's text for EPERM
+    S("a user may not touch a file it may not write", "echo > f; su user -c 'touch f'; echo $?", "1\n",
+      "touch: f: Permission denied\n"),
+    S("a user's symlink is its own", "mkdir d; chmod 777 d; su user -c 'ln -s x d/l'; "
+      "ls -l d/l | awk '{ print $1, $3 }'; su user -c 'ln -s x l'", "lrwxrwxrwx user\n",
+      "ln: l: Permission denied\n", 1),
     S("dmesg has the boot banner", "dmesg | grep -c 'Stabilix kernel booting'", "1\n"),
     S("stabilize: every mechanism on",
       "stabilize | grep -c '^mechanisms: checker on, rom on, nmi on, watchdog on$'", "1\n"),

@@ -1,38 +1,44 @@
 /*
- * links.c - symbolic-link calls.  VFS and ramfs have no symbolic links
- * yet: symlink fails with ENOSYS (nothing is created), and readlink
- * answers as POSIX says for a path that is not a link: EINVAL when the
- * path exists, the lookup's error (ENOENT, ENOTDIR...) when it does not.
- * realpath is lexical over getcwd: ".", ".." and repeated slashes are
- * resolved, and the result must exist (stat).
+ * links.c - symbolic links: symlink and readlink (one VFS call each:
+ * VFS_SYMLINK, VFS_READLINK), and realpath, which walks the path one
+ * component at a time over lstat and readlink: "." and repeated slashes
+ * vanish, ".." drops the last component, a link is replaced by its
+ * target (from "/" when absolute, else in place of the link), at most
+ * MAXSYMLINKS links (ELOOP).  Every component must exist (ENOENT,
+ * ENOTDIR from lstat); the result has no link, "." or ".." left.
  */
-#include <errno.h>
+#include "vfs.h"
 #include <limits.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
+
+#define MAXSYMLINKS VFS_SYMLOOP_MAX
 
 int symlink(const char *target, const char *path)
 {
-    (void)target;
-    (void)path;
-    errno = ENOSYS;
-    return -1;
+    message m;
+    if (!target || !path)
+        return __vfs_ret(-EFAULT);
+    __vfs_req(&m, VFS_SYMLINK);
+    return __vfs_ret(__vfs_call(&m, target, strlen(target) + 1, GRANT_READ,
+                                path, strlen(path) + 1, GRANT_READ));
 }
 
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
-    struct stat st;
-    (void)buf;
-    (void)size;
-    if (lstat(path, &st) < 0)
-        return -1;
-    errno = EINVAL;
-    return -1;
+    message m;
+    if (!path || !buf)
+        return __vfs_ret(-EFAULT);
+    if (size == 0)
+        return __vfs_ret(-EINVAL);
+    if (size > VFS_PATH_MAX)
+        size = VFS_PATH_MAX;            /* no target is longer */
+    __vfs_req(&m, VFS_READLINK);
+    return __vfs_ret(__vfs_call(&m, path, strlen(path) + 1, GRANT_READ,
+                                buf, size, GRANT_WRITE));
 }
 
-/* Append component c (length n) to the absolute path p (length *len). */
+/* Append component c (length n) to the absolute path p (length *len);
+ * ".." drops p's last component. */
 static int push(char *p, size_t *len, const char *c, size_t n)
 {
     if (n == 0 || (n == 1 && c[0] == '.'))
@@ -55,35 +61,81 @@ static int push(char *p, size_t *len, const char *c, size_t n)
     return 0;
 }
 
-char *realpath(const char *path, char *resolved)
+/* The link that out (length *len) now ends with: its target, then the
+ * rest of the walk, become the walk (rest, PATH_MAX bytes); the link's
+ * component leaves out (all of it for an absolute target). */
+static int follow(char *out, size_t *len, char *rest, const char *after)
 {
-    char buf[PATH_MAX];
-    size_t len;
+    char target[PATH_MAX];
+    ssize_t k = readlink(out, target, sizeof(target) - 1);
+    if (k < 0)
+        return -1;
+    target[k] = 0;
+    if ((size_t)k + 1 + strlen(after) >= PATH_MAX) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcat(target, "/");
+    strcat(target, after);
+    strcpy(rest, target);
+    if (rest[0] != '/')
+        return push(out, len, "..", 2);
+    strcpy(out, "/");
+    *len = 1;
+    return 0;
+}
+
+static char *walk(char *out, char *rest)
+{
+    size_t len = strlen(out);
+    int links = 0;
     struct stat st;
-    if (!path) {
-        errno = EINVAL;
-        return NULL;
-    }
-    if (path[0] == '/') {
-        strcpy(buf, "/");
-    } else if (!getcwd(buf, sizeof(buf))) {
-        return NULL;
-    }
-    len = strlen(buf);
-    for (const char *s = path; *s; ) {
-        const char *e = strchr(s, '/');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        if (push(buf, &len, s, n) < 0) {
+    for (const char *s = rest; *s; ) {
+        size_t n = strcspn(s, "/"), before = len;
+        int dots = n == 2 && s[0] == '.' && s[1] == '.';
+        if (push(out, &len, s, n) < 0) {
             errno = ENAMETOOLONG;
             return NULL;
         }
         s += n;
         while (*s == '/')
             s++;
+        if (len == before || dots)
+            continue;
+        if (lstat(out, &st) < 0)
+            return NULL;
+        if (!S_ISLNK(st.st_mode))
+            continue;
+        if (++links > MAXSYMLINKS) {
+            errno = ELOOP;
+            return NULL;
+        }
+        if (follow(out, &len, rest, s) < 0)
+            return NULL;
+        s = rest;
     }
-    if (stat(buf, &st) < 0)
+    return stat(out, &st) < 0 ? NULL : out;
+}
+
+char *realpath(const char *path, char *resolved)
+{
+    char out[PATH_MAX], rest[PATH_MAX];
+    if (!path) {
+        errno = EINVAL;
         return NULL;
-    if (!resolved && !(resolved = malloc(len + 1)))
+    }
+    if (!path[0] || strlen(path) >= PATH_MAX) {
+        errno = path[0] ? ENAMETOOLONG : ENOENT;
         return NULL;
-    return strcpy(resolved, buf);
+    }
+    strcpy(rest, path);
+    if (path[0] == '/')
+        strcpy(out, "/");
+    else if (!getcwd(out, sizeof(out)))
+        return NULL;
+    if (!walk(out, rest))
+        return NULL;
+    if (!resolved && !(resolved = malloc(strlen(out) + 1)))
+        return NULL;
+    return strcpy(resolved, out);
 }

@@ -12,7 +12,9 @@
 long sysconf(int name)
 {
     switch (name) {
-    case _SC_ARG_MAX:          return PM_ARGS_MAX;
+    case _SC_ARG_MAX:          return PM_ARGS_MAX / 3;  /* the block holds a 4-byte pointer
+                                                           per string too: strings of this
+                                                           many bytes (NULs included) always fit */
     case _SC_CHILD_MAX:        return NR_PROCS;
     case _SC_CLK_TCK:          return 100;
     case _SC_NGROUPS_MAX:      return 0;

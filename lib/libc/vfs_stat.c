@@ -1,5 +1,5 @@
 /*
- * vfs_stat.c - fstat, stat, lstat (= stat: no symbolic links), isatty,
+ * vfs_stat.c - fstat, stat, lstat (a link's own attributes), isatty,
  * access, umask.  struct vfs_stat (fixed layout) becomes newlib's struct
  * stat.  isatty: a character device that is not one of VFS's memory
  * devices (major 1: /dev/null, /dev/zero) is a terminal.
@@ -7,7 +7,8 @@
 #include "vfs.h"
 
 _Static_assert(S_IFMT == VFS_S_IFMT && S_IFDIR == VFS_S_IFDIR && S_IFCHR == VFS_S_IFCHR &&
-               S_IFREG == VFS_S_IFREG && S_IFIFO == VFS_S_IFIFO, "mode bits are POSIX's");
+               S_IFREG == VFS_S_IFREG && S_IFIFO == VFS_S_IFIFO && S_IFLNK == VFS_S_IFLNK,
+               "mode bits are POSIX's");
 _Static_assert(R_OK == VFS_R_OK && W_OK == VFS_W_OK && X_OK == VFS_X_OK, "access bits");
 
 static void convert(const struct vfs_stat *v, struct stat *st)
@@ -40,23 +41,28 @@ int fstat(int fd, struct stat *st)
     return __vfs_ret(r);
 }
 
-int stat(const char *path, struct stat *st)
+static int by_path(int type, const char *path, struct stat *st)
 {
     struct vfs_stat v;
     message m;
     int r;
     if (!path)
         return __vfs_ret(-EFAULT);
-    __vfs_req(&m, VFS_STAT);
+    __vfs_req(&m, type);
     r = __vfs_call(&m, path, strlen(path) + 1, GRANT_READ, &v, sizeof(v), GRANT_WRITE);
     if (r == OK)
         convert(&v, st);
     return __vfs_ret(r);
 }
 
+int stat(const char *path, struct stat *st)
+{
+    return by_path(VFS_STAT, path, st);
+}
+
 int lstat(const char *path, struct stat *st)
 {
-    return stat(path, st);
+    return by_path(VFS_LSTAT, path, st);
 }
 
 int isatty(int fd)

@@ -14,7 +14,8 @@
 #include "pm.h"
 
 #define IMAGE_MAX (4u << 20)
-#define MAX_STRINGS 1024
+#define MAX_STRINGS (EXEC_STACK_MAX / 4)   /* each takes a pointer at least: the stack
+                                               size check below is the real limit */
 
 static char path[PM_PATH_MAX + 1];
 static char args[PM_ARGS_MAX];

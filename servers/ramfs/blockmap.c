@@ -12,7 +12,7 @@
  */
 #include "ramfs.h"
 
-#define HBITS   12
+#define HBITS   13
 #define HSIZE   (1u << HBITS)
 #define HMASK   (HSIZE - 1)
 #define NO_KEY  0xffffffffu

@@ -87,6 +87,8 @@ static int add_entry(char *path, const uint32_t *f, const uint8_t *data)
         r = ns_mkdir(dp, name, strlen(name), mode, &ip);
         return r == -EEXIST ? OK : r;
     }
+    if (t == VFS_S_IFLNK)
+        return ns_symlink(dp, name, strlen(name), (const char *)data, size, mode, &ip);
     if (t != VFS_S_IFREG && t != VFS_S_IFCHR && t != VFS_S_IFBLK)
         return -ENOSYS;
     if (f[4] > 1 && (ip = linked_to(f[0])) != 0)

@@ -91,6 +91,14 @@ struct inode *inode_alloc(uint32_t mode, uint32_t rdev)
     return 0;
 }
 
+uint32_t inodes_free(void)
+{
+    uint32_t n = 0;
+    for (int i = 0; i < RAMFS_NINODES; i++)
+        n += inodes[i].mode == 0;
+    return n;
+}
+
 void inode_release(struct inode *ip)
 {
     if (ip->nlink > 0 || ip->refs > 0)
@@ -137,6 +145,8 @@ const char *inode_damaged(const void *entry)
         return "an inode whose block count does not match its size";
     if (is_dir(ip) && (ip->size % DIRENT_SIZE || ip->size < 2 * DIRENT_SIZE))
         return "a directory of a size no directory has";
+    if (VFS_S_ISTYPE(ip->mode, VFS_S_IFLNK) && (ip->size == 0 || ip->size >= VFS_PATH_MAX))
+        return "a symbolic link of a length no target has";
     if (ip->uid > 0xffffu || ip->gid > 0xffffu)
         return "an owner out of range";
     return 0;

@@ -78,3 +78,27 @@ int ns_link(struct inode *dp, const char *name, uint32_t len, struct inode *ip)
     ip->ctime = dp->mtime = dp->ctime = now();
     return OK;
 }
+
+/* A symbolic link to target (tlen bytes, 1..VFS_PATH_MAX-1): its block
+ * is taken before the name is added, so ENOSPC leaves nothing behind. */
+int ns_symlink(struct inode *dp, const char *name, uint32_t len, const char *target,
+               uint32_t tlen, uint32_t mode, struct inode **out)
+{
+    struct inode *ip;
+    int r = check_new(dp, name, len);
+    if (r != OK)
+        return r;
+    if (tlen == 0 || tlen >= VFS_PATH_MAX)
+        return -EINVAL;
+    if (!(ip = inode_alloc(VFS_S_IFLNK | (mode & 0777), 0)))
+        return -ENOSPC;
+    if (file_write(ip, 0, target, tlen) != (int)tlen ||
+        (r = dir_add(dp, name, len, inode_nr(ip))) != OK) {
+        inode_release(ip);
+        return -ENOSPC;
+    }
+    ip->nlink = 1;
+    dp->mtime = dp->ctime = now();
+    *out = ip;
+    return OK;
+}

@@ -1,7 +1,7 @@
 /*
  * ops.c - the FS protocol's calls on existing files: mount, lookup,
- * getattr, read, write, getdents, truncate, ref, setattr (chmod, chown:
- * VFS decides who may).  Every number from the
+ * getattr, read, write, getdents, truncate, ref, setattr (chmod, chown,
+ * file times: VFS decides who may).  Every number from the
  * request is checked (inode in range and in use, right file type, sizes
  * at most RAMFS_IO_MAX) before anything changes.  Reads and writes copy
  * straight between the grant and the file's blocks (blocks.c checks the
@@ -120,19 +120,27 @@ int do_truncate(message *m)
     return r == OK ? file_truncate(ip, REQ(m)->pos) : r;
 }
 
-/* New permission bits and owner, each unless FS_KEEP; checked first. */
+/* New permission bits, owner and times, each unless FS_KEEP; checked first. */
 int do_setattr(message *m)
 {
-    struct inode *ip = inode_get(REQ(m)->ino);
-    uint32_t mode = REQ(m)->mode;
+    struct fs_req *rq = REQ(m);
+    struct inode *ip = inode_get(rq->ino);
+    uint32_t mode = rq->mode;
     if (!ip || (mode != FS_KEEP && (mode & ~07777u)))
+        return -EINVAL;
+    if ((rq->uid != FS_KEEP && rq->uid > VFS_ID_MAX) ||
+        (rq->gid != FS_KEEP && rq->gid > VFS_ID_MAX))
         return -EINVAL;
     if (mode != FS_KEEP)
         ip->mode = (ip->mode & VFS_S_IFMT) | mode;
-    if (REQ(m)->uid != FS_KEEP)
-        ip->uid = REQ(m)->uid;
-    if (REQ(m)->gid != FS_KEEP)
-        ip->gid = REQ(m)->gid;
+    if (rq->uid != FS_KEEP)
+        ip->uid = rq->uid;
+    if (rq->gid != FS_KEEP)
+        ip->gid = rq->gid;
+    if (rq->atime != FS_KEEP)
+        ip->atime = rq->atime == FS_NOW ? now() : rq->atime;
+    if (rq->mtime != FS_KEEP)
+        ip->mtime = rq->mtime == FS_NOW ? now() : rq->mtime;
     ip->ctime = now();
     inode_attr(ip, MSG_BODY(m, struct vfs_stat));
     return OK;

@@ -7,7 +7,8 @@
  * table outside it maps (inode, block index) to a block (blockmap.c).
  * A file of size s has blocks 0 .. ceil(s / RAMFS_BLOCK) - 1.
  * Directories are files of struct vfs_dirent records (ino 0 = free slot),
- * the first two being "." and "..".  Inode number = table index + 1; the
+ * the first two being "." and "..".  A symbolic link (S_IFLNK) is a file
+ * whose contents, 1..VFS_PATH_MAX-1 bytes, are its target.  Inode number = table index + 1; the
  * root is RAMFS_ROOT.  Invariants: a used inode has mode != 0; a block is
  * in exactly one chain; the bytes of a file's last block past its size
  * are zero (so extending a file reads zeros); an inode is freed only when
@@ -20,7 +21,7 @@
 #include "proto/fs.h"
 
 #define RAMFS_BLOCK    4096
-#define RAMFS_POOL     (8u * 1024 * 1024)          /* the capacity: one place */
+#define RAMFS_POOL     (16u * 1024 * 1024)          /* the capacity: one place */
 #define RAMFS_NBLOCKS  (RAMFS_POOL / RAMFS_BLOCK)
 #define RAMFS_NINODES  2048
 #define RAMFS_ROOT     1
@@ -56,6 +57,7 @@ uint32_t inode_nr(const struct inode *ip);
 struct inode *inode_alloc(uint32_t mode, uint32_t rdev);   /* 0: none free */
 void inode_release(struct inode *ip);           /* free if unlinked and unused */
 void inode_attr(const struct inode *ip, struct vfs_stat *st);
+uint32_t inodes_free(void);
 uint32_t now(void);
 int is_dir(const struct inode *ip);
 
@@ -94,6 +96,8 @@ int ns_create(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
 int ns_mkdir(struct inode *dp, const char *name, uint32_t len, uint32_t mode,
              struct inode **out);
 int ns_link(struct inode *dp, const char *name, uint32_t len, struct inode *ip);
+int ns_symlink(struct inode *dp, const char *name, uint32_t len, const char *target,
+               uint32_t tlen, uint32_t mode, struct inode **out);
 
 /* ops.c: a name from the request's grant, checked (NUL-terminated in buf) */
 int get_name(const message *m, uint32_t off, uint32_t len, char *buf);
@@ -108,7 +112,7 @@ void ramfs_check(void);
 int fs_again(message *m);
 void fs_answered(endpoint_t to, const message *m);
 
-/* ops.c, tree.c: the handlers */
+/* ops.c, tree.c, symlink.c, statfs.c: the handlers */
 int do_mount(message *m);
 int do_lookup(message *m);
 int do_getattr(message *m);
@@ -124,5 +128,8 @@ int do_rmdir(message *m);
 int do_link(message *m);
 int do_rename(message *m);
 int do_setattr(message *m);
+int do_symlink(message *m);
+int do_readlink(message *m);
+int do_statfs(message *m);
 
 #endif

@@ -19,6 +19,9 @@ static const srv_handler handlers[FS_NR_CALLS] = {
     [FS_TRUNCATE - FS_BASE] = do_truncate,
     [FS_REF - FS_BASE] = do_ref,
     [FS_SETATTR - FS_BASE] = do_setattr,
+    [FS_SYMLINK - FS_BASE] = do_symlink,
+    [FS_READLINK - FS_BASE] = do_readlink,
+    [FS_STATFS - FS_BASE] = do_statfs,
 };
 
 const struct srv_table ramfs_table = {

@@ -21,7 +21,14 @@
 static int harmless(int type)
 {
     return type == VFS_STAT || type == VFS_LSTAT || type == VFS_FSTAT ||
-           type == VFS_GETCWD || type == VFS_ACCESS;
+           type == VFS_GETCWD || type == VFS_ACCESS || type == VFS_READLINK ||
+           type == VFS_STATFS || type == VFS_FSTATFS || type == VFS_GETMNT;
+}
+
+/* PM's calls carry no number. */
+static int pm_call(int type)
+{
+    return type >= VFS_PM_FORK && type <= VFS_PM_SETIDS;
 }
 
 static uint32_t cur_seq;                /* of the request in hand, 0: none */
@@ -47,7 +54,7 @@ int vfs_again(message *m)
     cur_again = 0;
     cur_type = m->m_type;
     cur_from = m->m_source;
-    if (m->m_type < VFS_BASE || m->m_type >= VFS_PM_FORK)
+    if (m->m_type < VFS_BASE || m->m_type >= VFS_BASE + VFS_NR_CALLS || pm_call(m->m_type))
         return SRV_GO_ON;
     cur_seq = seq & VFS_SEQ_MASK;
     cur_again = (seq & VFS_AGAIN) != 0;

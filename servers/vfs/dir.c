@@ -65,17 +65,14 @@ static int at_root(const struct loc *l)
     return l->mnt == 0 && l->st.ino == mounts[0].root->ino;
 }
 
-int do_getcwd(message *m)
+/* The path of directory l from "/", walking up through "..". */
+int dir_path(const struct loc *l, char *out)
 {
     char path[VFS_PATH_MAX], name[VFS_NAME_MAX + 1];
-    struct vproc *p = vproc_get(m->m_source);
     uint32_t start = VFS_PATH_MAX - 1, len;
-    struct loc cur, up;
+    struct loc cur = *l, up;
     int r;
-    if (!p)
-        return -EIO;
     path[start] = '\0';
-    vnode_loc(p->cwd, &cur);
     for (int depth = 0; !at_root(&cur); depth++) {
         up = cur;
         if (depth >= VFS_PATH_MAX / 2 || (r = step(&up, "..", 2)) != OK ||
@@ -91,10 +88,26 @@ int do_getcwd(message *m)
     }
     if (start == VFS_PATH_MAX - 1)
         path[--start] = '/';
-    len = VFS_PATH_MAX - start;        /* with the NUL */
+    memcpy(out, path + start, VFS_PATH_MAX - start);
+    return OK;
+}
+
+int do_getcwd(message *m)
+{
+    char path[VFS_PATH_MAX];
+    struct vproc *p = vproc_get(m->m_source);
+    struct loc cur;
+    uint32_t len;
+    int r;
+    if (!p)
+        return -EIO;
+    vnode_loc(p->cwd, &cur);
+    if ((r = dir_path(&cur, path)) != OK)
+        return r;
+    len = strlen(path) + 1;
     if (len > REQ(m)->len)
         return -ERANGE;
-    r = sys_safecopyto(m->m_source, REQ(m)->grant, 0, path + start, len);
+    r = sys_safecopyto(m->m_source, REQ(m)->grant, 0, path, len);
     return r == OK ? (int)len : r;
 }
 

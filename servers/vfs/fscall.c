@@ -118,6 +118,23 @@ int fs_ref(int mnt, uint32_t ino, int delta)
     return fs_simple(mnt, FS_REF, ino, &rq);
 }
 
+void fs_keep_all(struct fs_req *rq)
+{
+    memset(rq, 0, sizeof(*rq));
+    rq->mode = rq->uid = rq->gid = rq->atime = rq->mtime = FS_KEEP;
+}
+
+/* FS_SETATTR of the file at l with want's mode, owner and times. */
+int fs_setattr(const struct loc *l, const struct fs_req *want)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    m.m_type = FS_SETATTR;
+    *MSG_BODY(&m, struct fs_req) = *want;
+    MSG_BODY(&m, struct fs_req)->ino = l->st.ino;
+    return fs_call(l->mnt, &m, 0, 0, 0);
+}
+
 /* Mount the root file system if it is not mounted yet. */
 int mount_root(void)
 {

@@ -3,6 +3,8 @@
  * rmdir, link, rename.  VFS resolves the directories and checks what it
  * can know (the names, "/" and the dot names, mounts, EXDEV); the file
  * system checks the rest (ENOTEMPTY, EISDIR...) before changing anything.
+ * A symbolic link as the last component is the name acted on (unlink and
+ * rename the link itself); link follows it to the file it names.
  */
 #include "vfs.h"
 

@@ -6,35 +6,20 @@
  * directory's w and x to create; a file just created is its creator's
  * to open); only then does it create the file, open the device or
  * truncate.  New files and directories belong to the caller's ids.
+ * open follows a symbolic link at the end unless O_NOFOLLOW (ELOOP).
  */
 #include "vfs.h"
 
 #define OPEN_FLAGS (VFS_O_ACCMODE | VFS_O_APPEND | VFS_O_CREAT | VFS_O_TRUNC | \
                     VFS_O_EXCL | VFS_O_NONBLOCK | VFS_O_NOCTTY | VFS_O_CLOEXEC | \
-                    VFS_O_DIRECTORY)
+                    VFS_O_DIRECTORY | VFS_O_NOFOLLOW)
 #define FILP_FLAGS (VFS_O_ACCMODE | VFS_O_APPEND | VFS_O_NONBLOCK)
 
-/* Find or create the file that open(path, O_CREAT) names; *made says
- * it was created (its creator may open it whatever its mode says). */
-static int open_create(struct vproc *p, const char *path, int flags, uint32_t mode,
-                       struct loc *l, int *made)
+/* Create name in directory l (which gets the new file). */
+static int create_in(struct vproc *p, struct loc *l, const char *name, uint32_t mode)
 {
-    char name[VFS_NAME_MAX + 1];
     message m;
-    int trailing, r = resolve_parent(p, path, l, name, &trailing);
-    if (r != OK)
-        return r;
-    if (!name[0] || is_dotname(name))
-        return flags & VFS_O_EXCL ? -EEXIST : -EISDIR;
-    if ((r = vfs_may(p, &l->st, VFS_X_OK)) != OK)
-        return r;
-    r = step(l, name, strlen(name));
-    if (r == OK)
-        return flags & VFS_O_EXCL ? -EEXIST : fs_getattr(l->mnt, l->st.ino, &l->st);
-    if (r != -ENOENT)
-        return r;
-    if (trailing)
-        return -EISDIR;
+    int r;
     if ((r = vfs_may(p, &l->st, VFS_W_OK | VFS_X_OK)) != OK)
         return r;
     memset(&m, 0, sizeof(m));
@@ -44,6 +29,48 @@ static int open_create(struct vproc *p, const char *path, int flags, uint32_t mo
     if ((r = fs_name(l->mnt, FS_CREATE, l->st.ino, name, &m)) != OK)
         return r;
     l->st = *MSG_BODY(&m, struct vfs_stat);
+    return OK;
+}
+
+/* Find or create the file that open(path, O_CREAT) names; *made says
+ * it was created (its creator may open it whatever its mode says).  A
+ * symbolic link at the end is EEXIST with O_EXCL, ELOOP with
+ * O_NOFOLLOW, else followed: its target is created if missing. */
+static int open_create(struct vproc *p, const char *path, int flags, uint32_t mode,
+                       struct loc *l, int *made)
+{
+    char name[VFS_NAME_MAX + 1], target[VFS_PATH_MAX];
+    struct loc dir, *base = 0;
+    int trailing, r;
+    for (int links = 0; ; links++) {
+        if ((r = resolve_parent_from(p, base, path, l, name, &trailing)) != OK)
+            return r;
+        if (!name[0] || is_dotname(name))
+            return flags & VFS_O_EXCL ? -EEXIST : -EISDIR;
+        if ((r = vfs_may(p, &l->st, VFS_X_OK)) != OK)
+            return r;
+        dir = *l;
+        r = step(l, name, strlen(name));
+        if (r == -ENOENT)
+            break;
+        if (r != OK)
+            return r;
+        if (flags & VFS_O_EXCL)
+            return -EEXIST;
+        if (!IS_TYPE(l->st.mode, VFS_S_IFLNK))
+            return fs_getattr(l->mnt, l->st.ino, &l->st);
+        if ((flags & VFS_O_NOFOLLOW) || links >= VFS_SYMLOOP_MAX)
+            return -ELOOP;
+        if ((r = read_link(l, target)) < 0)
+            return r;
+        path = target;
+        base = &dir;
+    }
+    if (trailing)
+        return -EISDIR;
+    *l = dir;
+    if ((r = create_in(p, l, name, mode)) != OK)
+        return r;
     *made = 1;
     return OK;
 }
@@ -71,6 +98,8 @@ static int open_check(const struct vproc *p, const struct loc *l, int flags, int
         return -ENOTDIR;
     if (IS_TYPE(mode, VFS_S_IFREG) || IS_TYPE(mode, VFS_S_IFCHR))
         return r;
+    if (IS_TYPE(mode, VFS_S_IFLNK))
+        return -ELOOP;                  /* O_NOFOLLOW on a link */
     return -ENXIO;                      /* FIFOs, block devices: not yet */
 }
 
@@ -114,7 +143,7 @@ int do_open(message *m)
     if (filp_free_count() == 0 || vnode_free_count() == 0 || !share_allows(p, 1, 0))
         return -ENFILE;
     r = flags & VFS_O_CREAT ? open_create(p, path, flags, rq->mode, &l, &made)
-                            : resolve(p, path, &l);
+                            : resolve_from(p, 0, path, !(flags & VFS_O_NOFOLLOW), &l);
     if (r != OK || (r = open_check(p, &l, flags, made)) != OK)
         return r;
     if ((flags & VFS_O_TRUNC) && IS_TYPE(l.st.mode, VFS_S_IFREG) &&

@@ -7,6 +7,14 @@
  * VFS_PATH_MAX bytes or more (NUL included) too; walking through a
  * non-directory is ENOTDIR; a trailing slash requires a directory.
  * Searching a directory needs x permission (perm.c): EACCES.
+ *
+ * Symbolic links: a link met in the middle of a path, or at its end
+ * when the caller follows (and always before a trailing slash), is
+ * replaced by its target, which is walked from the link's directory
+ * (relative) or from "/" (absolute), then the rest of the path.  At most
+ * VFS_SYMLOOP_MAX links are followed in one walk (ELOOP); a target plus
+ * the rest longer than a path is ENAMETOOLONG.  Reading a link needs no
+ * permission.  The path being walked is the walker's own copy.
  */
 #include "vfs.h"
 
@@ -77,43 +85,117 @@ int step(struct loc *cur, const char *name, uint32_t len)
     return OK;
 }
 
-static void start_loc(struct vproc *p, const char *path, struct loc *cur)
+static void start_loc(struct vproc *p, const struct loc *base, const char *path,
+                      struct loc *cur)
 {
-    vnode_loc(path[0] == '/' ? mounts[0].root : p->cwd, cur);
+    if (path[0] == '/')
+        vnode_loc(mounts[0].root, cur);
+    else if (base)
+        *cur = *base;
+    else
+        vnode_loc(p->cwd, cur);
 }
 
-/* Walk path[0..end) from the start; the caller's loc gets the result.
- * Each directory searched needs p's x permission (root needs none); the
- * start's owner and mode are fetched for that, the rest come with each
- * step's lookup. */
-static int walk(struct vproc *p, struct loc *cur, const char *path, uint32_t end)
+/* The target of the symbolic link at l into buf (VFS_PATH_MAX bytes,
+ * NUL-terminated): its length, or an error. */
+int read_link(const struct loc *l, char *buf)
 {
-    uint32_t i = 0;
-    int r;
-    if (p->uid != 0 && (r = fs_getattr(cur->mnt, cur->st.ino, &cur->st)) != OK)
-        return r;
-    while (i < end) {
-        uint32_t j;
-        while (i < end && path[i] == '/')
-            i++;
-        for (j = i; j < end && path[j] != '/'; j++)
-            ;
-        if (j > i && p->uid != 0 && IS_TYPE(cur->st.mode, VFS_S_IFDIR) &&
-            (r = vfs_may(p, &cur->st, VFS_X_OK)) != OK)
-            return r;
-        if (j > i && (r = step(cur, path + i, j - i)) != OK)
-            return r;
-        i = j;
-    }
+    static char got[VFS_PATH_MAX];
+    message m;
+    struct fs_req *rq = MSG_BODY(&m, struct fs_req);
+    int n;
+    memset(&m, 0, sizeof(m));
+    m.m_type = FS_READLINK;
+    rq->ino = l->st.ino;
+    rq->len = VFS_PATH_MAX - 1;
+    n = fs_call(l->mnt, &m, got, VFS_PATH_MAX - 1, GRANT_WRITE);
+    if (n < 0)
+        return n;
+    if (n == 0 || n >= VFS_PATH_MAX || memchr_nul(got, (uint32_t)n) >= 0)
+        return -EIO;                    /* no target a link may have */
+    memcpy(buf, got, (uint32_t)n);
+    buf[n] = '\0';
+    return n;
+}
+
+/* Put the target of the link at l in place of path[0..at): the rest of
+ * the path follows it. */
+static int splice(const struct loc *l, char *path, uint32_t at)
+{
+    char target[VFS_PATH_MAX];
+    uint32_t rest = strlen(path + at);
+    int n = read_link(l, target);
+    if (n < 0)
+        return n;
+    if ((uint32_t)n + rest >= VFS_PATH_MAX)
+        return -ENAMETOOLONG;
+    memmove(path + n, path + at, rest + 1);
+    memcpy(path, target, (uint32_t)n);
     return OK;
 }
 
-int resolve(struct vproc *p, const char *path, struct loc *out)
+/* Where a link's target starts: "/" for an absolute one, else the link's
+ * directory dir (whose attributes are at hand). */
+static int restart(struct vproc *p, const char *path, const struct loc *dir,
+                   struct loc *cur)
 {
+    if (path[0] != '/') {
+        *cur = *dir;
+        return OK;
+    }
+    vnode_loc(mounts[0].root, cur);
+    return p->uid != 0 ? fs_getattr(cur->mnt, cur->st.ino, &cur->st) : OK;
+}
+
+/* Walk path (a buffer of VFS_PATH_MAX bytes the walk may rewrite) from
+ * cur; cur gets the result.  A link at the end is followed when 'follow'
+ * says so, or a slash comes after it.  Each directory searched needs
+ * p's x permission (root needs none); the start's owner and mode are
+ * fetched for that, the rest come with each step's lookup. */
+static int walk(struct vproc *p, struct loc *cur, char *path, int follow)
+{
+    uint32_t i = 0, j, k;
+    int links = 0, r;
+    struct loc dir;
+    if (p->uid != 0 && (r = fs_getattr(cur->mnt, cur->st.ino, &cur->st)) != OK)
+        return r;
+    for (;;) {
+        while (path[i] == '/')
+            i++;
+        if (!path[i])
+            return OK;
+        for (j = i; path[j] && path[j] != '/'; j++)
+            ;
+        for (k = j; path[k] == '/'; k++)
+            ;
+        if (p->uid != 0 && IS_TYPE(cur->st.mode, VFS_S_IFDIR) &&
+            (r = vfs_may(p, &cur->st, VFS_X_OK)) != OK)
+            return r;
+        dir = *cur;
+        if ((r = step(cur, path + i, j - i)) != OK)
+            return r;
+        i = j;
+        if (!IS_TYPE(cur->st.mode, VFS_S_IFLNK) || (!path[k] && k == j && !follow))
+            continue;
+        if (++links > VFS_SYMLOOP_MAX)
+            return -ELOOP;
+        if ((r = splice(cur, path, j)) != OK || (r = restart(p, path, &dir, cur)) != OK)
+            return r;
+        i = 0;
+    }
+}
+
+int resolve_from(struct vproc *p, const struct loc *base, const char *path, int follow,
+                 struct loc *out)
+{
+    char buf[VFS_PATH_MAX];
     uint32_t n = strlen(path);
     int r;
-    start_loc(p, path, out);
-    if ((r = walk(p, out, path, n)) != OK)
+    if (n >= VFS_PATH_MAX)
+        return -ENAMETOOLONG;
+    memcpy(buf, path, n + 1);
+    start_loc(p, base, path, out);
+    if ((r = walk(p, out, buf, follow)) != OK)
         return r;
     if ((r = fs_getattr(out->mnt, out->st.ino, &out->st)) != OK)
         return r;                       /* the start has no attributes yet */
@@ -122,14 +204,23 @@ int resolve(struct vproc *p, const char *path, struct loc *out)
     return OK;
 }
 
+int resolve(struct vproc *p, const char *path, struct loc *out)
+{
+    return resolve_from(p, 0, path, 1, out);
+}
+
 /* The directory holding the last component, and that component in name
  * ("" when the path has none, like "/"); *trailing says whether slashes
- * followed it. */
-int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
-                   char *name, int *trailing)
+ * followed it.  Links before the last component are followed; the last
+ * one is the caller's to look at. */
+int resolve_parent_from(struct vproc *p, const struct loc *base, const char *path,
+                        struct loc *dir, char *name, int *trailing)
 {
+    char buf[VFS_PATH_MAX];
     uint32_t end = strlen(path), start;
     int r;
+    if (end >= VFS_PATH_MAX)
+        return -ENAMETOOLONG;
     while (end > 0 && path[end - 1] == '/')
         end--;
     *trailing = end < strlen(path);
@@ -139,10 +230,18 @@ int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
         return -ENAMETOOLONG;
     memcpy(name, path + start, end - start);
     name[end - start] = '\0';
-    start_loc(p, path, dir);
-    if ((r = walk(p, dir, path, start)) != OK)
+    memcpy(buf, path, start);
+    buf[start] = '\0';
+    start_loc(p, base, path, dir);
+    if ((r = walk(p, dir, buf, 1)) != OK)
         return r;
     if (!IS_TYPE(dir->st.mode, VFS_S_IFDIR))
         return -ENOTDIR;
     return OK;
+}
+
+int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
+                   char *name, int *trailing)
+{
+    return resolve_parent_from(p, 0, path, dir, name, trailing);
 }

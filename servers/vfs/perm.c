@@ -9,7 +9,9 @@
  * directory, and execute a file that has any x bit; anybody else gets
  * the owner's bits if it owns the file, else the group's if the group is
  * its own, else the others'.  Only the owner or root may chmod; only
- * root may chown.  Every request is checked in full before the file
+ * root may chown; by path (chown follows a link at the end unless asked
+ * not to: lchown) or by descriptor (fchmod, fchown: not a pipe, EINVAL).
+ * Every request is checked in full before the file
  * system is asked to change anything.
  */
 #include "vfs.h"
@@ -29,8 +31,9 @@ int vfs_may(const struct vproc *p, const struct vfs_stat *st, int want)
     return ((bits & 7) & (uint32_t)want) == (uint32_t)want ? OK : -EACCES;
 }
 
-/* The file the request's path names, for chmod and chown. */
-static int target(message *m, struct vproc **pp, struct loc *l)
+/* The file the request's path names, for chmod and chown ('follow': a
+ * symbolic link at the end is followed). */
+static int target(message *m, struct vproc **pp, struct loc *l, int follow)
 {
     char path[VFS_PATH_MAX];
     int r;
@@ -38,49 +41,94 @@ static int target(message *m, struct vproc **pp, struct loc *l)
         return -EIO;
     if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK)
         return r;
-    return resolve(*pp, path, l);
+    return resolve_from(*pp, 0, path, follow, l);
 }
 
-static int setattr(const struct loc *l, uint32_t mode, uint32_t uid, uint32_t gid)
+/* The file the request's descriptor has open, with fresh attributes. */
+static int fd_target(message *m, struct vproc **pp, struct loc *l)
 {
-    message fm;
-    struct fs_req *rq = MSG_BODY(&fm, struct fs_req);
-    memset(&fm, 0, sizeof(fm));
-    fm.m_type = FS_SETATTR;
-    rq->ino = l->st.ino;
-    rq->mode = mode;
-    rq->uid = uid;
-    rq->gid = gid;
-    return fs_call(l->mnt, &fm, 0, 0, 0);
+    struct filp *f;
+    if (!(*pp = vproc_get(m->m_source)))
+        return -EIO;
+    if (!(f = fd_filp(*pp, REQ(m)->fd)))
+        return -EBADF;
+    if (f->vp->pipe)
+        return -EINVAL;                 /* a pipe's mode and owner are VFS's own */
+    vnode_loc(f->vp, l);
+    return fs_getattr(l->mnt, l->st.ino, &l->st);
+}
+
+static int chmod_loc(const struct vproc *p, const struct loc *l, uint32_t mode)
+{
+    struct fs_req want;
+    if (p->uid != 0 && (uint32_t)p->uid != l->st.uid)
+        return -EPERM;
+    fs_keep_all(&want);
+    want.mode = mode;
+    return fs_setattr(l, &want);
+}
+
+static int chown_loc(const struct vproc *p, const struct loc *l, int32_t uid, int32_t gid)
+{
+    struct fs_req want;
+    if (p->uid != 0)
+        return -EPERM;
+    fs_keep_all(&want);
+    want.uid = uid < 0 ? FS_KEEP : (uint32_t)uid;
+    want.gid = gid < 0 ? FS_KEEP : (uint32_t)gid;
+    return fs_setattr(l, &want);
+}
+
+static int ids_ok(const struct vfs_req *rq)
+{
+    return rq->offset >= -1 && rq->offset <= VFS_ID_MAX &&
+           rq->whence >= -1 && rq->whence <= VFS_ID_MAX;
 }
 
 int do_chmod(message *m)
 {
     struct vproc *p;
     struct loc l;
-    uint32_t mode = REQ(m)->mode;
     int r;
-    if (mode & ~07777u)
+    if (REQ(m)->mode & ~07777u)
         return -EINVAL;
-    if ((r = target(m, &p, &l)) != OK)
+    if ((r = target(m, &p, &l, 1)) != OK)
         return r;
-    if (p->uid != 0 && (uint32_t)p->uid != l.st.uid)
-        return -EPERM;
-    return setattr(&l, mode, FS_KEEP, FS_KEEP);
+    return chmod_loc(p, &l, REQ(m)->mode);
+}
+
+int do_fchmod(message *m)
+{
+    struct vproc *p;
+    struct loc l;
+    int r;
+    if (REQ(m)->mode & ~07777u)
+        return -EINVAL;
+    if ((r = fd_target(m, &p, &l)) != OK)
+        return r;
+    return chmod_loc(p, &l, REQ(m)->mode);
 }
 
 int do_chown(message *m)
 {
     struct vproc *p;
     struct loc l;
-    int32_t uid = REQ(m)->offset, gid = REQ(m)->whence;
-    int r;
-    if (uid < -1 || uid > VFS_ID_MAX || gid < -1 || gid > VFS_ID_MAX)
+    int flags = REQ(m)->flags, r;
+    if (!ids_ok(REQ(m)) || (flags & ~VFS_AT_SYMLINK_NOFOLLOW))
         return -EINVAL;
-    if ((r = target(m, &p, &l)) != OK)
+    if ((r = target(m, &p, &l, !(flags & VFS_AT_SYMLINK_NOFOLLOW))) != OK)
         return r;
-    if (p->uid != 0)
-        return -EPERM;
-    return setattr(&l, FS_KEEP, uid < 0 ? FS_KEEP : (uint32_t)uid,
-                   gid < 0 ? FS_KEEP : (uint32_t)gid);
+    return chown_loc(p, &l, REQ(m)->offset, REQ(m)->whence);
+}
+
+int do_fchown(message *m)
+{
+    struct vproc *p;
+    struct loc l;
+    int r;
+    if (!ids_ok(REQ(m)))
+        return -EINVAL;
+    if ((r = fd_target(m, &p, &l)) != OK)
+        return r;
+    return chown_loc(p, &l, REQ(m)->offset, REQ(m)->whence);
 }

@@ -1,6 +1,6 @@
 /*
- * stat.c - stat, lstat (the same: no symbolic links), fstat, access,
- * umask.  The reply structure is a struct vfs_stat copied to the
+ * stat.c - stat, lstat (a symbolic link at the end is not followed: the
+ * link's own attributes), fstat, access, umask.  The reply structure is a struct vfs_stat copied to the
  * caller's grant (len2 must be its exact size).  A pipe's stat is made
  * up by VFS: FIFO type, the bytes waiting as its size.  Everybody is
  * the superuser: access checks that the file exists, and for X_OK that
@@ -38,7 +38,7 @@ int do_fstat(message *m)
     return stat_out(m, &st, f->vp->mnt);
 }
 
-static int lookup_path(message *m, struct loc *l)
+static int lookup_path(message *m, struct loc *l, int follow)
 {
     char path[VFS_PATH_MAX];
     struct vproc *p = vproc_get(m->m_source);
@@ -47,13 +47,20 @@ static int lookup_path(message *m, struct loc *l)
         return -EIO;
     if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK)
         return r;
-    return resolve(p, path, l);
+    return resolve_from(p, 0, path, follow, l);
 }
 
 int do_stat(message *m)
 {
     struct loc l;
-    int r = lookup_path(m, &l);
+    int r = lookup_path(m, &l, 1);
+    return r == OK ? stat_out(m, &l.st, l.mnt) : r;
+}
+
+int do_lstat(message *m)
+{
+    struct loc l;
+    int r = lookup_path(m, &l, 0);
     return r == OK ? stat_out(m, &l.st, l.mnt) : r;
 }
 
@@ -67,7 +74,7 @@ int do_access(message *m)
         return -EINVAL;
     if (!p)
         return -EIO;
-    if ((r = lookup_path(m, &l)) != OK)
+    if ((r = lookup_path(m, &l, 1)) != OK)
         return r;
     return vfs_may(p, &l.st, (int)mode);       /* by the effective ids (VFS knows no others) */
 }

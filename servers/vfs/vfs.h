@@ -149,15 +149,27 @@ int fs_simple(int mnt, int type, uint32_t ino, struct fs_req *rq);
 int fs_name(int mnt, int type, uint32_t ino, const char *name, message *m);
 int fs_getattr(int mnt, uint32_t ino, struct vfs_stat *st);
 int fs_ref(int mnt, uint32_t ino, int delta);
+void fs_keep_all(struct fs_req *rq);            /* every FS_SETATTR field FS_KEEP */
+int fs_setattr(const struct loc *l, const struct fs_req *want);
 int mount_root(void);
 
 /* path.c */
 int get_path(endpoint_t who, grant_id_t g, uint32_t len, char *buf);
+/* base: where a relative path starts (0: the cwd); follow: a symbolic
+ * link at the end is followed (resolve always follows) */
+int resolve_from(struct vproc *p, const struct loc *base, const char *path, int follow,
+                 struct loc *out);
 int resolve(struct vproc *p, const char *path, struct loc *out);
+int resolve_parent_from(struct vproc *p, const struct loc *base, const char *path,
+                        struct loc *dir, char *name, int *trailing);
 int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
                    char *name, int *trailing);
+int read_link(const struct loc *l, char *buf);  /* buf: VFS_PATH_MAX; -> length */
 int step(struct loc *cur, const char *name, uint32_t len);
 int is_dotname(const char *name);
+
+/* dir.c: the path of directory l from "/" into out (VFS_PATH_MAX bytes) */
+int dir_path(const struct loc *l, char *out);
 
 /* file.c */
 int file_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
@@ -236,7 +248,8 @@ int vnode_index(const struct vnode *vp);
 int pipe_index(const struct pipe *pp);
 void pipe_drop(struct pipe *pp);                /* empty, unused */
 
-/* handlers: open.c, readwrite.c, link.c, stat.c, dir.c, fd.c, pipe.c, misc.c, pm.c */
+/* handlers: open.c, readwrite.c, link.c, stat.c, dir.c, fd.c, pipe.c, perm.c,
+ * symlink.c, times.c, statfs.c, pm.c */
 int do_open(message *m);
 int do_close(message *m);
 int do_read(message *m);
@@ -263,6 +276,16 @@ int do_dup2(message *m);
 int do_fcntl(message *m);
 int do_pipe(message *m);
 int do_ioctl(message *m);
+int do_lstat(message *m);
+int do_fchmod(message *m);
+int do_fchown(message *m);
+int do_symlink(message *m);
+int do_readlink(message *m);
+int do_utimens(message *m);
+int do_futimens(message *m);
+int do_statfs(message *m);
+int do_fstatfs(message *m);
+int do_getmnt(message *m);
 int do_pm_fork(message *m);
 int do_pm_exit(message *m);
 int do_pm_exec(message *m);

@@ -25,7 +25,8 @@ def test_ramfs_keeps_every_file_across_its_failure(kind):
     c = boot_shell()
     try:
         out, status = run(c, "mkdir /tmp/d && echo hello world > /tmp/x && "
-                             "cat /bin/cat /bin/ls > /tmp/d/big")
+                             "cat /bin/cat /bin/ls > /tmp/d/big && ln -s d/big /tmp/l && "
+                             "touch -d '2001-02-03 04:05:06' /tmp/x")
         assert status == 0, out
         mark = c.mark()
         out, status = run(c, f"service fi ramfs {kind}")
@@ -37,6 +38,8 @@ def test_ramfs_keeps_every_file_across_its_failure(kind):
         assert (out, status) == (f"{posix_cksum(data)} {len(data)} /tmp/d/big\n", 0)
         out, status = run(c, "ls /tmp/d")
         assert (out, status) == ("big\n", 0)
+        out, status = run(c, "readlink /tmp/l; cksum /tmp/l | cut -d' ' -f2; date -r /tmp/x +%F.%T")
+        assert (out, status) == (f"d/big\n{len(data)}\n2001-02-03.04:05:06\n", 0)
         out, status = run(c, "echo after >> /tmp/x && cat /tmp/x && rm /tmp/d/big && ls /tmp/d")
         assert (out, status) == ("hello world\nafter\n", 0)
         assert "the boot image again" not in c.output

@@ -221,6 +221,27 @@ def test_signal_handlers_keep_the_interrupted_codes_fpu_state():
     assert status == 0 and "sigfpu: PASS (0 failed)" in lines, out
 
 
+def test_links_times_owners_and_statfs_through_libc():
+    """user/tests/posix/fstest.c: symbolic links (EEXIST, readlink's EINVAL
+    and short buffer, lstat against stat, ELOOP, O_NOFOLLOW, O_CREAT
+    through a dangling link), utimensat with UTIME_OMIT/UTIME_NOW and
+    AT_SYMLINK_NOFOLLOW, futimens, fchmod, fchown, lchown, an ordinary
+    user's EPERM and EACCES, statvfs figures that follow a write and an
+    unlink, and getmntent's list; every check must be there and pass."""
+    source = (ROOT / "user/tests/posix/fstest.c").read_text()
+    checks = re.findall(r'check\([^;]*?"([^"]+)"\);', source, re.S)
+    assert len(checks) >= 40, checks
+    c = boot_shell()
+    try:
+        out, status = run(c, "/test/fstest", timeout=120)
+    finally:
+        c.close()
+    lines = out.splitlines()
+    for what in checks:
+        assert "ok - " + what in lines, "%s\n%s" % (what, out)
+    assert status == 0 and "fstest: PASS (0 failed)" in lines, out
+
+
 def test_poweroff_ends_the_machine():
     c = boot_shell()
     try:

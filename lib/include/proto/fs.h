@@ -30,7 +30,17 @@
  *   FS_REF       ino; delta = +1 | -1: VFS starts/stops using the inode,
  *                so an unlinked file stays until VFS lets go of it
  *   FS_SETATTR   ino; mode = new permission bits (07777) or FS_KEEP;
- *                uid, gid = new owner, or FS_KEEP each -> attr
+ *                uid, gid = new owner, atime, mtime = new times (epoch
+ *                seconds, or FS_NOW), or FS_KEEP each -> attr
+ *   FS_SYMLINK   ino = dir; grant holds the name then the target (no NUL),
+ *                len1 = length of the name, len = both lengths (a target
+ *                of 1..VFS_PATH_MAX-1 bytes, no NUL); mode = permission
+ *                bits; uid, gid = owner -> attr of the new S_IFLNK inode,
+ *                whose contents are the target (EEXIST, ENOSPC)
+ *   FS_READLINK  ino; grant,len (GRANT_WRITE) -> bytes of the target copied
+ *                (at most len; EINVAL if ino is not a symbolic link)
+ *   FS_STATFS    -                                  -> struct vfs_statfs
+ *                (proto/vfs.h) in the payload
  * The file system stores owners and modes; VFS decides who may do what
  * (servers/vfs/perm.c).
  * Attribute replies are a struct vfs_stat (proto/vfs.h) in the payload.
@@ -64,8 +74,12 @@
 #define FS_TRUNCATE  (FS_BASE + 12)
 #define FS_REF       (FS_BASE + 13)
 #define FS_SETATTR   (FS_BASE + 14)
-#define FS_NR_CALLS  15
+#define FS_SYMLINK   (FS_BASE + 15)
+#define FS_READLINK  (FS_BASE + 16)
+#define FS_STATFS    (FS_BASE + 17)
+#define FS_NR_CALLS  18
 #define FS_KEEP      0xffffffffu     /* FS_SETATTR: this attribute unchanged */
+#define FS_NOW       0xfffffffeu     /* FS_SETATTR atime, mtime: the file system's time of day */
 
 struct fs_req {
     uint32_t ino;
@@ -77,7 +91,8 @@ struct fs_req {
     uint32_t mode;
     uint32_t rdev;
     int32_t delta;
-    uint32_t uid, gid;       /* FS_CREATE, FS_MKDIR, FS_SETATTR */
+    uint32_t uid, gid;       /* FS_CREATE, FS_MKDIR, FS_SYMLINK, FS_SETATTR */
+    uint32_t atime, mtime;   /* FS_SETATTR */
     uint32_t seq;            /* VFS's request number (0: none), FS_AGAIN when sent again */
 };
 MSG_PAYLOAD_CHECK(struct fs_req);

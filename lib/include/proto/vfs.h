@@ -18,7 +18,8 @@
  *   VFS_LSEEK     fd; offset; whence (SEEK_SET/CUR/END)          -> OK, offset = new position
  *   VFS_FSTAT     fd; grant2,len2 = struct vfs_stat (GRANT_WRITE)
  *   VFS_STAT      grant,len = path; grant2,len2 = struct vfs_stat
- *   VFS_LSTAT     as VFS_STAT (there are no symbolic links)
+ *   VFS_LSTAT     as VFS_STAT, but a symbolic link at the end is not
+ *                 followed: its own attributes (S_IFLNK, size = target length)
  *   VFS_MKDIR     path; mode        VFS_RMDIR, VFS_UNLINK, VFS_CHDIR  path
  *   VFS_MKNOD     path; mode (S_IFCHR | S_IFIFO | S_IFREG + permissions); offset = rdev
  *   VFS_LINK      grant,len = existing path; grant2,len2 = new path
@@ -34,7 +35,28 @@
  *   VFS_ACCESS    path; mode = R_OK|W_OK|X_OK (F_OK = 0)
  *   VFS_UMASK     mode = new mask                                -> old mask
  *   VFS_CHMOD     path; mode = permission bits (07777): the owner or root
- *   VFS_CHOWN     path; offset = uid, whence = gid (-1: unchanged): root only
+ *   VFS_CHOWN     path; offset = uid, whence = gid (-1: unchanged): root only;
+ *                 flags = VFS_AT_SYMLINK_NOFOLLOW: a link's own owner (lchown)
+ *   VFS_FCHMOD    fd; mode, as VFS_CHMOD on the open file
+ *   VFS_FCHOWN    fd; offset = uid, whence = gid, as VFS_CHOWN on the open file
+ *   VFS_SYMLINK   grant,len = target (with its NUL: 1..VFS_PATH_MAX-1
+ *                 characters, stored as given, not resolved); grant2,len2 =
+ *                 path of the new link (EEXIST if the name exists, even as
+ *                 a dangling link)
+ *   VFS_READLINK  grant,len = path; grant2,len2 = buffer (GRANT_WRITE) ->
+ *                 bytes of the target put there (no NUL; cut at len2);
+ *                 EINVAL if the path is not a symbolic link
+ *   VFS_UTIMENS   path; offset = atime, whence = mtime (epoch seconds, >= 0),
+ *                 request = VFS_UT_* bits (a time "now" or left alone);
+ *                 flags = VFS_AT_SYMLINK_NOFOLLOW: a link's own times.
+ *                 Explicit times: the owner or root (else EPERM); "now"
+ *                 for both: also anybody who may write the file (else EACCES)
+ *   VFS_FUTIMENS  fd; offset, whence, request as VFS_UTIMENS
+ *   VFS_STATFS    path; grant2,len2 = struct vfs_statfs (GRANT_WRITE): the
+ *                 figures of the file system holding the path
+ *   VFS_FSTATFS   fd; grant2,len2 = struct vfs_statfs (not a pipe: EINVAL)
+ *   VFS_GETMNT    offset = n; grant2,len2 = struct vfs_mntent (GRANT_WRITE):
+ *                 the n-th mount in use (n from 0; ENOENT past the last)
  *   VFS_POLL      grant,len = struct vfs_pollfd[n] (n <= VFS_POLL_MAX; read
  *                 and written); offset = timeout in ms (-1: none) -> how
  *                 many have revents (0: the timeout passed); revents is
@@ -94,13 +116,22 @@
 #define VFS_CHMOD      (VFS_BASE + 25)
 #define VFS_CHOWN      (VFS_BASE + 26)
 #define VFS_POLL       (VFS_BASE + 27)
+#define VFS_SYMLINK    (VFS_BASE + 28)
+#define VFS_READLINK   (VFS_BASE + 29)
+#define VFS_UTIMENS    (VFS_BASE + 30)
+#define VFS_FUTIMENS   (VFS_BASE + 31)
 #define VFS_PM_FORK    (VFS_BASE + 32)
 #define VFS_PM_EXIT    (VFS_BASE + 33)
 #define VFS_PM_EXEC    (VFS_BASE + 34)
 #define VFS_PM_EXECDONE (VFS_BASE + 35)
 #define VFS_PM_UNPAUSE (VFS_BASE + 36)
 #define VFS_PM_SETIDS  (VFS_BASE + 37)
-#define VFS_NR_CALLS   38
+#define VFS_FCHMOD     (VFS_BASE + 38)
+#define VFS_FCHOWN     (VFS_BASE + 39)
+#define VFS_STATFS     (VFS_BASE + 40)
+#define VFS_FSTATFS    (VFS_BASE + 41)
+#define VFS_GETMNT     (VFS_BASE + 42)
+#define VFS_NR_CALLS   43
 
 #define VFS_POLL_MAX   64       /* descriptors in one VFS_POLL */
 #define VFS_POLLIN     0x01     /* events and revents, as POSIX poll's */
@@ -114,6 +145,7 @@ struct vfs_pollfd { int32_t fd; int16_t events; int16_t revents; };
 #define VFS_PATH_MAX   256      /* bytes of a path, NUL included */
 #define VFS_NAME_MAX   59       /* characters of one path component */
 #define VFS_OPEN_MAX   32       /* descriptors per process */
+#define VFS_SYMLOOP_MAX 8       /* symbolic links followed in one path walk (ELOOP) */
 
 /* Open flags, fcntl and whence: newlib's values (sys/_default_fcntl.h). */
 #define VFS_O_RDONLY    0
@@ -127,7 +159,13 @@ struct vfs_pollfd { int32_t fd; int16_t events; int16_t revents; };
 #define VFS_O_NONBLOCK  0x4000
 #define VFS_O_NOCTTY    0x8000
 #define VFS_O_CLOEXEC   0x40000
+#define VFS_O_NOFOLLOW  0x100000
 #define VFS_O_DIRECTORY 0x200000
+#define VFS_AT_SYMLINK_NOFOLLOW 2
+#define VFS_UT_ATIME_NOW  0x1    /* VFS_UTIMENS request bits */
+#define VFS_UT_ATIME_OMIT 0x2
+#define VFS_UT_MTIME_NOW  0x4
+#define VFS_UT_MTIME_OMIT 0x8
 #define VFS_F_DUPFD     0
 #define VFS_F_GETFD     1
 #define VFS_F_SETFD     2
@@ -211,6 +249,20 @@ struct vfs_stat {
     uint32_t atime, mtime, ctime, blksize, blocks;
 };
 MSG_PAYLOAD_CHECK(struct vfs_stat);
+
+/* What VFS_STATFS/VFS_FSTATFS copy out (and file systems answer
+ * FS_STATFS with): sizes in blocks of bsize bytes, inodes as counts. */
+struct vfs_statfs {
+    uint32_t bsize, blocks, bfree, bavail, files, ffree, namemax, fsid;
+};
+MSG_PAYLOAD_CHECK(struct vfs_statfs);
+
+/* One mount of VFS_GETMNT: the file system server's label (also its
+ * type) and where it is mounted. */
+struct vfs_mntent {
+    char label[16];
+    char dir[VFS_PATH_MAX];
+};
 
 /* One directory entry of VFS_GETDENTS (and FS_GETDENTS): 64 bytes. */
 struct vfs_dirent {

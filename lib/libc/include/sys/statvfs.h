@@ -1,6 +1,6 @@
 /*
- * sys/statvfs.h - file system statistics (lib/libc/statfs.c: ENOSYS
- * until a file system reports its size through VFS).
+ * sys/statvfs.h - file system statistics (lib/libc/statfs.c, from the
+ * file system through VFS_STATFS).
  */
 #ifndef STABILIX_SYS_STATVFS_H
 #define STABILIX_SYS_STATVFS_H
