@@ -395,6 +395,8 @@ UTILS = [
       "made\n"),
     S("a link loop is ELOOP", "ln -s a b; ln -s b a; cat a", "",
       re.compile(r"cat: can't open 'a': Too many (levels of )?symbolic links\n"), 1),
+    S("ln of a symbolic link links the link itself", "echo x > f; ln -s f s; ln s h; readlink h; cat h",
+      "f\nx\n"),
     S("rm of a link keeps the target", "echo x > f; ln -s f l; rm l; ls; cat f", "f\nx\n"),
     S("ln -s onto an existing name", "echo > f; ln -s x f; echo $?; readlink f; echo $?", "1\n1\n",
       "ln: f: File exists\n"),
@@ -450,7 +452,7 @@ STABILIX_ONLY = [
     S("su runs a command as user", "su user -c id", "uid=1000(user) gid=1000(user) groups=1000(user)\n"),
     S("id -un, groups and whoami as user", "su user -c 'id -un; groups; whoami'", "user\nuser\nuser\n"),
     S("df lists the root file system", "df",
-      re.compile(r"Filesystem +1K-blocks +Used Available Use% Mounted on\nramfs +8192 +\d+ +\d+ +\d+% /\n")),
+      re.compile(r"Filesystem +1K-blocks +Used Available Use% Mounted on\nramfs +16384 +\d+ +\d+ +\d+% /\n")),
     S("df / names its mount", "df / | awk 'NR == 2 { print $1, $2 - $3 - $4, $6 }'", "ramfs 0 /\n"),
     S("df -i counts inodes", "df -i / | awk 'NR == 2 { print $1, $2 }'", "ramfs 2048\n"),
     S("df sees a file's blocks", "u=$(df / | awk 'NR == 2 { print $3 }'); seq 1 100000 > big; "

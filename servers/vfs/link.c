@@ -86,7 +86,7 @@ int do_link(message *m)
     if (!p)
         return -EIO;
     if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK ||
-        (r = resolve(p, path, &old)) != OK)
+        (r = resolve_from(p, 0, path, 0, &old)) != OK)   /* a link to a symlink: as Linux */
         return r;
     if (IS_TYPE(old.st.mode, VFS_S_IFDIR))
         return -EPERM;

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import bench_posix  # noqa: E402
 
 LINE = r"BENCH {name} iterations={n} usec=(\d+) ns_per_op=(\d+)\n"
-TINY = [("null", 10), ("pipe", 5), ("fork", 3), ("exec", 2), ("file", 1)]
+TINY = [("null", 10), ("pipe", 5), ("fork", 3), ("exec", 2), ("file", 1), ("script", 1)]
 
 
 def make(*targets):

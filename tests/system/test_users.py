@@ -19,7 +19,7 @@ def test_id_and_su_show_and_switch_the_users_of_etc_passwd():
         assert run(c, "id") == ("uid=0(root) gid=0(root) groups=0(root)\n", 0)
         assert run(c, "su user -c id") == ("uid=1000(user) gid=1000(user) groups=1000(user)\n", 0)
         assert run(c, "su user -c 'echo $HOME $USER'") == ("/tmp user\n", 0)
-        assert run(c, "id") == ("uid=0(root) gid=0(root)\n", 0)      # the shell is still root
+        assert run(c, "id") == ("uid=0(root) gid=0(root) groups=0(root)\n", 0)      # the shell is still root
         out, status = run(c, "su nobody -c id")
         assert (out, status) == ("su: unknown user nobody\n", 1)
         out, status = run(c, "su user -c 'su root -c id'")

@@ -7,7 +7,8 @@
 # with "sh -x -e" in a fresh directory; a "# FEATURE: CONFIG_X" the build
 # lacks makes it UNTESTED) and its new-style <applet>.tests (testing.sh's
 # PASS:/FAIL:/SKIPPED: lines), as BusyBox's runtest runs them, but with the
-# applets' links in /bin (runtest makes a directory of symbolic links).
+# applets' links in /bin (runtest makes a directory of symbolic links),
+# /bin first in PATH, and each .tests read by a subshell of this one.
 # Output, one line per applet that has tests (0 of each: its tests need
 # what the build lacks and say nothing, as ash's need "script") and a total:
 #     testsuite: <applet> <p> passed <f> failed <s> skipped
@@ -19,8 +20,11 @@ ts=$share/testsuite
 export bindir=$share                    # the tests read $bindir/.config
 export ECHO=echo                        # BusyBox's echo takes -n and -e
 export SKIP_KNOWN_BUGS=1                # the tests BusyBox marks as its own known bugs
-export OPTIONFLAGS=:$(sed -n 's/^CONFIG_\([A-Z0-9_]*\)=.*/\1/p' $share/.config | tr '\n' ':')
-export PATH=$ts:/bin
+# testing.sh's "optional" reads OPTIONFLAGS, the build's options: a shell
+# variable, not exported (the .tests run in a subshell of this one), so
+# the programs the tests start do not carry its 4 KB in their environment
+OPTIONFLAGS=:$(sed -n 's/^CONFIG_\([A-Z0-9_]*\)=.*/\1/p' $share/.config | tr '\n' ':')
+export PATH=/bin:$ts
 cd $ts || exit 1
 work=/tmp/testsuite.$$
 total_p=0 total_f=0 total_s=0
@@ -51,7 +55,7 @@ for applet in ${*:-$(cat $share/applets.list)}; do
 		done
 	fi
 	if [ -f "$applet.tests" ]; then
-		sh "./$applet.tests" > "$work.out" 2>&1
+		(. "./$applet.tests") > "$work.out" 2>&1
 		p=$((p + $(grep -c '^PASS: ' "$work.out")))
 		f=$((f + $(grep -c '^FAIL: ' "$work.out")))
 		s=$((s + $(grep -c '^SKIPPED: \|^UNTESTED: ' "$work.out")))

@@ -229,9 +229,9 @@ static void test_statvfs(void)
 	char block[4096];
 	int fd;
 	check(statvfs(".", &a) == 0 && a.f_bsize == 4096 && a.f_frsize == 4096 &&
-	      a.f_blocks == 2048 && a.f_bfree <= a.f_blocks && a.f_bavail == a.f_bfree &&
+	      a.f_blocks == 4096 && a.f_bfree <= a.f_blocks && a.f_bavail == a.f_bfree &&
 	      a.f_files == 2048 && a.f_ffree < a.f_files && a.f_namemax == 59,
-	      "statvfs: ramfs's 2048 blocks of 4 KiB and 2048 inodes");
+	      "statvfs: ramfs's 4096 blocks of 4 KiB and 2048 inodes");
 	memset(block, 'b', sizeof(block));
 	fd = open("big", O_WRONLY | O_CREAT, 0644);
 	for (int i = 0; i < 10; i++)
@@ -242,7 +242,7 @@ static void test_statvfs(void)
 	unlink("big");
 	check(statvfs("/", &c) == 0 && c.f_bfree == a.f_bfree && c.f_ffree == a.f_ffree,
 	      "unlink gives them back");
-	check(statfs("/tmp", &sf) == 0 && sf.f_bsize == 4096 && sf.f_blocks == 2048 &&
+	check(statfs("/tmp", &sf) == 0 && sf.f_bsize == 4096 && sf.f_blocks == 4096 &&
 	      (unsigned long)sf.f_bfree == c.f_bfree, "statfs: the same figures");
 	check(fails(statvfs("nosuch", &a), ENOENT), "statvfs of a missing path: ENOENT");
 	check(fails(fstatvfs(99, &a), EBADF), "fstatvfs of a closed descriptor: EBADF");
