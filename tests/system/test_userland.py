@@ -8,13 +8,8 @@ in its own fresh directory, so they do not see each other, and booting
 200 times would take most of the time budget.  The other tests each
 have a boot of their own.
 """
-import binascii
 import re
 import sys
-import zlib
-from pathlib import Path
-
-import pytest
 
 import scenarios
 from qemu import ROOT
@@ -184,41 +179,42 @@ def test_posix_process_semantics_through_libc():
     assert status == 0 and "proctest: PASS (0 failed)" in lines, out
 
 
-def test_poll_select_stops_and_timers_through_libc():
-    """user/tests/posix/polltest.c: poll and select on pipes (readiness,
-    POLLHUP, POLLNVAL, a wait a child's write ends, a timeout, EINTR),
-    O_NONBLOCK, waitpid's WUNTRACED and SIGCONT, a caught SIGTSTP,
-    setitimer and clock_gettime; every check must be there and pass."""
-    source = (ROOT / "user/tests/posix/polltest.c").read_text()
-    checks = re.findall(r'"([^"%]+)"\);', source)
-    checks = [w for w in checks if not w.startswith("polltest")]
-    assert len(checks) >= 20, checks
+def checks_of(program, minimum):
+    """The names of the checks in user/tests/posix/<program>.c: the last
+    string of each check(...) call, read from the source."""
+    source = (ROOT / f"user/tests/posix/{program}.c").read_text()
+    checks = re.findall(r'check\([^;]*?"([^"%]+)"\);', source, re.S)
+    assert len(checks) >= minimum, checks
+    return checks
+
+
+def run_checks(program, minimum):
+    """Boot, run /test/<program>; every one of its checks must be there
+    and pass, and it must say PASS."""
+    checks = checks_of(program, minimum)
     c = boot_shell()
     try:
-        out, status = run(c, "/test/polltest", timeout=120)
+        out, status = run(c, f"/test/{program}", timeout=120)
     finally:
         c.close()
     lines = out.splitlines()
     for what in checks:
         assert "ok - " + what in lines, "%s\n%s" % (what, out)
-    assert status == 0 and "polltest: PASS (0 failed)" in lines, out
+    assert status == 0 and f"{program}: PASS (0 failed)" in lines, out
+
+
+def test_poll_select_stops_and_timers_through_libc():
+    """user/tests/posix/polltest.c: poll and select on pipes (readiness,
+    POLLHUP, POLLNVAL, a wait a child's write ends, a timeout, EINTR),
+    O_NONBLOCK, waitpid's WUNTRACED and SIGCONT, a caught SIGTSTP,
+    setitimer and clock_gettime."""
+    run_checks("polltest", 20)
 
 
 def test_signal_handlers_keep_the_interrupted_codes_fpu_state():
     """user/tests/posix/sigfpu.c: a handler that changes the x87 control
     word, run every 10 ms in the middle of a sum, changes nothing of it."""
-    c = boot_shell()
-    try:
-        out, status = run(c, "/test/sigfpu", timeout=120)
-    finally:
-        c.close()
-    lines = out.splitlines()
-    for what in ["handlers ran in the middle of the arithmetic",
-                 "every sum is the one computed before any handler ran",
-                 "the control word the handlers changed is back",
-                 "each handler started with the default control word"]:
-        assert "ok - " + what in lines, "%s\n%s" % (what, out)
-    assert status == 0 and "sigfpu: PASS (0 failed)" in lines, out
+    run_checks("sigfpu", 4)
 
 
 def test_links_times_owners_and_statfs_through_libc():
@@ -227,19 +223,8 @@ def test_links_times_owners_and_statfs_through_libc():
     through a dangling link), utimensat with UTIME_OMIT/UTIME_NOW and
     AT_SYMLINK_NOFOLLOW, futimens, fchmod, fchown, lchown, an ordinary
     user's EPERM and EACCES, statvfs figures that follow a write and an
-    unlink, and getmntent's list; every check must be there and pass."""
-    source = (ROOT / "user/tests/posix/fstest.c").read_text()
-    checks = re.findall(r'check\([^;]*?"([^"]+)"\);', source, re.S)
-    assert len(checks) >= 40, checks
-    c = boot_shell()
-    try:
-        out, status = run(c, "/test/fstest", timeout=120)
-    finally:
-        c.close()
-    lines = out.splitlines()
-    for what in checks:
-        assert "ok - " + what in lines, "%s\n%s" % (what, out)
-    assert status == 0 and "fstest: PASS (0 failed)" in lines, out
+    unlink, and getmntent's list."""
+    run_checks("fstest", 40)
 
 
 def test_poweroff_ends_the_machine():
