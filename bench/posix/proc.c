@@ -46,16 +46,15 @@ int bench_fork(long n)
     return 0;
 }
 
-/* /bin/sh /bench/steps.sh: 1,000 expr/test/pipe steps (bench/script). */
-int bench_script(long n)
+/* n times: fork, the child executes path with argv, the parent reaps it. */
+static int spawn_loop(long n, const char *path, char *const argv[])
 {
-    static char *const argv[] = {"sh", "/bench/steps.sh", NULL};
     for (long i = 0; i < n; i++) {
         pid_t pid = fork();
         if (pid < 0)
             return bench_fail("fork");
         if (pid == 0) {
-            execv("/bin/sh", argv);
+            execv(path, argv);
             _exit(127);
         }
         if (reap(pid) < 0)
@@ -64,19 +63,15 @@ int bench_script(long n)
     return 0;
 }
 
+/* /bin/sh /bench/steps.sh: 1,000 expr/test/pipe steps (bench/script). */
+int bench_script(long n)
+{
+    static char *const argv[] = {"sh", "/bench/steps.sh", NULL};
+    return spawn_loop(n, "/bin/sh", argv);
+}
+
 int bench_exec(long n)
 {
     static char *const argv[] = {"true", NULL};
-    for (long i = 0; i < n; i++) {
-        pid_t pid = fork();
-        if (pid < 0)
-            return bench_fail("fork");
-        if (pid == 0) {
-            execv("/bench/true", argv);
-            _exit(127);
-        }
-        if (reap(pid) < 0)
-            return -1;
-    }
-    return 0;
+    return spawn_loop(n, "/bench/true", argv);
 }

@@ -349,13 +349,13 @@ void dev_notify(const message *m)
     for (int i = 0; i < NR_MAJORS; i++) {
         if (majors[i].ep != NONE && majors[i].ep == m->m_source) {
             retry_reads(&majors[i]);
-            poll_retry();
+            poll_retry(POLL_DEVICE);
             return;
         }
     }
     if (m->m_source == SYSTEM) {
         if (m->m.u32[0] & SYSEV_ALARM)
-            poll_retry();               /* a held poll's timeout */
+            poll_retry(POLL_ALARM);     /* a held poll's timeout */
         return;
     }
     if (sys_lookup("ds", &ds) == OK && ds == m->m_source)

@@ -10,15 +10,11 @@
 
 int do_chdir(message *m)
 {
-    char path[VFS_PATH_MAX];
-    struct vproc *p = vproc_get(m->m_source);
+    struct vproc *p;
     struct vnode *vp;
     struct loc l;
     int r;
-    if (!p)
-        return -EIO;
-    if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK ||
-        (r = resolve(p, path, &l)) != OK)
+    if ((r = resolve_req(m, &p, &l)) != OK)
         return r;
     if (!IS_TYPE(l.st.mode, VFS_S_IFDIR))
         return -ENOTDIR;

@@ -209,6 +209,19 @@ int resolve(struct vproc *p, const char *path, struct loc *out)
     return resolve_from(p, 0, path, 1, out);
 }
 
+/* The file named by the path of a client's request (grant, len), links
+ * followed, and the client's process in *pp. */
+int resolve_req(const message *m, struct vproc **pp, struct loc *out)
+{
+    char path[VFS_PATH_MAX];
+    int r;
+    if (!(*pp = vproc_get(m->m_source)))
+        return -EIO;
+    if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK)
+        return r;
+    return resolve(*pp, path, out);
+}
+
 /* The directory holding the last component, and that component in name
  * ("" when the path has none, like "/"); *trailing says whether slashes
  * followed it.  Links before the last component are followed; the last

@@ -136,7 +136,7 @@ void pipe_wake(struct pipe *pp)
                 progress |= retry(p);
         }
     }
-    poll_retry();                       /* a held poll may see it ready now */
+    poll_retry(POLL_PIPE);              /* a held poll may see it ready now */
 }
 
 void pipe_closed(struct filp *f)

@@ -13,9 +13,12 @@
  * deadline in ms since boot, 0 for none); nothing of the array is kept in
  * VFS, so every retry reads it again from the client, which is blocked
  * in its call, and a descriptor closed meanwhile is simply NVAL.
- * poll_retry() looks at every held poll whenever something may have
- * become ready (a pipe changed, a driver notified) and when VFS's alarm
- * (the earliest deadline) rings.
+ * poll_retry() looks at the held polls whenever something may have
+ * become ready: after a pipe changed it looks at pipes only (a device
+ * that was not ready notifies VFS when it becomes so, so no CDEV_POLL is
+ * sent on this hot path); after a driver's notify and when VFS's alarm
+ * (the earliest deadline) rings it looks at everything, and the alarm is
+ * set again for the next deadline.
  */
 #include "vfs.h"
 
@@ -39,7 +42,7 @@ static int pipe_bits(const struct filp *f)
     return bits;
 }
 
-static int fd_bits(struct vproc *p, const struct vfs_pollfd *q)
+static int fd_bits(struct vproc *p, const struct vfs_pollfd *q, int devices)
 {
     struct filp *f;
     int bits;
@@ -50,21 +53,22 @@ static int fd_bits(struct vproc *p, const struct vfs_pollfd *q)
     if (f->vp->pipe)
         bits = pipe_bits(f);
     else if (IS_TYPE(f->vp->mode, VFS_S_IFCHR))
-        bits = dev_poll(f, q->events & VFS_POLLIN);
+        bits = devices ? dev_poll(f, q->events & VFS_POLLIN) : 0;
     else
         bits = VFS_POLLIN | VFS_POLLOUT;
     return bits & (q->events | VFS_POLLERR | VFS_POLLHUP | VFS_POLLNVAL);
 }
 
-/* The client's n entries looked at now: how many are ready (their
- * revents written back), or the copy's error. */
-static int evaluate(struct vproc *p, grant_id_t g, uint32_t n)
+/* The client's n entries looked at now (devices asked only if
+ * `devices`): how many are ready (their revents written back), or the
+ * copy's error. */
+static int evaluate(struct vproc *p, grant_id_t g, uint32_t n, int devices)
 {
     int ready = 0, r;
     if (n && (r = sys_safecopyfrom(p->ep, g, 0, pfds, n * sizeof(pfds[0]))) != OK)
         return r;
     for (uint32_t i = 0; i < n; i++) {
-        pfds[i].revents = (int16_t)fd_bits(p, &pfds[i]);
+        pfds[i].revents = (int16_t)fd_bits(p, &pfds[i], devices);
         ready += pfds[i].revents != 0;
     }
     if (ready && (r = sys_safecopyto(p->ep, g, 0, pfds, n * sizeof(pfds[0]))) != OK)
@@ -95,7 +99,7 @@ int do_poll(message *m)
         return -EIO;
     if (rq->len % sizeof(struct vfs_pollfd) || n > VFS_POLL_MAX || rq->offset < -1)
         return -EINVAL;
-    if ((r = evaluate(p, rq->grant, n)) != 0 || rq->offset == 0)
+    if ((r = evaluate(p, rq->grant, n, 1)) != 0 || rq->offset == 0)
         return r;
     if (rq->offset > 0)
         deadline = (now_ms() + (uint32_t)rq->offset) | 1;     /* never 0: "none" */
@@ -104,8 +108,9 @@ int do_poll(message *m)
     return r;
 }
 
-void poll_retry(void)
+void poll_retry(enum poll_cause why)
 {
+    int all = why != POLL_PIPE;
     uint32_t now = now_ms();
     for (int i = 0; i < NR_PROCS; i++) {
         struct vproc *p = &procs[i];
@@ -115,11 +120,12 @@ void poll_retry(void)
         vproc_check_susp(p);            /* mended first if damaged */
         if (p->susp.kind != SUSP_POLL || p->susp.len > VFS_POLL_MAX)
             continue;
-        r = evaluate(p, p->susp.grant, p->susp.len);
+        r = evaluate(p, p->susp.grant, p->susp.len, all);
         if (r == 0 && p->susp.done && (int32_t)(now - p->susp.done) >= 0)
             resume(p, 0);               /* the timeout passed */
         else if (r != 0)
             resume(p, r);
     }
-    arm();
+    if (why == POLL_ALARM)
+        arm();
 }

@@ -27,14 +27,10 @@ static int statfs_out(message *m, int mnt)
 
 int do_statfs(message *m)
 {
-    char path[VFS_PATH_MAX];
-    struct vproc *p = vproc_get(m->m_source);
+    struct vproc *p;
     struct loc l;
     int r;
-    if (!p)
-        return -EIO;
-    if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK ||
-        (r = resolve(p, path, &l)) != OK)
+    if ((r = resolve_req(m, &p, &l)) != OK)
         return r;
     return statfs_out(m, l.mnt);
 }

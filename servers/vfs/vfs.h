@@ -160,6 +160,7 @@ int get_path(endpoint_t who, grant_id_t g, uint32_t len, char *buf);
 int resolve_from(struct vproc *p, const struct loc *base, const char *path, int follow,
                  struct loc *out);
 int resolve(struct vproc *p, const char *path, struct loc *out);
+int resolve_req(const message *m, struct vproc **pp, struct loc *out);
 int resolve_parent_from(struct vproc *p, const struct loc *base, const char *path,
                         struct loc *dir, char *name, int *trailing);
 int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
@@ -194,7 +195,8 @@ int dev_poll(struct filp *f, int notify);       /* VFS_POLL* bits (poll.c) */
 
 /* poll.c */
 int do_poll(message *m);
-void poll_retry(void);                          /* held polls: something may be ready */
+enum poll_cause { POLL_PIPE, POLL_DEVICE, POLL_ALARM };
+void poll_retry(enum poll_cause why);           /* held polls: something may be ready */
 void dev_init(void);
 
 /* suspend.c */

@@ -24,40 +24,42 @@ def cksum_line(data, name):
     return f"{posix_cksum(data)} {len(data)} {name}\n"
 
 
+def open_vi(c, path):
+    """Start vi on path and wait until it has drawn its screen."""
+    c.send(f"vi {path}\r")
+    c.expect(path, timeout=20)                  # its status line
+    time.sleep(1.0)
+
+
+def quit_and_cksum(c, path, keys_to_quit):
+    """Leave vi with the given keys; the file's cksum line and status."""
+    keys(c, keys_to_quit)
+    c.expect(PROMPT, timeout=20)
+    return run(c, f"cksum {path}")
+
+
 def test_vi_writes_what_was_typed():
     c = boot_shell()
     try:
-        c.send("vi /tmp/notes\r")
-        c.expect(r"/tmp/notes", timeout=20)     # its status line
-        time.sleep(1.0)
+        open_vi(c, "/tmp/notes")
         keys(c, "iapple\rbanana\rcherry")
         keys(c, "\x1b")                         # Esc alone: back to command mode
         keys(c, "\x1b[A")                       # the up arrow: to "banana"
         keys(c, "dd")                           # cut it; the cursor is on "cherry"
         keys(c, "p")                            # put it below
-        keys(c, ":wq\r")
-        c.expect(PROMPT, timeout=20)
-        out, status = run(c, "cksum /tmp/notes")
+        out, status = quit_and_cksum(c, "/tmp/notes", ":wq\r")
         assert (out, status) == (cksum_line(b"apple\ncherry\nbanana\n", "/tmp/notes"), 0), out
         # an existing file: a search, an append at the end of the line, :x
-        c.send("vi /tmp/notes\r")
-        c.expect(r"/tmp/notes", timeout=20)
-        time.sleep(1.0)
+        open_vi(c, "/tmp/notes")
         keys(c, "/cher\r")
         keys(c, "A pie")
         keys(c, "\x1b")
-        keys(c, ":x\r")
-        c.expect(PROMPT, timeout=20)
-        out, status = run(c, "cksum /tmp/notes")
+        out, status = quit_and_cksum(c, "/tmp/notes", ":x\r")
         assert (out, status) == (cksum_line(b"apple\ncherry pie\nbanana\n", "/tmp/notes"), 0), out
         # quitting without writing keeps the file as it was
-        c.send("vi /tmp/notes\r")
-        c.expect(r"/tmp/notes", timeout=20)
-        time.sleep(1.0)
+        open_vi(c, "/tmp/notes")
         keys(c, "ddddx")
-        keys(c, ":q!\r")
-        c.expect(PROMPT, timeout=20)
-        out, status = run(c, "cksum /tmp/notes")
+        out, status = quit_and_cksum(c, "/tmp/notes", ":q!\r")
         assert (out, status) == (cksum_line(b"apple\ncherry pie\nbanana\n", "/tmp/notes"), 0), out
     finally:
         c.close()

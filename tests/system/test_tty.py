@@ -8,7 +8,6 @@ it read as hex ("ttytest: read <tag>: <n> bytes <hex>").  We check those
 bytes, the echo on the serial line, and the VGA memory.
 """
 import re
-import pytest
 from qemu import Console, start
 
 

@@ -13,7 +13,6 @@ import re
 import zlib
 from pathlib import Path
 
-import pytest
 from qemu import boot, start
 
 ROOT = Path(__file__).resolve().parents[2]
