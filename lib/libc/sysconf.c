@@ -4,17 +4,18 @@
  * An unknown name is EINVAL.
  */
 #include <errno.h>
+#include <limits.h>
 #include <unistd.h>
 #include "ipc.h"
 #include "proto/pm.h"
 #include "proto/vfs.h"
 
+_Static_assert(ARG_MAX == PM_ARGS_MAX / 3, "<sys/syslimits.h> says what sysconf says");
+
 long sysconf(int name)
 {
     switch (name) {
-    case _SC_ARG_MAX:          return PM_ARGS_MAX / 3;  /* the block holds a 4-byte pointer
-                                                           per string too: strings of this
-                                                           many bytes (NULs included) always fit */
+    case _SC_ARG_MAX:          return ARG_MAX;      /* see <sys/syslimits.h> */
     case _SC_CHILD_MAX:        return NR_PROCS;
     case _SC_CLK_TCK:          return 100;
     case _SC_NGROUPS_MAX:      return 0;

@@ -55,6 +55,21 @@ def test_a_megabyte_through_a_three_stage_pipeline():
     assert status == 0 and out == "%d %d\n" % (posix_cksum(data), len(data))
 
 
+def test_xargs_runs_every_argument_with_a_large_environment():
+    """xargs sizes its command lines by ARG_MAX (<sys/syslimits.h>): each
+    must be one that exec takes with 3 KB of environment beside it; with
+    newlib's 64 KiB every exec failed E2BIG and xargs printed nothing."""
+    data = " ".join(str(n) for n in range(10000, 40000)).encode()
+    c = boot_shell()
+    try:
+        run(c, "export BIG=$(seq 1 800 | tr '\\n' :)")
+        out, status = run(c, "seq 10000 39999 | xargs echo | tr '\\n' ' ' | sed 's/ $//' | tr -d '\\n' | cksum",
+                          timeout=120)
+    finally:
+        c.close()
+    assert status == 0 and out == "%d %d\n" % (posix_cksum(data), len(data)), out
+
+
 def test_writer_ends_with_sigpipe_when_the_reader_is_gone():
     c = boot_shell()
     try:

@@ -20,10 +20,9 @@ ts=$share/testsuite
 export bindir=$share                    # the tests read $bindir/.config
 export ECHO=echo                        # BusyBox's echo takes -n and -e
 export SKIP_KNOWN_BUGS=1                # the tests BusyBox marks as its own known bugs
-# testing.sh's "optional" reads OPTIONFLAGS, the build's options: a shell
-# variable, not exported (the .tests run in a subshell of this one), so
-# the programs the tests start do not carry its 4 KB in their environment
-OPTIONFLAGS=:$(sed -n 's/^CONFIG_\([A-Z0-9_]*\)=.*/\1/p' $share/.config | tr '\n' ':')
+# testing.sh's "optional" reads OPTIONFLAGS, the build's options (about
+# 4 KB in every test program's environment, as upstream's runtest has it)
+export OPTIONFLAGS=:$(sed -n 's/^CONFIG_\([A-Z0-9_]*\)=.*/\1/p' $share/.config | tr '\n' ':')
 export PATH=/bin:$ts
 cd $ts || exit 1
 work=/tmp/testsuite.$$
