@@ -14,17 +14,26 @@
  * VFS, so every retry reads it again from the client, which is blocked
  * in its call, and a descriptor closed meanwhile is simply NVAL.
  * poll_retry() looks at the held polls whenever something may have
- * become ready: after a pipe changed it looks at pipes only (a device
- * that was not ready notifies VFS when it becomes so, so no CDEV_POLL is
- * sent on this hot path); after a driver's notify and when VFS's alarm
- * (the earliest deadline) rings it looks at everything, and the alarm is
- * set again for the next deadline.
+ * become ready: after a pipe changed it looks only at the polls that
+ * name a pipe, and at their pipes only (a device that was not ready
+ * notifies VFS when it becomes so, so no CDEV_POLL is sent on this hot
+ * path); after a driver's notify and when VFS's alarm (the earliest
+ * deadline) rings it looks at everything, and the alarm is set again for
+ * the next deadline.  no_pipe[] and pipe_polls are hints kept beside the
+ * table, not state: no_pipe[i] is set by the evaluation that held the
+ * poll of procs[i] (a held process cannot change its descriptors);
+ * pipe_polls is at least the number of held polls naming a pipe (counted
+ * exactly by every pass, raised by every poll held since), so a pipe's
+ * change skips the pass when it is 0.  A restarted VFS starts from "look"
+ * (no_pipe 0, pipe_polls -1).
  */
 #include "vfs.h"
 
 #define MS_PER_TICK 10                  /* the kernel's clock: 100 Hz */
 
 static struct vfs_pollfd pfds[VFS_POLL_MAX];
+static uint8_t no_pipe[NR_PROCS];       /* the held poll of procs[i] names no pipe */
+static int pipe_polls = -1;             /* >= the held polls naming a pipe; -1: unknown */
 
 static uint32_t now_ms(void)
 {
@@ -64,13 +73,16 @@ static int fd_bits(struct vproc *p, const struct vfs_pollfd *q, int devices)
  * copy's error. */
 static int evaluate(struct vproc *p, grant_id_t g, uint32_t n, int devices)
 {
-    int ready = 0, r;
+    int ready = 0, pipes = 0, r;
     if (n && (r = sys_safecopyfrom(p->ep, g, 0, pfds, n * sizeof(pfds[0]))) != OK)
         return r;
     for (uint32_t i = 0; i < n; i++) {
+        const struct filp *f = pfds[i].fd >= 0 ? fd_filp(p, pfds[i].fd) : 0;
+        pipes |= f && f->vp->pipe;
         pfds[i].revents = (int16_t)fd_bits(p, &pfds[i], devices);
         ready += pfds[i].revents != 0;
     }
+    no_pipe[p - procs] = !pipes;
     if (ready && (r = sys_safecopyto(p->ep, g, 0, pfds, n * sizeof(pfds[0]))) != OK)
         return r;
     return ready;
@@ -104,18 +116,22 @@ int do_poll(message *m)
     if (rq->offset > 0)
         deadline = (now_ms() + (uint32_t)rq->offset) | 1;     /* never 0: "none" */
     r = suspend(p, SUSP_POLL, 0, rq->grant, n, deadline);
+    if (pipe_polls >= 0 && !no_pipe[p - procs])
+        pipe_polls++;
     arm();
     return r;
 }
 
 void poll_retry(enum poll_cause why)
 {
-    int all = why != POLL_PIPE;
+    int all = why != POLL_PIPE, held = 0;
     uint32_t now = now_ms();
+    if (why == POLL_PIPE && pipe_polls == 0)
+        return;
     for (int i = 0; i < NR_PROCS; i++) {
         struct vproc *p = &procs[i];
         int r;
-        if (p->susp.kind != SUSP_POLL)
+        if (p->susp.kind != SUSP_POLL || (why == POLL_PIPE && no_pipe[i]))
             continue;
         vproc_check_susp(p);            /* mended first if damaged */
         if (p->susp.kind != SUSP_POLL || p->susp.len > VFS_POLL_MAX)
@@ -125,7 +141,10 @@ void poll_retry(enum poll_cause why)
             resume(p, 0);               /* the timeout passed */
         else if (r != 0)
             resume(p, r);
+        else
+            held += !no_pipe[i];
     }
+    pipe_polls = held;
     if (why == POLL_ALARM)
         arm();
 }
