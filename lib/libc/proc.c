@@ -1,6 +1,6 @@
 /*
  * proc.c - processes: _exit, fork, wait, waitpid, getpid, getppid,
- * getpgrp, setpgid, kill.  Each is one call to PM (proto/pm.h).
+ * getpgrp, getpgid, setpgid, setsid, getsid, kill.  Each is one call to PM (proto/pm.h).
  */
 #include <errno.h>
 #include <sys/types.h>
@@ -33,7 +33,8 @@ pid_t fork(void)
     return r < 0 ? __err(r) : r;
 }
 
-_Static_assert(WNOHANG == PM_WNOHANG && WUNTRACED == PM_WUNTRACED, "waitpid's options go to PM as they are");
+_Static_assert(WNOHANG == PM_WNOHANG && WUNTRACED == PM_WUNTRACED && WCONTINUED == PM_WCONTINUED,
+               "waitpid's options go to PM as they are");
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
@@ -41,11 +42,11 @@ pid_t waitpid(pid_t pid, int *status, int options)
     int r;
     memset(&m, 0, sizeof(m));
     rq(&m)->pid = pid;
-    if (options & ~(WNOHANG | WUNTRACED)) {
+    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED)) {
         errno = EINVAL;
         return -1;
     }
-    rq(&m)->options = options;              /* the same bits as PM_WNOHANG, PM_WUNTRACED */
+    rq(&m)->options = options;              /* the same bits as PM_WNOHANG, ... */
     r = __pm_call(PM_WAITPID, &m);
     if (r < 0)
         return __err(r);
@@ -87,6 +88,39 @@ int setpgid(pid_t pid, pid_t pgid)
     rq(&m)->pgrp = pgid;
     r = __pm_call(PM_SETPGID, &m);
     return r < 0 ? __err(r) : 0;
+}
+
+pid_t setsid(void)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    r = __pm_call(PM_SETSID, &m);
+    return r < 0 ? __err(r) : r;
+}
+
+/* PM_GETSID: pid's session, and its group in *pgrp. */
+static pid_t sid_pgrp(pid_t pid, pid_t *pgrp)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    rq(&m)->pid = pid;
+    r = __pm_call(PM_GETSID, &m);
+    *pgrp = rq(&m)->pgrp;
+    return r < 0 ? __err(r) : r;
+}
+
+pid_t getsid(pid_t pid)
+{
+    pid_t pgrp;
+    return sid_pgrp(pid, &pgrp);
+}
+
+pid_t getpgid(pid_t pid)
+{
+    pid_t pgrp;
+    return sid_pgrp(pid, &pgrp) < 0 ? -1 : pgrp;
 }
 
 int kill(pid_t pid, int sig)

@@ -168,7 +168,7 @@ int exec_init(const char *file, int pid)
         return -EAGAIN;
     }
     if (pid)                            /* mp is marked: mp_new */
-        mp->pid = mp->pgrp = pid;
+        mp->pid = mp->pgrp = mp->sid = pid;
     strlcpy(mp->name, base_name(file), sizeof(mp->name));
     vfs_ids(r, 0, 0);                   /* init is root (before it runs: PM outranks it) */
     return mp->pid;

@@ -49,6 +49,7 @@ int do_fork(message *m)
     }
     c->ep = cep;                        /* c is marked: mp_new */
     c->pgrp = p->pgrp;
+    c->sid = p->sid;
     c->brk_base = p->brk_base;
     c->brk = p->brk;
     memcpy(c->sig_handler, p->sig_handler, sizeof(c->sig_handler));
@@ -90,7 +91,7 @@ int do_waitpid(message *m)
     int children = 0;
     if (!p)
         return -EAGAIN;
-    if (req(m)->options & ~(PM_WNOHANG | PM_WUNTRACED | PM_WAGAIN))
+    if (req(m)->options & ~(PM_WNOHANG | PM_WUNTRACED | PM_WCONTINUED | PM_WAGAIN))
         return -EINVAL;
     if ((req(m)->options & PM_WAGAIN) && p->reaped_pid) {
         req(m)->pid = p->reaped_pid;    /* the old PM reaped it; its reply was lost */
@@ -102,7 +103,7 @@ int do_waitpid(message *m)
         init_serving();                 /* its main loop: waiting for children */
     p->reaped_pid = 0;
     p->wait_pid = req(m)->pid;
-    p->wait_options = req(m)->options & PM_WUNTRACED;
+    p->wait_options = req(m)->options & (PM_WUNTRACED | PM_WCONTINUED);
     mp_touch(p);
     for (int i = 0; i < NR_MPROCS; i++) {
         struct mproc *c = &mproc[i];
@@ -136,24 +137,6 @@ int do_getpid(message *m)
     req(m)->ppid = mp->ppid;
     req(m)->pgrp = mp->pgrp;
     return mp->pid;
-}
-
-/* setpgid(pid, pgid): the caller or one of its children joins or
- * starts a group. */
-int do_setpgid(message *m)
-{
-    struct mproc *self = mp_caller(m->m_source), *t;
-    int pid = req(m)->pid, pgid = req(m)->pgrp;
-    if (!self)
-        return -EAGAIN;
-    t = pid == 0 ? self : mp_by_pid(pid);
-    if (pid < 0 || pgid < 0)
-        return -EINVAL;
-    if (!t || t->state != MP_ALIVE || (t != self && t->ppid != self->pid))
-        return -ESRCH;
-    t->pgrp = pgid ? pgid : t->pid;
-    mp_touch(t);
-    return OK;
 }
 
 /* A POSIX wait status for a death the kernel reported. */

@@ -53,7 +53,7 @@ struct mproc *mp_new(int ppid, endpoint_t ep)
         if (next_pid < 1 || next_pid > 30000)
             next_pid = 1;               /* the first process (the region starts zero) */
         mp->pid = next_pid;
-        mp->pgrp = mp->pid;
+        mp->pgrp = mp->sid = mp->pid;
         advance_pid();
         mp->ppid = ppid;
         mp->ep = ep;

@@ -28,7 +28,7 @@ enum { PB_NONE, PB_WAIT, PB_SUSPEND, PB_SLEEP, PB_CALL };
 
 struct mproc {
     int state;
-    int pid, ppid, pgrp;
+    int pid, ppid, pgrp, sid;       /* sid: the session (its leader's pid) */
     endpoint_t ep;
     int status;                     /* when ZOMBIE */
     int blocked;                    /* PB_*: a PM call without reply */
@@ -49,6 +49,7 @@ struct mproc {
     int stopped;                    /* the signal that stopped it (the kernel holds it:
                                        P_STOPPED), 0: running */
     int stop_unreported;            /* stopped, and no waitpid has said so yet */
+    int cont_unreported;            /* continued, and no waitpid has said so yet */
 };
 
 extern struct mproc mproc[NR_MPROCS];
@@ -147,7 +148,9 @@ int do_fork(message *m);
 int do_exit(message *m);
 int do_waitpid(message *m);
 int do_getpid(message *m);
-int do_setpgid(message *m);
+int do_setpgid(message *m);                 /* session.c */
+int do_setsid(message *m);
+int do_getsid(message *m);
 int do_brk(message *m);
 int do_exec(message *m);
 int do_kill(message *m);

@@ -14,7 +14,10 @@
  * except SIGKILL (it dies) and SIGCONT (it continues, handler or not).
  * A stop signal discards a pending SIGCONT and SIGCONT every pending stop
  * signal.  The parent gets SIGCHLD (unless its SIGCHLD action has
- * SA_NOCLDSTOP), and one waitpid with WUNTRACED reports each stop.
+ * SA_NOCLDSTOP), and one waitpid with WUNTRACED reports each stop; the
+ * same for a continue (SIGCHLD, and one waitpid with WCONTINUED: status
+ * PM_CONTINUED).  A stop reported or not forgets an unreported continue,
+ * and the other way round: waitpid tells the latest.
  */
 #include "pm.h"
 
@@ -30,24 +33,21 @@ int sig_stops(int signo)
     return signo > 0 && signo < PM_NSIG && (STOP_BITS & bit(signo));
 }
 
-static void status_into(message *m, const struct mproc *c)
-{
-    m->m_type = c->pid;
-    MSG_BODY(m, struct pm_req)->pid = c->pid;
-    MSG_BODY(m, struct pm_req)->status = (c->stopped << 8) | 0x7f;
-}
-
 /* A waitpid of parent's (options in parent->wait_options) meets child c:
- * if c has a stop to report, it goes into m; was there one? */
+ * if c has a stop or a continue to report, it goes into m; was there one? */
 int job_report(struct mproc *parent, struct mproc *c, message *m)
 {
-    if (c->state != MP_ALIVE || !c->stopped || !c->stop_unreported ||
-        !(parent->wait_options & PM_WUNTRACED))
+    int stop = c->stopped && c->stop_unreported && (parent->wait_options & PM_WUNTRACED);
+    int cont = !c->stopped && c->cont_unreported && (parent->wait_options & PM_WCONTINUED);
+    int status = stop ? (c->stopped << 8) | 0x7f : PM_CONTINUED;
+    if (c->state != MP_ALIVE || !(stop || cont))
         return 0;
-    status_into(m, c);
-    c->stop_unreported = 0;
+    m->m_type = c->pid;
+    MSG_BODY(m, struct pm_req)->pid = c->pid;
+    MSG_BODY(m, struct pm_req)->status = status;
+    c->stop_unreported = c->cont_unreported = 0;
     parent->reaped_pid = c->pid;        /* the answer to a repeat, as for a death */
-    parent->reaped_status = (c->stopped << 8) | 0x7f;
+    parent->reaped_status = status;
     mp_touch(c);
     mp_touch(parent);
     return 1;
@@ -76,6 +76,7 @@ void job_stop(struct mproc *mp, int signo)
         return;                         /* not a process PM may stop */
     mp->stopped = signo;
     mp->stop_unreported = 1;
+    mp->cont_unreported = 0;
     if (mp->blocked == PB_NONE)
         vfs_stopped(mp->ep);
     tell_parent(mp);
@@ -91,4 +92,6 @@ void job_continue(struct mproc *mp)
         return;
     mp->stopped = 0;
     mp->stop_unreported = 0;
+    mp->cont_unreported = 1;
+    tell_parent(mp);
 }

@@ -226,6 +226,12 @@ def test_poll_select_stops_and_timers_through_libc():
     run_checks("polltest", 20)
 
 
+def test_sessions_groups_and_wcontinued_through_libc():
+    """user/tests/posix/sessiontest.c: setsid, getsid, getpgid, setpgid's
+    EPERM cases, and waitpid's WCONTINUED report of a SIGCONT."""
+    run_checks("sessiontest", 11)
+
+
 def test_signal_handlers_keep_the_interrupted_codes_fpu_state():
     """user/tests/posix/sigfpu.c: a handler that changes the x87 control
     word, run every 10 ms in the middle of a sum, changes nothing of it."""

@@ -56,7 +56,7 @@ static void run_shell(const struct term *t)
 {
     char *argv[] = { "sh", 0 };
     int fd;
-    setpgid(0, 0);
+    setsid();                           /* its own session and group */
     for (int i = 0; i < 3; i++)
         close(i);
     fd = open(t->dev, O_RDWR);

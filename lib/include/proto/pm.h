@@ -6,12 +6,18 @@
  *   PM_FORK       -> parent: child pid; child: 0
  *   PM_EXIT       status (no reply: the caller is gone)
  *   PM_WAITPID    pid (-1 any child, 0 same group, < -1 group), options
- *                 (PM_WNOHANG, PM_WUNTRACED) -> pid (0: none ended yet),
- *                 status (a stopped child, once per stop: WIFSTOPPED);
+ *                 (PM_WNOHANG, PM_WUNTRACED, PM_WCONTINUED) -> pid (0:
+ *                 none ended yet), status (a stopped child, once per
+ *                 stop: WIFSTOPPED; a continued one, once: 0xffff);
  *                 PM_WAGAIN (libc's repeat after PM failed) answers the
  *                 child PM reaped for the lost reply, if any
  *   PM_GETPID     -> pid, ppid, pgrp
- *   PM_SETPGID    pid (0 = self), pgid (0 = pid) -> OK
+ *   PM_SETPGID    pid (0 = self), pgid (0 = pid) -> OK; EPERM for a
+ *                 session leader, a process of another session, or a
+ *                 group that does not exist in the caller's session
+ *   PM_SETSID     -> the new session's id (the caller's pid: it leads the
+ *                 session and a new group), EPERM for a group's leader
+ *   PM_GETSID     pid (0 = self) -> its session's id and pgrp, ESRCH
  *   PM_BRK        addr (0 = query), end (the program's &end, first call)
  *                 -> OK, addr = the (new) page-aligned break
  *   PM_EXEC       pm_exec: path and the argument block (PM_ARGS_*) ->
@@ -81,11 +87,15 @@
 #define PM_GETUID      (PM_BASE + 19)
 #define PM_SETUID      (PM_BASE + 20)
 #define PM_SETGID      (PM_BASE + 21)
-#define PM_NR_CALLS    22
+#define PM_SETSID      (PM_BASE + 22)
+#define PM_GETSID      (PM_BASE + 23)
+#define PM_NR_CALLS    24
 #define PM_ID_MAX      65535          /* uids and gids are 0..PM_ID_MAX */
 
 #define PM_WNOHANG  1
 #define PM_WUNTRACED 2      /* also report a child that stopped (status sig << 8 | 0x7f) */
+#define PM_WCONTINUED 8     /* also report a child that was continued (status 0xffff) */
+#define PM_CONTINUED 0xffff
 #define PM_SA_NOCLDSTOP 1   /* sig_flags[SIGCHLD]: no SIGCHLD when a child stops */
 #define PM_WAGAIN   0x100   /* libc: this waitpid again, PM having failed with it in hand */
 
