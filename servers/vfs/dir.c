@@ -14,7 +14,7 @@ int do_chdir(message *m)
     struct vnode *vp;
     struct loc l;
     int r;
-    if ((r = resolve_req(m, &p, &l)) != OK)
+    if ((r = resolve_req(m, &p, 1, &l)) != OK)
         return r;
     if (!IS_TYPE(l.st.mode, VFS_S_IFDIR))
         return -ENOTDIR;

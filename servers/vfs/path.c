@@ -209,9 +209,9 @@ int resolve(struct vproc *p, const char *path, struct loc *out)
     return resolve_from(p, 0, path, 1, out);
 }
 
-/* The file named by the path of a client's request (grant, len), links
- * followed, and the client's process in *pp. */
-int resolve_req(const message *m, struct vproc **pp, struct loc *out)
+/* The file named by the path of a client's request (grant, len), a link
+ * at the end followed if 'follow', and the client's process in *pp. */
+int resolve_req(const message *m, struct vproc **pp, int follow, struct loc *out)
 {
     char path[VFS_PATH_MAX];
     int r;
@@ -219,7 +219,7 @@ int resolve_req(const message *m, struct vproc **pp, struct loc *out)
         return -EIO;
     if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK)
         return r;
-    return resolve(*pp, path, out);
+    return resolve_from(*pp, 0, path, follow, out);
 }
 
 /* The directory holding the last component, and that component in name

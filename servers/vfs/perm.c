@@ -31,19 +31,6 @@ int vfs_may(const struct vproc *p, const struct vfs_stat *st, int want)
     return ((bits & 7) & (uint32_t)want) == (uint32_t)want ? OK : -EACCES;
 }
 
-/* The file the request's path names, for chmod and chown ('follow': a
- * symbolic link at the end is followed). */
-static int target(message *m, struct vproc **pp, struct loc *l, int follow)
-{
-    char path[VFS_PATH_MAX];
-    int r;
-    if (!(*pp = vproc_get(m->m_source)))
-        return -EIO;
-    if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK)
-        return r;
-    return resolve_from(*pp, 0, path, follow, l);
-}
-
 /* The file the request's descriptor has open, with fresh attributes. */
 static int fd_target(message *m, struct vproc **pp, struct loc *l)
 {
@@ -92,7 +79,7 @@ int do_chmod(message *m)
     int r;
     if (REQ(m)->mode & ~07777u)
         return -EINVAL;
-    if ((r = target(m, &p, &l, 1)) != OK)
+    if ((r = resolve_req(m, &p, 1, &l)) != OK)
         return r;
     return chmod_loc(p, &l, REQ(m)->mode);
 }
@@ -116,7 +103,7 @@ int do_chown(message *m)
     int flags = REQ(m)->flags, r;
     if (!ids_ok(REQ(m)) || (flags & ~VFS_AT_SYMLINK_NOFOLLOW))
         return -EINVAL;
-    if ((r = target(m, &p, &l, !(flags & VFS_AT_SYMLINK_NOFOLLOW))) != OK)
+    if ((r = resolve_req(m, &p, !(flags & VFS_AT_SYMLINK_NOFOLLOW), &l)) != OK)
         return r;
     return chown_loc(p, &l, REQ(m)->offset, REQ(m)->whence);
 }

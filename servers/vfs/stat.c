@@ -40,14 +40,8 @@ int do_fstat(message *m)
 
 static int lookup_path(message *m, struct loc *l, int follow)
 {
-    char path[VFS_PATH_MAX];
-    struct vproc *p = vproc_get(m->m_source);
-    int r;
-    if (!p)
-        return -EIO;
-    if ((r = get_path(m->m_source, REQ(m)->grant, REQ(m)->len, path)) != OK)
-        return r;
-    return resolve_from(p, 0, path, follow, l);
+    struct vproc *p;
+    return resolve_req(m, &p, follow, l);
 }
 
 int do_stat(message *m)

@@ -30,7 +30,7 @@ int do_statfs(message *m)
     struct vproc *p;
     struct loc l;
     int r;
-    if ((r = resolve_req(m, &p, &l)) != OK)
+    if ((r = resolve_req(m, &p, 1, &l)) != OK)
         return r;
     return statfs_out(m, l.mnt);
 }

@@ -160,7 +160,7 @@ int get_path(endpoint_t who, grant_id_t g, uint32_t len, char *buf);
 int resolve_from(struct vproc *p, const struct loc *base, const char *path, int follow,
                  struct loc *out);
 int resolve(struct vproc *p, const char *path, struct loc *out);
-int resolve_req(const message *m, struct vproc **pp, struct loc *out);
+int resolve_req(const message *m, struct vproc **pp, int follow, struct loc *out);
 int resolve_parent_from(struct vproc *p, const struct loc *base, const char *path,
                         struct loc *dir, char *name, int *trailing);
 int resolve_parent(struct vproc *p, const char *path, struct loc *dir,
