@@ -98,8 +98,15 @@ static int load_segment(uint32_t *pgdir, const struct elf_src *src, const struct
         uint32_t *pte, page, lo, hi;
         if ((which == ELF_NO_STATE && in_state(va)) || (which < 0 && !in_state(va)))
             continue;
-        if (which < 0 && (pte = as_pte(pgdir, va)) && (*pte & PTE_P))
+        if (which < 0 && (pte = as_pte(pgdir, va)) && (*pte & PTE_P)) {
+            /* kept state: pass the present pages of this table at once */
+            while (PTX(va) < 1023 && va + PAGE_SIZE < ph->vaddr + ph->memsz &&
+                   in_state(va + PAGE_SIZE) && (pte[1] & PTE_P)) {
+                pte++;
+                va += PAGE_SIZE;
+            }
             continue;
+        }
         if (!(page = page_for(pgdir, va, flags)))
             return -ENOMEM;
         lo = va < ph->vaddr ? ph->vaddr : va;               /* file bytes in this page */
