@@ -92,10 +92,8 @@ int setpgid(pid_t pid, pid_t pgid)
 
 pid_t setsid(void)
 {
-    message m;
-    int r;
-    memset(&m, 0, sizeof(m));
-    r = __pm_call(PM_SETSID, &m);
+    message m = { 0 };
+    int r = __pm_call(PM_SETSID, &m);
     return r < 0 ? __err(r) : r;
 }
 
