@@ -288,7 +288,7 @@ static void test_fork_wait(void)
     check(pm_wait(pid, PM_WNOHANG, &status) == 0, "waitpid WNOHANG: 0 while the child lives", pid);
     check(pm_wait(pid, 0, &status) == pid && status == (7 << 8), "waitpid: the status of exit(7)", status);
     check(pm_wait(-1, 0, &status) == -ECHILD, "waitpid without children: ECHILD", 0);
-    check(pm_wait(-1, 8, &status) == -EINVAL, "waitpid with unknown options: EINVAL", 0);
+    check(pm_wait(-1, 0x40, &status) == -EINVAL, "waitpid with unknown options: EINVAL", 0);
 }
 
 static void test_exceptions(void)
