@@ -70,10 +70,10 @@ int do_setsid(message *m)
 int do_getsid(message *m)
 {
     struct mproc *self = mp_caller(m->m_source), *t;
+    int pid = MSG_BODY(m, struct pm_req)->pid;
     if (!self)
         return -EAGAIN;
-    t = req_target(self, MSG_BODY(m, struct pm_req)->pid);
-    if (!t || t->state == MP_FREE || MSG_BODY(m, struct pm_req)->pid < 0)
+    if (pid < 0 || !(t = req_target(self, pid)) || t->state == MP_FREE)
         return -ESRCH;
     MSG_BODY(m, struct pm_req)->pgrp = t->pgrp;
     return t->sid;

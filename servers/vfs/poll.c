@@ -51,7 +51,8 @@ static int pipe_bits(const struct filp *f)
     return bits;
 }
 
-static int fd_bits(struct vproc *p, const struct vfs_pollfd *q, int devices)
+/* q's revents (devices asked only if `devices`); *pipe set if q names a pipe. */
+static int fd_bits(struct vproc *p, const struct vfs_pollfd *q, int devices, int *pipe)
 {
     struct filp *f;
     int bits;
@@ -59,8 +60,10 @@ static int fd_bits(struct vproc *p, const struct vfs_pollfd *q, int devices)
         return 0;
     if (!(f = fd_filp(p, q->fd)))
         return VFS_POLLNVAL;
-    if (f->vp->pipe)
+    if (f->vp->pipe) {
         bits = pipe_bits(f);
+        *pipe = 1;
+    }
     else if (IS_TYPE(f->vp->mode, VFS_S_IFCHR))
         bits = devices ? dev_poll(f, q->events & VFS_POLLIN) : 0;
     else
@@ -77,9 +80,7 @@ static int evaluate(struct vproc *p, grant_id_t g, uint32_t n, int devices)
     if (n && (r = sys_safecopyfrom(p->ep, g, 0, pfds, n * sizeof(pfds[0]))) != OK)
         return r;
     for (uint32_t i = 0; i < n; i++) {
-        const struct filp *f = pfds[i].fd >= 0 ? fd_filp(p, pfds[i].fd) : 0;
-        pipes |= f && f->vp->pipe;
-        pfds[i].revents = (int16_t)fd_bits(p, &pfds[i], devices);
+        pfds[i].revents = (int16_t)fd_bits(p, &pfds[i], devices, &pipes);
         ready += pfds[i].revents != 0;
     }
     no_pipe[p - procs] = !pipes;

@@ -4,7 +4,8 @@
  * child makes a session and a group named by its pid; a group leader may
  * not; a session leader keeps its group; a group of another session or
  * none cannot be joined; getsid of self, a child and a missing pid; a
- * stopped child continued by SIGCONT is reported once by WCONTINUED.
+ * stopped child continued by SIGCONT is reported once by WCONTINUED,
+ * and its parent gets SIGCHLD.
  * Prints "ok - <what>" or "not ok - <what>" per check and exits with the
  * number of failures.
  */
@@ -15,6 +16,13 @@
 #include <unistd.h>
 
 static int failures;
+static volatile sig_atomic_t chld;
+
+static void on_chld(int signo)
+{
+	(void)signo;
+	chld++;
+}
 
 static void check(int ok, const char *what)
 {
@@ -81,9 +89,13 @@ static void test_continued(void)
 	close(p[0]);
 	check(waitpid(pid, &st, WUNTRACED) == pid && WIFSTOPPED(st), "the child stopped");
 	check(waitpid(pid, &st, WCONTINUED | WNOHANG) == 0, "no continue to report while stopped");
+	chld = 0;
+	signal(SIGCHLD, on_chld);
 	kill(pid, SIGCONT);
 	check(waitpid(pid, &st, WCONTINUED) == pid && WIFCONTINUED(st),
 	      "waitpid WCONTINUED: the child was continued");
+	check(chld == 1, "SIGCHLD when the child was continued");
+	signal(SIGCHLD, SIG_DFL);
 	check(waitpid(pid, &st, WCONTINUED | WNOHANG) == 0, "a continue is reported once");
 	(void)write(p[1], "x", 1);
 	check(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5,
