@@ -1,7 +1,7 @@
 /*
  * ioctl.c - the terminal ioctls of proto/tty.h: attributes, foreground
- * process group, window size.  The grant's size must be exactly the
- * argument's size; a set is copied in and checked before it changes
+ * process group, session, window size.  The grant's size must be exactly the
+ * argument's size; a background job may not set (job.c); a set is copied in and checked before it changes
  * anything, and saved in DS afterwards (state.c).
  */
 #include "tty.h"
@@ -48,16 +48,21 @@ int tty_ioctl(int minor, uint32_t request, endpoint_t who, grant_id_t g, uint32_
 {
     static const struct tty_winsize ws = { VGA_ROWS, VGA_COLS };
     struct tty *t = &ttys[minor];
+    int r;
     tty_touch();
     switch (request) {
     case TTY_GETATTR:
         return get(who, g, size, &t->attr, sizeof(t->attr));
     case TTY_SETATTR:
-        return set_attr(t, who, g, size);
+        r = job_check(t, 1);
+        return r != OK ? r : set_attr(t, who, g, size);
     case TTY_GETPGRP:
         return get(who, g, size, &t->pgrp, sizeof(t->pgrp));
     case TTY_SETPGRP:
-        return set_pgrp(t, who, g, size);
+        r = job_may_set_pgrp(t);
+        return r != OK ? r : set_pgrp(t, who, g, size);
+    case TTY_GETSID:
+        return get(who, g, size, &t->sid, sizeof(t->sid));
     case TTY_GETWINSZ:
         return get(who, g, size, &ws, sizeof(ws));
     default:

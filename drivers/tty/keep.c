@@ -34,8 +34,8 @@ static const char *minor_check(const void *entry)
     const struct tty *t = entry;
     if (t->attr.flags & ~(uint32_t)TTY_FLAGS)
         return "unknown attribute flags";
-    if (t->pgrp < 0 || t->opens < 0)
-        return "a negative group or open count";
+    if (t->pgrp < 0 || t->opens < 0 || t->sid < 0)
+        return "a negative group, session or open count";
     if (t->nwait < 0 || t->nwait > TTY_WAITERS)
         return "too many readers to notify";
     for (int i = 0; i < t->nwait; i++)

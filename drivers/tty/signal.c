@@ -66,8 +66,15 @@ static int do_sigpull(message *m)
     return OK;
 }
 
-/* The requests past the CDEV_* calls (chardriver's 'other'). */
+/* The requests past the CDEV_* calls (chardriver's 'other'), PM's. */
 int tty_other(message *m)
 {
-    return m->m_type == TTY_SIGPULL ? do_sigpull(m) : -EBADREQUEST;
+    switch (m->m_type) {
+    case TTY_SIGPULL:
+        return do_sigpull(m);
+    case TTY_HANGUP:
+        return job_hangup(m, pm());
+    default:
+        return -EBADREQUEST;
+    }
 }

@@ -1,12 +1,12 @@
 /*
  * state.c - the DS backup of each minor's attributes, foreground
- * process group and open count (blob "tty.state", owned by our label),
+ * process group, session and open count (blob "tty.state", owned by our label),
  * saved whenever an ioctl, an open or a close changes them.  It is read
  * back after a restart whose inherited state failed its checks, and for
  * a minor that the self-check had to start afresh (keep.c); everything
  * else of a minor lives in the state region (keep.c).  A saved entry
  * that fails the checks of the ioctls (unknown flags, negative group or
- * count) is not used; without DS nothing is saved or restored.
+ * count or session) is not used; without DS nothing is saved or restored.
  */
 #include "tty.h"
 
@@ -16,6 +16,7 @@ struct saved {
     struct tty_attr attr[TTY_NR_MINORS];
     int32_t pgrp[TTY_NR_MINORS];
     int32_t opens[TTY_NR_MINORS];
+    int32_t sid[TTY_NR_MINORS];
 };
 
 void state_save(void)
@@ -26,6 +27,7 @@ void state_save(void)
         s.attr[i] = ttys[i].attr;
         s.pgrp[i] = ttys[i].pgrp;
         s.opens[i] = ttys[i].opens;
+        s.sid[i] = ttys[i].sid;
     }
     ds_publish_blob(STATE_KEY, &s, sizeof(s));
 }
@@ -42,4 +44,6 @@ void state_restore(int minor)
         ttys[minor].pgrp = s.pgrp[minor];
     if (s.opens[minor] >= 0)
         ttys[minor].opens = s.opens[minor];
+    if (s.sid[minor] >= 0)
+        ttys[minor].sid = s.sid[minor];
 }

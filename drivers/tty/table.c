@@ -1,9 +1,11 @@
 /*
  * table.c - the terminal's chardriver table (lib/include/chardriver.h):
  * open and close count users of a minor (input routing, line.c; the
- * count is saved in DS with the settings, state.c), read
- * follows the non-blocking contract of proto/tty.h, write copies the
- * whole request first and then outputs it, so a bad grant prints nothing.
+ * count is saved in DS with the settings, state.c), and an open may make
+ * it a session's terminal (job.c); read follows the non-blocking
+ * contract of proto/tty.h, write copies the whole request first and then
+ * outputs it, so a bad grant prints nothing; a background job's read
+ * (and write, under TOSTOP) is refused for its signal (job.c).
  */
 #include "tty.h"
 
@@ -13,6 +15,7 @@ static int tty_open(int minor, int flags, endpoint_t who)
 {
     tty_touch();
     ttys[minor].opens++;
+    job_open(&ttys[minor]);
     state_save();
     return OK;
 }
@@ -29,6 +32,9 @@ static int tty_close(int minor, endpoint_t who)
 static int tty_read(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
                     uint32_t size, int flags)
 {
+    int r = job_check(&ttys[minor], 0);
+    if (r != OK)
+        return r;
     tty_touch();
     return line_read(minor, who, g, size);
 }
@@ -42,8 +48,8 @@ static int tty_poll(int minor, endpoint_t who, int notify)
 static int tty_write(int minor, uint32_t pos, endpoint_t who, grant_id_t g,
                      uint32_t size, int flags)
 {
-    int r = sys_safecopyfrom(who, g, 0, wbuf, size);
-    if (r != OK)
+    int r = ttys[minor].attr.flags & TTY_TOSTOP ? job_check(&ttys[minor], 1) : OK;
+    if (r != OK || (r = sys_safecopyfrom(who, g, 0, wbuf, size)) != OK)
         return r;
     tty_output(minor, wbuf, size);
     return (int)size;

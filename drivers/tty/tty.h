@@ -6,6 +6,7 @@
  *   line.c    the line discipline: input editing, echo, readability
  *   ioctl.c   TTY_GETATTR .. TTY_GETWINSZ
  *   signal.c  the Ctrl-C signal queue and TTY_SIGPULL
+ *   job.c     controlling terminals, background checks, TTY_HANGUP
  *   state.c   attributes, foreground groups and open counts backed up in DS
  *   keep.c    the self-check and what a restarted tty inherits (state region)
  *   vga.c     the VGA text screen: scrolling, cursor, ANSI subset
@@ -35,6 +36,7 @@ enum tty_source { SRC_KBD, SRC_SERIAL };
 struct tty {
     struct tty_attr attr;
     int32_t pgrp;               /* foreground process group, 0 = none */
+    int32_t sid;                /* the session whose terminal it is, 0 = none */
     int opens;                  /* CDEV_OPEN minus CDEV_CLOSE */
     int nwait;
     endpoint_t waiters[TTY_WAITERS]; /* got EAGAIN; each is notified once */
@@ -79,6 +81,12 @@ void sig_init(int keep);                /* keep: the inherited queue passed sig_
 const char *sig_check(void);
 void sig_raise(int minor, int signo);   /* TTY_SIG*: queued for PM */
 int tty_other(message *m);
+
+/* job.c */
+void job_open(struct tty *t);           /* a session leader may take it */
+int job_check(const struct tty *t, int out);    /* OK, -ETTIN, -ETTOU */
+int job_may_set_pgrp(const struct tty *t);
+int job_hangup(message *m, endpoint_t pm);
 
 /* state.c */
 void state_save(void);

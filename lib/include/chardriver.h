@@ -76,4 +76,8 @@ void chardriver_task(const struct chardriver *drv) __attribute__((noreturn));
 /* The late reply to a request whose callback returned EDONTREPLY. */
 int chardriver_reply(endpoint_t who, int status);
 
+/* In an open, read, write or ioctl callback: the request it serves (its
+ * caller's group, session and job bits, proto/chardrv.h). */
+const struct cdev_req *chardriver_request(void);
+
 #endif

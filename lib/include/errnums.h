@@ -57,6 +57,10 @@
                              mended the caller's state in the middle of it) */
 #define ERESTART    309   /* the call was cut, not done, because the caller was
                              stopped (job control): libc makes it again */
+#define ETTIN       310   /* a terminal's background reader: libc asks PM for
+                             SIGTTIN (PM_JOBSIG) and reads again */
+#define ETTOU       311   /* a terminal's background writer or setter: libc
+                             asks PM for SIGTTOU (PM_JOBSIG) and tries again */
 #define EDONTREPLY  0x7fffffff  /* internal: a handler that sends no reply
                                  (never a valid result: counts and pids are smaller) */
 

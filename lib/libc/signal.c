@@ -1,10 +1,12 @@
 /*
  * signal.c - POSIX signals over PM: sigaction, signal, raise,
- * sigprocmask, sigsuspend, pause.  PM keeps the handlers and the mask;
+ * sigprocmask, sigpending, sigsuspend, pause.  PM keeps the handlers and the mask;
  * when it delivers a signal the kernel pushes a frame and the handler
  * returns into __sigtramp, which hands the saved context back to PM
  * (PM_SIGRETURN) so the interrupted code continues.  Signal numbers and
- * SIG_DFL/SIG_IGN are newlib's, which PM uses too.
+ * SIG_DFL/SIG_IGN are newlib's, which PM uses too; signal sets are not:
+ * newlib's macros put signal n at bit n of a sigset_t, PM at bit n-1
+ * (proto/pm.h), so every set is converted on its way (to_pm, from_pm).
  */
 #include <errno.h>
 #include <signal.h>
@@ -31,6 +33,16 @@ static struct pm_sig *sq(message *m)
     return MSG_BODY(m, struct pm_sig);
 }
 
+static uint32_t to_pm(sigset_t s)
+{
+    return (uint32_t)s >> 1;
+}
+
+static sigset_t from_pm(uint32_t set)
+{
+    return (sigset_t)(set << 1);
+}
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
     message m;
@@ -38,7 +50,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
     memset(&m, 0, sizeof(m));
     sq(&m)->signo = sig;
     sq(&m)->handler = act ? (uint32_t)act->sa_handler : ~0u;
-    sq(&m)->mask = act ? act->sa_mask : 0;
+    sq(&m)->mask = act ? to_pm(act->sa_mask) : 0;
     sq(&m)->flags = act ? (uint32_t)act->sa_flags : 0;
     sq(&m)->restorer = (uint32_t)__sigtramp;
     r = __pm_call(PM_SIGACTION, &m);
@@ -46,7 +58,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
         return __err(r);
     if (old) {
         old->sa_handler = (_sig_func_ptr)sq(&m)->handler;
-        old->sa_mask = sq(&m)->mask;
+        old->sa_mask = from_pm(sq(&m)->mask);
         old->sa_flags = (int)sq(&m)->flags;
     }
     return 0;
@@ -79,12 +91,25 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
     case SIG_SETMASK: sq(&m)->how = PM_SIG_SETMASK; break;
     default:          return __err(-EINVAL);
     }
-    sq(&m)->mask = set ? *set : 0;
+    sq(&m)->mask = set ? to_pm(*set) : 0;
     r = __pm_call(PM_SIGMASK, &m);
     if (r < 0)
         return __err(r);
     if (old)
-        *old = sq(&m)->mask;
+        *old = from_pm(sq(&m)->mask);
+    return 0;
+}
+
+int sigpending(sigset_t *set)
+{
+    message m;
+    int r;
+    memset(&m, 0, sizeof(m));
+    sq(&m)->how = -1;
+    r = __pm_call(PM_SIGMASK, &m);
+    if (r < 0)
+        return __err(r);
+    *set = from_pm(sq(&m)->pending);
     return 0;
 }
 
@@ -93,7 +118,7 @@ int sigsuspend(const sigset_t *mask)
     message m;
     int r;
     memset(&m, 0, sizeof(m));
-    sq(&m)->mask = *mask;
+    sq(&m)->mask = to_pm(*mask);
     r = __pm_call(PM_SIGSUSPEND, &m);
     return __err(r < 0 ? r : -EINTR);
 }

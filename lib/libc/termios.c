@@ -2,7 +2,7 @@
  * termios.c - POSIX terminal attributes over the tty's TTY_GETATTR and
  * TTY_SETATTR (proto/tty.h), and the window size (TIOCGWINSZ).
  *
- * The tty keeps four line flags (ICANON, ECHO, ISIG, ICRNL) and six
+ * The tty keeps five line flags (ICANON, ECHO, ISIG, TOSTOP, ICRNL) and six
  * characters (VERASE, VKILL, VINTR, VEOF, VQUIT, VSUSP).  Everything else a program
  * sets in a struct termios is kept here, per descriptor number, so that
  * tcgetattr gives back what tcsetattr was given (programs save and
@@ -48,10 +48,10 @@ int tcgetattr(int fd, struct termios *t)
         *t = kept[fd];
     else
         defaults(t);
-    t->c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
+    t->c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | TOSTOP);
     t->c_iflag &= ~(tcflag_t)ICRNL;
     t->c_lflag |= (a.flags & TTY_ICANON ? ICANON : 0) | (a.flags & TTY_ECHO ? ECHO : 0) |
-                  (a.flags & TTY_ISIG ? ISIG : 0);
+                  (a.flags & TTY_ISIG ? ISIG : 0) | (a.flags & TTY_TOSTOP ? TOSTOP : 0);
     t->c_iflag |= a.flags & TTY_ICRNL ? ICRNL : 0;
     for (int i = 0; i < TTY_NCCS; i++)
         t->c_cc[cc_map[i].posix] = a.cc[cc_map[i].tty];
@@ -66,7 +66,8 @@ int tcsetattr(int fd, int when, const struct termios *t)
         return -1;
     }
     a.flags = (t->c_lflag & ICANON ? TTY_ICANON : 0) | (t->c_lflag & ECHO ? TTY_ECHO : 0) |
-              (t->c_lflag & ISIG ? TTY_ISIG : 0) | (t->c_iflag & ICRNL ? TTY_ICRNL : 0);
+              (t->c_lflag & ISIG ? TTY_ISIG : 0) | (t->c_iflag & ICRNL ? TTY_ICRNL : 0) |
+              (t->c_lflag & TOSTOP ? TTY_TOSTOP : 0);
     for (int i = 0; i < TTY_NCCS; i++)
         a.cc[cc_map[i].tty] = t->c_cc[cc_map[i].posix];
     if (__vfs_ioctl(fd, TTY_SETATTR, &a, sizeof(a)) < 0)

@@ -16,8 +16,13 @@
  * A reply of ERESEND says the request was not done (VFS mended our slot
  * in the middle of it, servers/vfs/mirror.c): it goes again as new; so
  * does one answered ERESTART (we were stopped in it: servers/pm/stop.c),
- * as often as that happens.
+ * as often as that happens.  A terminal's ETTIN or ETTOU (we are a
+ * background job, proto/tty.h) makes PM signal our group (PM_JOBSIG):
+ * stopped and continued, we try again; when SIGTTOU is ignored or blocked
+ * the write or setting goes again with VFS_BG_OK; else PM's error (EIO,
+ * EINTR) is the call's.
  */
+#include "libc.h"
 #include "vfs.h"
 
 extern endpoint_t __vfs_ep __attribute__((weak));
@@ -102,16 +107,32 @@ static int call_numbered(message *m, const void *b1, uint32_t l1, int a1,
     return r == OK ? m->m_type : r;
 }
 
+/* PM's answer to a terminal's ETTIN or ETTOU (proto/pm.h PM_JOBSIG). */
+static int job_signal(int r)
+{
+    message m;
+    memset(&m, 0, sizeof(m));
+    MSG_BODY(&m, struct pm_req)->signal = r == -ETTIN ? PM_SIGTTIN : PM_SIGTTOU;
+    return __pm_call(PM_JOBSIG, &m);
+}
+
 int __vfs_call(message *m, const void *b1, uint32_t l1, int a1,
                const void *b2, uint32_t l2, int a2)
 {
     message req = *m;
-    int r = call_numbered(m, b1, l1, a1, b2, l2, a2);
-    for (int tries = 0; (r == -ERESEND && tries < 3) || r == -ERESTART; tries++) {
+    int r = call_numbered(m, b1, l1, a1, b2, l2, a2), s;
+    for (int resends = 0;; ) {
+        if (r == -ETTIN || r == -ETTOU) {
+            if ((s = job_signal(r)) < 0)
+                return s;
+            if (s == 1)
+                MSG_BODY(&req, struct vfs_req)->flags |= VFS_BG_OK;
+        } else if (r != -ERESTART && (r != -ERESEND || resends++ == 3)) {
+            return r;
+        }
         *m = req;
         r = call_numbered(m, b1, l1, a1, b2, l2, a2);
     }
-    return r;
 }
 
 int __vfs_path(int type, const char *path, struct vfs_req *fill)

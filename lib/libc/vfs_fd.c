@@ -70,7 +70,7 @@ static uint32_t tty_size(uint32_t req)
 {
     switch (req) {
     case TTY_GETATTR: case TTY_SETATTR: return sizeof(struct tty_attr);
-    case TTY_GETPGRP: case TTY_SETPGRP: return sizeof(int32_t);
+    case TTY_GETPGRP: case TTY_SETPGRP: case TTY_GETSID: return sizeof(int32_t);
     case TTY_GETWINSZ: return sizeof(struct tty_winsize);
     default: return 0;
     }

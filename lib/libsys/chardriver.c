@@ -15,6 +15,7 @@
 
 static const struct chardriver *drv;    /* set once by chardriver_task */
 static struct srv_record last STATE;
+static const struct cdev_req *serving;  /* the open, read, write or ioctl in hand */
 
 static int again(message *m)
 {
@@ -45,6 +46,7 @@ static int do_open(message *m)
     const struct cdev_req *rq = req(m);
     if (bad_minor(rq))
         return -ENXIO;
+    serving = rq;
     return drv->open ? drv->open(rq->minor, rq->flags, m->m_source) : OK;
 }
 
@@ -71,6 +73,7 @@ static int do_io(message *m, int write)
         return -ENOSYS;
     if (rq->size == 0)
         return 0;
+    serving = rq;
     r = io(rq->minor, rq->position, m->m_source, rq->grant, rq->size, rq->flags);
     if (r != EDONTREPLY && r > (int)rq->size)
         return -EIO;
@@ -94,6 +97,7 @@ static int do_ioctl(message *m)
         return -ENXIO;
     if (!drv->ioctl)
         return -ENOSYS;
+    serving = rq;
     return drv->ioctl(rq->minor, rq->request, m->m_source, rq->grant, rq->size);
 }
 
@@ -119,6 +123,11 @@ static const srv_handler handlers[CDEV_NR_CALLS] = {
     [CDEV_IOCTL - CDEV_BASE] = do_ioctl,
     [CDEV_POLL - CDEV_BASE] = do_poll,
 };
+
+const struct cdev_req *chardriver_request(void)
+{
+    return serving;
+}
 
 /* A driver-specific request (type past the CDEV_* calls). */
 static int do_other(message *m)

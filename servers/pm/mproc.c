@@ -1,7 +1,8 @@
 /*
  * mproc.c - PM's process table: allocation, lookup, adoption, replies to
  * blocked calls, and what happens when a process ends (zombie, parent
- * woken and signalled, children reparented).  Whatever changes an entry
+ * woken and signalled, children reparented, groups it orphaned and its
+ * terminal hung up: jobsig.c).  Whatever changes an entry
  * marks it (mp_touch), so its second copy is taken when the message is
  * done (check.c).
  */
@@ -130,11 +131,13 @@ void mp_ended(struct mproc *mp, int status)
     mp->status = status;
     mp->blocked = PB_NONE;
     mp_touch(mp);
+    job_may_orphan(mp->pgrp);
     for (int i = 0; i < NR_MPROCS; i++) {       /* orphans go to pid 1 */
         struct mproc *c = &mproc[i];
         if (c->state == MP_FREE || c->ppid != mp->pid || c == mp)
             continue;
         mp_touch(c);
+        job_may_orphan(c->pgrp);
         c->ppid = init_alive || is_init ? 1 : 0;   /* init_died starts init again */
         if (c->state == MP_ZOMBIE && !c->ppid)
             c->state = MP_FREE;
@@ -146,9 +149,10 @@ void mp_ended(struct mproc *mp, int status)
         mp->state = MP_FREE;                    /* nobody will wait for it */
         if (is_init)
             init_died(status);
-        return;
+    } else {
+        if (parent->blocked == PB_WAIT && wait_matches(parent, mp))
+            reap(parent, mp);
+        sig_send(parent, PM_SIGCHLD);
     }
-    if (parent->blocked == PB_WAIT && wait_matches(parent, mp))
-        reap(parent, mp);
-    sig_send(parent, PM_SIGCHLD);
+    job_exited(mp);
 }

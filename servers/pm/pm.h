@@ -131,6 +131,12 @@ void vfs_exec_done(endpoint_t ep);
 void vfs_unpause(endpoint_t ep);
 void vfs_stopped(endpoint_t ep);                /* its VFS call ends ERESTART */
 int vfs_ids(endpoint_t ep, int uid, int gid);   /* VFS_PM_SETIDS */
+void vfs_pgrp(endpoint_t ep, int pgrp, int sid, int leader);   /* VFS_PM_SETPGRP */
+
+/* session.c, jobsig.c */
+int group_orphaned(int pgrp);                   /* no member has a parent outside it in its session */
+void job_may_orphan(int pgrp);                  /* mp_ended: an exit may orphan pgrp */
+void job_exited(struct mproc *mp);              /* mp_ended, last: the hangups */
 
 /* exec.c */
 int exec_init(const char *path, int pid);      /* pid 0: the next one */
@@ -151,6 +157,7 @@ int do_getpid(message *m);
 int do_setpgid(message *m);                 /* session.c */
 int do_setsid(message *m);
 int do_getsid(message *m);
+int do_jobsig(message *m);                  /* jobsig.c */
 int do_brk(message *m);
 int do_exec(message *m);
 int do_kill(message *m);

@@ -1,6 +1,7 @@
 /*
  * session.c - process groups and sessions: setpgid, setsid, getsid (and
- * the group, for getpgid).
+ * the group, for getpgid), and whether a group is orphaned.  VFS is told
+ * of every change (the terminals' job control, proto/tty.h).
  *
  * Every process belongs to one group (pgrp) and one session (sid); a
  * group lies inside one session.  fork inherits both; the first process
@@ -12,6 +13,8 @@
  *   - setsid makes a new session only for a process that leads no group
  *     (no process has a pgrp equal to its pid), so a group never spans
  *     two sessions.
+ * A group is orphaned when no member has a parent in another group of
+ * the same session: nobody in the session can continue it (POSIX).
  * Every request is checked in full before anything changes.
  */
 #include "pm.h"
@@ -51,6 +54,7 @@ int do_setpgid(message *m)
         return -EPERM;
     t->pgrp = pgid;
     mp_touch(t);
+    vfs_pgrp(t->ep, t->pgrp, t->sid, 0);
     return OK;
 }
 
@@ -64,6 +68,7 @@ int do_setsid(message *m)
             return -EPERM;              /* it leads a group (itself included) */
     self->pgrp = self->sid = self->pid;
     mp_touch(self);
+    vfs_pgrp(self->ep, self->pgrp, self->sid, 1);
     return self->sid;
 }
 
@@ -77,4 +82,17 @@ int do_getsid(message *m)
         return -ESRCH;
     MSG_BODY(m, struct pm_req)->pgrp = t->pgrp;
     return t->sid;
+}
+
+int group_orphaned(int pgrp)
+{
+    for (int i = 0; i < NR_MPROCS; i++) {
+        const struct mproc *m = &mproc[i], *parent;
+        if (m->state != MP_ALIVE || m->pgrp != pgrp)
+            continue;
+        parent = mp_by_pid(m->ppid);
+        if (parent && parent->state == MP_ALIVE && parent->pgrp != pgrp && parent->sid == m->sid)
+            return 0;
+    }
+    return 1;
 }

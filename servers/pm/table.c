@@ -12,6 +12,7 @@ const srv_handler pm_calls[PM_NR_CALLS] = {
     [PM_SETPGID - PM_BASE]    = do_setpgid,
     [PM_SETSID - PM_BASE]     = do_setsid,
     [PM_GETSID - PM_BASE]     = do_getsid,
+    [PM_JOBSIG - PM_BASE]     = do_jobsig,
     [PM_SIGACTION - PM_BASE]  = do_sigaction,
     [PM_SIGMASK - PM_BASE]    = do_sigmask,
     [PM_SIGSUSPEND - PM_BASE] = do_sigsuspend,

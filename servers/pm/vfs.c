@@ -4,7 +4,8 @@
  * into PM's buffer; close FD_CLOEXEC descriptors once the exec is done)
  * signals (end a call the process is suspended in, with EINTR, or
  * ERESTART when it was stopped) and
- * changes of the effective uid or gid (VFS's permission checks).
+ * changes of the effective uid or gid (VFS's permission checks) and of
+ * the group or session (job control at the terminals).
  * Without a VFS in the system (tests that start PM alone) there is
  * nothing to tell, and exec finds no files.  A call that meets a dead VFS
  * is made again to the restarted one, which kept its tables.
@@ -126,4 +127,11 @@ int vfs_ids(endpoint_t ep, int uid, int gid)
     struct vfs_pm_req rq = { .ep = ep, .uid = uid, .gid = gid };
     int r = call(VFS_PM_SETIDS, &rq);
     return r == -ENOSYS ? OK : r;
+}
+
+/* ep's group or session changed: the terminals' job control sees it. */
+void vfs_pgrp(endpoint_t ep, int pgrp, int sid, int leader)
+{
+    struct vfs_pm_req rq = { .ep = ep, .pgrp = pgrp, .sid = sid, .leader = leader };
+    call(VFS_PM_SETPGRP, &rq);
 }

@@ -132,7 +132,10 @@ static int cdev_call(struct major *mj, message *m, void *buf, uint32_t len, int 
     return r == OK ? m->m_type : r;
 }
 
-static void cdev_msg(message *m, int type, const struct filp *f, uint32_t rdev)
+/* A request for f (or rdev) on behalf of p (0: VFS's own, close and
+ * poll): p's group and session go with it for job control. */
+static void cdev_msg(message *m, int type, const struct filp *f, uint32_t rdev,
+                     const struct vproc *p)
 {
     struct cdev_req *rq = MSG_BODY(m, struct cdev_req);
     memset(m, 0, sizeof(*m));
@@ -140,9 +143,11 @@ static void cdev_msg(message *m, int type, const struct filp *f, uint32_t rdev)
     rq->minor = VFS_MINOR(rdev);
     rq->position = f ? f->pos : 0;
     rq->flags = f ? f->flags : 0;
+    rq->pgrp = p ? p->pgrp : 0;
+    rq->sid = p ? p->sid : 0;
 }
 
-int dev_open(struct vnode *vp, int flags, endpoint_t *drv)
+int dev_open(const struct vproc *p, struct vnode *vp, int flags, endpoint_t *drv)
 {
     struct major *mj;
     message m;
@@ -154,8 +159,10 @@ int dev_open(struct vnode *vp, int flags, endpoint_t *drv)
     for (int tries = 0; tries < 2 && r == -EIO; tries++) {
         if (mj->ep == NONE && (mj->ep = lookup(mj)) == NONE)
             return -ENXIO;
-        cdev_msg(&m, CDEV_OPEN, 0, vp->rdev);
+        cdev_msg(&m, CDEV_OPEN, 0, vp->rdev, p);
         MSG_BODY(&m, struct cdev_req)->flags = flags;
+        if (p->leader && !(flags & VFS_O_NOCTTY))
+            MSG_BODY(&m, struct cdev_req)->job = CDEV_CTTY_OK;
         r = cdev_call(mj, &m, 0, 0, 0);
     }
     *drv = mj->ep;
@@ -182,7 +189,7 @@ void dev_close(struct filp *f)
     message m;
     if (!mj)
         return;
-    cdev_msg(&m, CDEV_CLOSE, f, f->vp->rdev);
+    cdev_msg(&m, CDEV_CLOSE, f, f->vp->rdev, 0);
     cdev_call(mj, &m, 0, 0, 0);
 }
 
@@ -210,7 +217,7 @@ int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
         return -EIO;
     if (len > IO_CHUNK)
         len = IO_CHUNK;
-    cdev_msg(&m, CDEV_READ, f, f->vp->rdev);
+    cdev_msg(&m, CDEV_READ, f, f->vp->rdev, p);
     MSG_BODY(&m, struct cdev_req)->size = len;
     r = cdev_call(mj, &m, iobuf, len, GRANT_WRITE);
     if (r == -EAGAIN && !(f->flags & VFS_O_NONBLOCK))
@@ -223,7 +230,7 @@ int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
     return r;
 }
 
-int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
+int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len, int bg_ok)
 {
     struct major *mj;
     uint32_t done = 0;
@@ -237,8 +244,9 @@ int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
         int r = sys_safecopyfrom(p->ep, g, done, iobuf, n);
         if (r != OK)
             return done ? (int)done : r;
-        cdev_msg(&m, CDEV_WRITE, f, f->vp->rdev);
+        cdev_msg(&m, CDEV_WRITE, f, f->vp->rdev, p);
         MSG_BODY(&m, struct cdev_req)->size = n;
+        MSG_BODY(&m, struct cdev_req)->job = bg_ok ? CDEV_BG_OK : 0;
         r = cdev_call(mj, &m, iobuf, n, GRANT_READ);
         if (r <= 0)
             return done ? (int)done : r;
@@ -254,7 +262,7 @@ int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len)
  * lent to the driver for reading and writing, and copied back (when the
  * client's grant can be written). */
 int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
-              uint32_t len)
+              uint32_t len, int bg_ok)
 {
     struct major *mj;
     message m;
@@ -268,7 +276,8 @@ int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
     memset(iobuf, 0, len);
     if (len && sys_safecopyfrom(p->ep, g, 0, iobuf, len) == -EINVAL)
         return -EFAULT;                 /* no such grant */
-    cdev_msg(&m, CDEV_IOCTL, f, f->vp->rdev);
+    cdev_msg(&m, CDEV_IOCTL, f, f->vp->rdev, p);
+    MSG_BODY(&m, struct cdev_req)->job = bg_ok ? CDEV_BG_OK : 0;
     MSG_BODY(&m, struct cdev_req)->request = request;
     MSG_BODY(&m, struct cdev_req)->grant = -1;
     MSG_BODY(&m, struct cdev_req)->size = len;
@@ -289,7 +298,7 @@ int dev_poll(struct filp *f, int notify)
         return VFS_POLLIN | VFS_POLLOUT;
     if (!(mj = live_driver(f)))
         return VFS_POLLERR;
-    cdev_msg(&m, CDEV_POLL, f, f->vp->rdev);
+    cdev_msg(&m, CDEV_POLL, f, f->vp->rdev, 0);
     MSG_BODY(&m, struct cdev_req)->flags = notify ? CDEV_POLL_NOTIFY : 0;
     r = cdev_call(mj, &m, 0, 0, 0);
     if (r == -EBADREQUEST)

@@ -84,5 +84,6 @@ int do_ioctl(message *m)
         return -EBADF;
     if (f->vp->pipe || !IS_TYPE(f->vp->mode, VFS_S_IFCHR))
         return -ENOTTY;
-    return dev_ioctl(p, f, REQ(m)->request, REQ(m)->grant, REQ(m)->len);
+    return dev_ioctl(p, f, REQ(m)->request, REQ(m)->grant, REQ(m)->len,
+                     REQ(m)->flags & VFS_BG_OK);
 }

@@ -44,6 +44,8 @@ const char *vproc_shape(int slot, const struct vproc *p)
         return "a process in the wrong slot";
     if (!p->cwd || vnode_index(p->cwd) < 0)
         return "a bad current directory";
+    if (p->pgrp < 0 || p->sid < 0 || (p->leader & ~1))
+        return "a bad group or session";
     for (int fd = 0; fd < VFS_OPEN_MAX; fd++)
         if (p->fd[fd] && (filp_index(p->fd[fd]) < 0 || !p->fd[fd]->vp))
             return "a descriptor naming no open file";

@@ -109,7 +109,7 @@ static int install(struct vproc *p, int fd, struct vnode *vp, int flags)
     struct filp *f = filp_alloc();
     endpoint_t drv = NONE;
     int r;
-    if (IS_TYPE(vp->mode, VFS_S_IFCHR) && (r = dev_open(vp, flags, &drv)) != OK) {
+    if (IS_TYPE(vp->mode, VFS_S_IFCHR) && (r = dev_open(p, vp, flags, &drv)) != OK) {
         vnode_put(vp);
         return r;
     }

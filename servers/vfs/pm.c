@@ -1,6 +1,6 @@
 /*
  * pm.c - the calls only the process manager may make (anybody else gets
- * EPERM): fork, exit, exec, execdone, unpause, setids.  PM is the service labelled
+ * EPERM): fork, exit, exec, execdone, unpause, setids, setpgrp.  PM is the service labelled
  * "pm" (tests name another with the kernel argument vfs_pm=<label>).
  * Every endpoint is checked before anything changes.
  */
@@ -43,6 +43,9 @@ int do_pm_fork(message *m)
     child->umask = parent->umask;
     child->uid = parent->uid;
     child->gid = parent->gid;
+    child->pgrp = parent->pgrp;
+    child->sid = parent->sid;
+    child->leader = 0;
     return OK;
 }
 
@@ -146,5 +149,22 @@ int do_pm_setids(message *m)
     vproc_changed(p);
     p->uid = uid;
     p->gid = gid;
+    return OK;
+}
+
+int do_pm_setpgrp(message *m)
+{
+    struct vproc *p;
+    struct vfs_pm_req *rq = PMREQ(m);
+    if (!from_pm(m))
+        return -EPERM;
+    if (!ep_ok(rq->ep) || rq->pgrp <= 0 || rq->sid <= 0 || (rq->leader & ~1))
+        return -EINVAL;
+    if (!(p = vproc_get_for_pm(rq->ep)))
+        return -EIO;
+    vproc_changed(p);
+    p->pgrp = rq->pgrp;
+    p->sid = rq->sid;
+    p->leader = rq->leader;
     return OK;
 }

@@ -54,7 +54,7 @@ int do_write(message *m)
     if (f->vp->pipe)
         return pipe_write(p, f, REQ(m)->grant, len, partial_done(p));
     if (IS_TYPE(f->vp->mode, VFS_S_IFCHR))
-        return dev_write(p, f, REQ(m)->grant, len);
+        return dev_write(p, f, REQ(m)->grant, len, REQ(m)->flags & VFS_BG_OK);
     if (f->pos > POS_MAX - len)
         return -EFBIG;
     return file_write(p, f, REQ(m)->grant, len);

@@ -47,6 +47,7 @@ static const srv_handler handlers[VFS_NR_CALLS] = {
     [VFS_PM_EXECDONE - VFS_BASE] = do_pm_execdone,
     [VFS_PM_UNPAUSE - VFS_BASE] = do_pm_unpause,
     [VFS_PM_SETIDS - VFS_BASE] = do_pm_setids,
+    [VFS_PM_SETPGRP - VFS_BASE] = do_pm_setpgrp,
 };
 
 const struct srv_table vfs_table = {

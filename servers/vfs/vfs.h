@@ -87,6 +87,8 @@ struct vproc {
     uint8_t cloexec[VFS_OPEN_MAX];
     uint32_t umask;
     int32_t uid, gid;               /* effective ids, from PM (perm.c) */
+    int32_t pgrp, sid;              /* group and session, from PM (0: not known) */
+    int32_t leader;                 /* 1: it leads its session */
     struct susp susp;
     struct answer last;
     uint32_t partial_seq;           /* a pipe write cut by a VFS failure: */
@@ -184,12 +186,13 @@ void pipe_wake(struct pipe *pp);
 void pipe_closed(struct filp *f);
 
 /* device.c */
-int dev_open(struct vnode *vp, int flags, endpoint_t *drv);
+/* bg_ok: the caller's VFS_BG_OK (a background write or setting goes on) */
+int dev_open(const struct vproc *p, struct vnode *vp, int flags, endpoint_t *drv);
 void dev_close(struct filp *f);
 int dev_read(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
-int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len);
+int dev_write(struct vproc *p, struct filp *f, grant_id_t g, uint32_t len, int bg_ok);
 int dev_ioctl(struct vproc *p, struct filp *f, uint32_t request, grant_id_t g,
-              uint32_t len);
+              uint32_t len, int bg_ok);
 void dev_notify(const message *m);
 int dev_poll(struct filp *f, int notify);       /* VFS_POLL* bits (poll.c) */
 
@@ -294,5 +297,6 @@ int do_pm_exec(message *m);
 int do_pm_execdone(message *m);
 int do_pm_unpause(message *m);
 int do_pm_setids(message *m);
+int do_pm_setpgrp(message *m);
 
 #endif

@@ -1,7 +1,9 @@
 """test_jobcontrol.py - job control on the serial shell of the release
 ISO: Ctrl-Z stops the foreground job (tty -> PM: SIGTSTP -> the kernel
-stops it, servers/pm/stop.c), ash's `jobs`, `fg` and `bg`, and `kill`
-with stop and continue signals, typed as a person would.
+stops it, servers/pm/stop.c), ash's `jobs`, `fg` and `bg`, `kill`
+with stop and continue signals, and background jobs that read the
+terminal (SIGTTIN) or write it under `stty tostop` (SIGTTOU), typed as a
+person would.
 
 What is checked is what a stop must mean: the stopped program does
 nothing (a file it would write does not appear), the shell gets the
@@ -93,5 +95,44 @@ def test_kill_stop_and_cont_on_a_background_job():
         assert out.endswith("143\n"), out
         out, status = run(c, "jobs")
         assert (out, status) == ("", 0)
+    finally:
+        c.close()
+
+
+def test_a_background_reader_stops_until_fg_gives_it_the_terminal():
+    c = boot_shell()
+    try:
+        out, status = run(c, "cat > /tmp/bg &")
+        assert status == 0, out
+        time.sleep(1.0)
+        out, status = run(c, "jobs")
+        assert "Stopped (tty input)" in out and "cat 1>/tmp/bg" in out, out
+        # the shell keeps the input: this line is not the stopped cat's
+        out, status = run(c, "echo still-the-shell")
+        assert (out, status) == ("still-the-shell\n", 0)
+        c.send("fg\r")
+        c.expect(r"cat 1>/tmp/bg\n", timeout=20)
+        time.sleep(1.0)
+        c.send("typed after fg\r")
+        time.sleep(0.5)
+        c.send("\x04")
+        c.expect(PROMPT, timeout=20)
+        out, status = run(c, "cat /tmp/bg")
+        assert (out, status) == ("typed after fg\n", 0)
+    finally:
+        c.close()
+
+
+def test_a_background_writer_stops_under_tostop_only():
+    c = boot_shell()
+    try:
+        out, status = run(c, "echo free-to-write & wait")
+        assert "free-to-write" in out.splitlines(), out
+        out, status = run(c, "stty tostop; echo held-back & sleep 1; jobs")
+        lines = out.splitlines()
+        assert "held-back" not in lines, out
+        assert any("Stopped (tty output)" in line for line in lines), out
+        out, status = run(c, "stty -tostop; fg")
+        assert "held-back" in out.splitlines() and status == 0, out
     finally:
         c.close()

@@ -233,6 +233,21 @@ def test_sessions_groups_and_wcontinued_through_libc():
     run_checks("sessiontest", 12)
 
 
+def test_job_control_at_the_terminal_through_libc():
+    """user/tests/posix/jobtest.c: SIGTTIN for a background reader (EIO
+    when ignored, EINTR with a handler), SIGTTOU for a background write
+    under TOSTOP and for tcsetattr, orphaned groups (SIGHUP and SIGCONT,
+    EIO), a session leader's terminal taken, hung up and freed."""
+    run_checks("jobtest", 19)
+
+
+def test_signal_sets_mean_the_signals_they_name():
+    """user/tests/posix/sigmasktest.c: a set made with newlib's macros
+    blocks, holds back (sa_mask) and reports (sigpending) the signals it
+    names, and sigsuspend's mask lasts only while it waits."""
+    run_checks("sigmasktest", 8)
+
+
 def test_signal_handlers_keep_the_interrupted_codes_fpu_state():
     """user/tests/posix/sigfpu.c: a handler that changes the x87 control
     word, run every 10 ms in the middle of a sum, changes nothing of it."""

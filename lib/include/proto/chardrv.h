@@ -8,6 +8,14 @@
  * keeps its state (tty); lib/libsys/chardriver.c keeps the last answer in
  * the driver's state region and answers such a repeat from it, so a
  * write is never done twice (lib/libsys/record.c).
+ *
+ * Open, read, write and ioctl carry who the caller is for job control
+ * (a terminal's background checks, proto/tty.h): its process group and
+ * session as PM told VFS (0: not known, no job control for it) and job
+ * bits: CDEV_CTTY_OK (open: the caller leads its session and did not ask
+ * for O_NOCTTY, so the terminal may become its controlling terminal),
+ * CDEV_BG_OK (write, ioctl: the caller ignores or blocks SIGTTOU, so a
+ * background write or setting goes on).
  */
 #ifndef STABILIX_PROTO_CHARDRV_H
 #define STABILIX_PROTO_CHARDRV_H
@@ -37,7 +45,13 @@ struct cdev_req {
     uint32_t request;                /* ioctl request */
     int32_t flags;
     uint32_t seq;                    /* VFS's request number (0: none), CDEV_AGAIN when sent again */
+    int32_t pgrp;                    /* the caller's process group (0: not known) */
+    int32_t sid;                     /* the caller's session (0: not known) */
+    uint32_t job;                    /* CDEV_CTTY_OK | CDEV_BG_OK */
 };
+
+#define CDEV_CTTY_OK 0x1
+#define CDEV_BG_OK   0x2
 
 #define CDEV_AGAIN   0x80000000u     /* = SRV_AGAIN (sef.h) */
 #define CDEV_SEQ_MASK 0x7fffffffu

@@ -18,6 +18,13 @@
  *   PM_SETSID     -> the new session's id (the caller's pid: it leads the
  *                 session and a new group), EPERM for a group's leader
  *   PM_GETSID     pid (0 = self) -> its session's id and pgrp, ESRCH
+ *   PM_JOBSIG     signal (PM_SIGTTIN or PM_SIGTTOU, else EINVAL): the
+ *                 caller met its terminal as a background job (ETTIN,
+ *                 ETTOU from VFS) -> OK: its group was sent the signal and
+ *                 the caller, stopped, has been continued (try again);
+ *                 1: SIGTTOU is ignored or blocked (go on: VFS_BG_OK);
+ *                 -EINTR: it has a handler, which runs; -EIO: SIGTTIN
+ *                 is ignored or blocked, or the group is orphaned
  *   PM_BRK        addr (0 = query), end (the program's &end, first call)
  *                 -> OK, addr = the (new) page-aligned break
  *   PM_EXEC       pm_exec: path and the argument block (PM_ARGS_*) ->
@@ -89,7 +96,8 @@
 #define PM_SETGID      (PM_BASE + 21)
 #define PM_SETSID      (PM_BASE + 22)
 #define PM_GETSID      (PM_BASE + 23)
-#define PM_NR_CALLS    24
+#define PM_JOBSIG      (PM_BASE + 24)
+#define PM_NR_CALLS    25
 #define PM_ID_MAX      65535          /* uids and gids are 0..PM_ID_MAX */
 
 #define PM_WNOHANG  1

@@ -30,7 +30,25 @@
  *   TTY_GETPGRP  int32_t out             TTY_SETPGRP  int32_t in (>= 0;
  *                                        0 = none: Ctrl-C raises nothing)
  *   TTY_GETWINSZ struct tty_winsize out
+ *   TTY_GETSID   int32_t out: the session whose controlling terminal
+ *                this is (0: none)
  * SETATTR with unknown flag bits is refused (EINVAL) and changes nothing.
+ *
+ * Job control (the caller's group, session and job bits come with each
+ * request, proto/chardrv.h): a session leader that opens a minor without
+ * O_NOCTTY (CDEV_CTTY_OK), while the minor is no session's terminal and
+ * its session has no other minor, makes it its controlling terminal: the
+ * minor's session becomes the caller's and its foreground group the
+ * caller's group.  A caller in that session but not in the foreground
+ * group (a background job) gets ETTIN for a read, and ETTOU for a write
+ * while TTY_TOSTOP is set and for TTY_SETATTR and TTY_SETPGRP, unless it
+ * ignores or blocks SIGTTOU (CDEV_BG_OK); libc then asks PM for the
+ * signal (PM_JOBSIG).  TTY_SETPGRP from another session: ENOTTY.  A
+ * caller whose session is not known (0) is never in the background.
+ * When a session leader ends, PM sends TTY_HANGUP (m_type, a struct
+ * tty_sig with pgrp = the session): each minor of that session goes
+ * free, and its foreground group gets SIGHUP then SIGCONT through the
+ * signal queue.  Only PM may send it (others: -EPERM).
  *
  * Signals: Ctrl-C, Ctrl-\ and Ctrl-Z (the VINTR, VQUIT and VSUSP
  * characters, when ISIG is set) discard the line being edited, echo
@@ -60,7 +78,10 @@
 #define TTY_SETPGRP   (TTY_BASE + 3)
 #define TTY_GETWINSZ  (TTY_BASE + 4)
 
-/* message type: PM pulls one pending signal */
+#define TTY_GETSID    (TTY_BASE + 5)
+
+/* message types from PM: a session ended; pull one pending signal */
+#define TTY_HANGUP    (TTY_BASE + 0xE)
 #define TTY_SIGPULL   (TTY_BASE + 0xF)
 
 /* tty_attr.flags */
@@ -68,7 +89,8 @@
 #define TTY_ECHO    0x2     /* echo input */
 #define TTY_ISIG    0x4     /* VINTR, VQUIT, VSUSP raise SIGINT, SIGQUIT, SIGTSTP */
 #define TTY_ICRNL   0x8     /* CR becomes NL on input */
-#define TTY_FLAGS   0xF     /* every known flag */
+#define TTY_TOSTOP  0x10    /* a background write raises SIGTTOU */
+#define TTY_FLAGS   0x1F    /* every known flag */
 
 /* tty_attr.cc indices; a control character of 0 is disabled */
 #define TTY_VERASE  0       /* default DEL (0x7f); Backspace (0x08) erases too */
@@ -89,9 +111,11 @@ struct tty_winsize {
     uint16_t cols;
 };
 
+#define TTY_SIGHUP  1
 #define TTY_SIGINT  2
 #define TTY_SIGQUIT 3
 #define TTY_SIGTSTP 18       /* newlib's numbers, as PM's */
+#define TTY_SIGCONT 19
 #define TTY_NR_SIGS 8
 
 struct tty_sig {            /* the TTY_SIGPULL reply's payload */

@@ -81,6 +81,16 @@
  *                   already (a pipe write) is answered their count
  *   VFS_PM_SETIDS   ep; uid, gid: ep's effective ids from now on (fork
  *                   copies the parent's)
+ *   VFS_PM_SETPGRP  ep; pgrp, sid (> 0), leader (1: ep leads the session):
+ *                   ep's group and session from now on, passed to
+ *                   character drivers for job control (fork copies the
+ *                   parent's group and session, not its leading)
+ *
+ * Job control at a terminal (proto/tty.h): a read of a background job
+ * is answered -ETTIN, a write or terminal setting -ETTOU; libc asks PM
+ * for the signal (PM_JOBSIG) and makes the call again.  VFS_WRITE and
+ * VFS_IOCTL with flags VFS_BG_OK (the caller ignores or blocks SIGTTOU)
+ * go on in the background.
  */
 #ifndef STABILIX_PROTO_VFS_H
 #define STABILIX_PROTO_VFS_H
@@ -131,7 +141,8 @@
 #define VFS_STATFS     (VFS_BASE + 40)
 #define VFS_FSTATFS    (VFS_BASE + 41)
 #define VFS_GETMNT     (VFS_BASE + 42)
-#define VFS_NR_CALLS   43
+#define VFS_PM_SETPGRP (VFS_BASE + 43)
+#define VFS_NR_CALLS   44
 
 #define VFS_POLL_MAX   64       /* descriptors in one VFS_POLL */
 #define VFS_POLLIN     0x01     /* events and revents, as POSIX poll's */
@@ -228,6 +239,7 @@ MSG_PAYLOAD_CHECK(struct vfs_req);
  * answered: a repeat of that one gets the same reply and is not done
  * again (docs/recovery.md). */
 #define VFS_AGAIN       0x80000000u
+#define VFS_BG_OK       0x1          /* vfs_req.flags of VFS_WRITE, VFS_IOCTL */
 #define VFS_SEQ_MASK    0x7fffffffu
 
 struct vfs_pm_req {
@@ -239,6 +251,7 @@ struct vfs_pm_req {
     uint32_t len2;
     int32_t uid, gid;        /* VFS_PM_SETIDS */
     int32_t restart;         /* VFS_PM_UNPAUSE */
+    int32_t pgrp, sid, leader;  /* VFS_PM_SETPGRP */
 };
 MSG_PAYLOAD_CHECK(struct vfs_pm_req);
 
