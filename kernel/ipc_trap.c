@@ -12,6 +12,9 @@
 #include "proc.h"
 #include "mm.h"
 
+_Static_assert(GRANT_LOW == USER_BASE && GRANT_HIGH == DEVMAP_BASE - 1,
+               "ipc.h's user range is the program's memory");
+
 /* A call to SYSTEM: in the caller's own message when the call allows it
  * (system.c) and the message lies in one writable page, else through a
  * kernel copy. */
@@ -92,7 +95,7 @@ int ipc_trap(struct proc *caller, struct trapframe *tf)
         return ipc_notify(caller, ep);
     case IPC_GRANT:
         return grant_create(caller->grants, &caller->grant_seq, ep, tf->ecx,
-                            tf->edx, tf->esi, USER_BASE, DEVMAP_BASE - 1);
+                            tf->edx, tf->esi, GRANT_LOW, GRANT_HIGH);
     case IPC_REVOKE:
         return grant_revoke(caller->grants, ep);
     case IPC_REPLYRECV:

@@ -28,7 +28,7 @@ POSIX_HOST_INC := -Iuser/bin/lib -idirafter lib/libc/include
 # The sources of one program: $(call posix_srcs,<name>)
 posix_srcs     = $(if $(filter $(1),$(POSIX_TEST_PROGS)),user/tests/posix/$(1).c,user/bin/$(1).c $(POSIX_LIB_SRC))
 # Test programs (user/tests/posix/<name>.c), in the ramdisk's /test.
-POSIX_TEST_PROGS := proctest polltest sessiontest jobtest sigmasktest sigfpu fstest loadwork midway fipair attack fuzz
+POSIX_TEST_PROGS := proctest polltest sessiontest jobtest sigmasktest errnotest sigfpu fstest loadwork midway fipair attack fuzz
 
 # ---- host build (tests/host) ------------------------------------------------
 HOST_B            := $(B)/host

@@ -64,6 +64,8 @@ typedef int32_t grant_id_t;
                            names (a direct grant given to the owner), at
                            fwd.offset + offset, within both grants' lengths */
 #define NR_GRANTS   32  /* grant slots per process */
+#define GRANT_LOW   0x40000000u /* a user buffer lies in [GRANT_LOW, GRANT_HIGH]: */
+#define GRANT_HIGH  0xefffffffu /* a grant of anything else is refused (EINVAL) */
 
 /* What a GRANT_FORWARD grant points to (VFS hands a client's buffer on to
  * a file system this way: the data is copied once). */

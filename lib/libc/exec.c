@@ -39,9 +39,12 @@ int execve(const char *path, char *const argv[], char *const envp[])
     struct pm_exec *rq;
     message m;
     uint32_t len;
-    size_t plen = strlen(path);
-    int r = pack(argv, envp, &len);
-    if (r < 0)
+    size_t plen;
+    int r;
+    if (__bad_ptr(path))
+        return __err(-EFAULT);
+    plen = strlen(path);
+    if ((r = pack(argv, envp, &len)) < 0)
         return __err(r);
     /* A PM that died before it took the exec did nothing: lend the grants
      * to the new one and ask again (one that took it and died: EIO). */

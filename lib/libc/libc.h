@@ -33,4 +33,12 @@ static inline int __pm_call(int type, message *m)
 /* errno = -r (IPC failures become EIO); returns -1. */
 int __err(int r);
 
+/* Is p outside the memory a program can have (NULL, the kernel's)?  For
+ * the pointers libc itself reads or writes (a path's strlen, a struct
+ * filled from a reply): EFAULT instead of a fault. */
+static inline int __bad_ptr(const void *p)
+{
+    return (uintptr_t)p < GRANT_LOW || (uintptr_t)p > GRANT_HIGH;
+}
+
 #endif

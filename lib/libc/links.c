@@ -7,6 +7,7 @@
  * MAXSYMLINKS links (ELOOP).  Every component must exist (ENOENT,
  * ENOTDIR from lstat); the result has no link, "." or ".." left.
  */
+#include "libc.h"
 #include "vfs.h"
 #include <limits.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 int symlink(const char *target, const char *path)
 {
     message m;
-    if (!target || !path)
+    if (__bad_ptr(target) || __bad_ptr(path))
         return __vfs_ret(-EFAULT);
     __vfs_req(&m, VFS_SYMLINK);
     return __vfs_ret(__vfs_call(&m, target, strlen(target) + 1, GRANT_READ,
@@ -26,7 +27,7 @@ int symlink(const char *target, const char *path)
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
     message m;
-    if (!path || !buf)
+    if (__bad_ptr(path) || __bad_ptr(buf))
         return __vfs_ret(-EFAULT);
     if (size == 0)
         return __vfs_ret(-EINVAL);

@@ -24,7 +24,7 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
     short asked[VFS_POLL_MAX];
     int r;
     if (nfds > VFS_POLL_MAX || (nfds && !fds)) {
-        errno = nfds ? EFAULT : EINVAL;
+        errno = nfds > VFS_POLL_MAX ? EINVAL : EFAULT;
         return -1;
     }
     for (nfds_t i = 0; i < nfds; i++) {

@@ -6,6 +6,7 @@
  * is the st_dev of the file system's files; nothing is reserved for
  * root (f_bavail = f_bfree); f_type is 0 (Stabilix has no magic numbers).
  */
+#include "libc.h"
 #include "vfs.h"
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -18,7 +19,7 @@ static int get(int type, const char *path, int fd, struct vfs_statfs *sf)
         rq->fd = fd;
         return __vfs_call(&m, 0, 0, 0, sf, sizeof(*sf), GRANT_WRITE);
     }
-    if (!path)
+    if (__bad_ptr(path))
         return -EFAULT;
     return __vfs_call(&m, path, strlen(path) + 1, GRANT_READ, sf, sizeof(*sf), GRANT_WRITE);
 }

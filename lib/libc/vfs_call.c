@@ -52,6 +52,13 @@ struct vfs_req *__vfs_req(message *m, int type)
     return MSG_BODY(m, struct vfs_req);
 }
 
+/* A grant the kernel refused: a buffer outside the process's memory is
+ * the caller's EFAULT (the kernel says EINVAL: a range it cannot lend). */
+static int bad_buffer(int r)
+{
+    return r == -EINVAL ? -EFAULT : r;
+}
+
 /* One attempt: lend the buffers to vfs, call, take the grants back; the
  * IPC status (the reply is in m->m_type). */
 static int call_once(endpoint_t vfs, message *m, const void *b1, uint32_t l1, int a1,
@@ -61,11 +68,11 @@ static int call_once(endpoint_t vfs, message *m, const void *b1, uint32_t l1, in
     grant_id_t g1 = -1, g2 = -1;
     int r;
     if (b1 && (g1 = rq->grant = grant_create(vfs, b1, l1, a1)) < 0)
-        return g1;
+        return bad_buffer(g1);
     if (b2 && (g2 = rq->grant2 = grant_create(vfs, b2, l2, a2)) < 0) {
         if (b1)
             grant_revoke(g1);
-        return g2;
+        return bad_buffer(g2);
     }
     if (b1)
         rq->len = l1;
@@ -139,7 +146,7 @@ int __vfs_path(int type, const char *path, struct vfs_req *fill)
 {
     message m;
     struct vfs_req *rq = __vfs_req(&m, type);
-    if (!path)
+    if (__bad_ptr(path))
         return -EFAULT;
     if (fill)
         *rq = *fill;

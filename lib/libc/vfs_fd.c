@@ -8,6 +8,7 @@
  * translated to them; any other request lends nothing.  __vfs_ioctl lends an
  * argument of a given size both ways (for libc's own termios calls).
  */
+#include "libc.h"
 #include "vfs.h"
 #include <stdarg.h>
 #include <sys/ioctl.h>
@@ -44,6 +45,8 @@ int pipe(int fds[2])
 {
     message m;
     int r;
+    if (__bad_ptr(fds))
+        return __vfs_ret(-EFAULT);
     __vfs_req(&m, VFS_PIPE);
     r = __vfs_call(&m, 0, 0, 0, 0, 0, 0);
     if (r == OK) {

@@ -4,6 +4,7 @@
  * stat.  isatty: a character device that is not one of VFS's memory
  * devices (major 1: /dev/null, /dev/zero) is a terminal.
  */
+#include "libc.h"
 #include "vfs.h"
 
 _Static_assert(S_IFMT == VFS_S_IFMT && S_IFDIR == VFS_S_IFDIR && S_IFCHR == VFS_S_IFCHR &&
@@ -34,6 +35,8 @@ int fstat(int fd, struct stat *st)
     struct vfs_stat v;
     message m;
     int r;
+    if (__bad_ptr(st))
+        return __vfs_ret(-EFAULT);
     __vfs_req(&m, VFS_FSTAT)->fd = fd;
     r = __vfs_call(&m, 0, 0, 0, &v, sizeof(v), GRANT_WRITE);
     if (r == OK)
@@ -46,7 +49,7 @@ static int by_path(int type, const char *path, struct stat *st)
     struct vfs_stat v;
     message m;
     int r;
-    if (!path)
+    if (__bad_ptr(path) || __bad_ptr(st))
         return __vfs_ret(-EFAULT);
     __vfs_req(&m, type);
     r = __vfs_call(&m, path, strlen(path) + 1, GRANT_READ, &v, sizeof(v), GRANT_WRITE);

@@ -103,7 +103,7 @@ int do_ftruncate(message *m)
     if (!IS_TYPE(f->vp->mode, VFS_S_IFREG) || f->vp->pipe || REQ(m)->offset < 0)
         return -EINVAL;
     if (!can_write(f))
-        return -EBADF;
+        return -EINVAL;                 /* POSIX allows EBADF too; Linux says EINVAL */
     memset(&t, 0, sizeof(t));
     t.pos = (uint32_t)REQ(m)->offset;
     return fs_simple(f->vp->mnt, FS_TRUNCATE, f->vp->ino, &t);

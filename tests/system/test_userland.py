@@ -241,6 +241,13 @@ def test_job_control_at_the_terminal_through_libc():
     run_checks("jobtest", 19)
 
 
+def test_bad_input_gets_the_posix_errno():
+    """user/tests/posix/errnotest.c: 68 calls with bad input (descriptors,
+    paths, pointers, flags, signals, options, limits), each must fail
+    with the errno POSIX and Linux give."""
+    run_checks("errnotest", 68)
+
+
 def test_signal_sets_mean_the_signals_they_name():
     """user/tests/posix/sigmasktest.c: a set made with newlib's macros
     blocks, holds back (sa_mask) and reports (sigpending) the signals it
