@@ -56,6 +56,7 @@ struct proc {
     /* scheduling */
     int priority;
     int ticks_left;
+    uint32_t cpu_ticks;             /* clock ticks it was running at (top, ps) */
     struct proc *next_ready;
 
     /* IPC */

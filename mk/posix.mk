@@ -16,7 +16,7 @@
 # The Stabilix link rule (crt0 + lib/libc + newlib) goes next to these
 # and should use POSIX_NL_CFLAGS and posix_srcs.
 
-POSIX_PROGS   := init kill hexdump uptime free dmesg ps service poweroff reboot stabilize \
+POSIX_PROGS   := init kill hexdump uptime free dmesg ps top service poweroff reboot stabilize \
                  su
 POSIX_ALIASES := mem:free
 

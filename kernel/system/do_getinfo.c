@@ -53,6 +53,7 @@ static int procinfo(struct sys_procinfo *rq)
     rq->sendto = (p->flags & P_SENDING) ? p->sendto : NONE;
     rq->getfrom = (p->flags & P_RECEIVING) ? p->getfrom : NONE;
     rq->priority = p->priority;
+    rq->ticks = p->cpu_ticks;
     rq->pages = rq->pages && p->pgdir ? as_count_pages(p->pgdir) : 0;
     strlcpy(rq->name, p->name, sizeof(rq->name));
     return OK;

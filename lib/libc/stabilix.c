@@ -34,6 +34,7 @@ int sx_procs(struct sx_proc *out, int max, int flags)
         memcpy(out[n].state, p->state, sizeof(out[n].state));
         out[n].state[sizeof(out[n].state) - 1] = '\0';
         out[n].pages = p->pages;
+        out[n].ticks = p->ticks;
         n++;
     }
     return n;

@@ -49,6 +49,7 @@ int do_procinfo(message *m)
     rq->ppid = mp ? mp->ppid : -1;
     rq->ep = pi.ep;
     rq->pages = rq->pages ? pi.pages : 0;
+    rq->ticks = pi.ticks;
     strlcpy(rq->name, mp && mp->name[0] ? mp->name : pi.name, sizeof(rq->name));
     strlcpy(rq->state, state_of(&pi, mp), sizeof(rq->state));
     return OK;

@@ -195,6 +195,7 @@ struct pm_proc {
     uint32_t pages;
     char name[16];
     char state[12];
+    uint32_t ticks;                 /* clock ticks (100 a second) it has run */
 };
 
 #define PM_SI_MEM   1               /* out: free_kib, total_kib */

@@ -82,7 +82,8 @@ struct sys_procinfo { int32_t what; int32_t slot; endpoint_t ep; int32_t flags;
                       endpoint_t sendto; endpoint_t getfrom; int32_t priority;
                       uint32_t pages; /* in: nonzero to count them; out: frames
                                          owned, page tables included */
-                      char name[16]; };
+                      char name[16];
+                      uint32_t ticks; /* clock ticks (HZ 100) it has run */ };
 struct sys_meminfo  { int32_t what; uint32_t free_pages; uint32_t total_pages; };
 /* Repair counters of the self-stabilization checkers (kernel/stabilize.h). */
 enum { SC_ROM, SC_GDT, SC_IDT, SC_TSS, SC_CPUREG, SC_PIC, SC_PIT, SC_IOAPIC,

@@ -17,6 +17,7 @@ struct sx_proc {              /* one process: user processes, servers, drivers *
     char name[16];
     char state[12];           /* "run", "recv", "send", "wait", "stopped", ... */
     unsigned pages;           /* memory in 4 KiB pages */
+    unsigned ticks;           /* CPU time: clock ticks (100 a second) it has run */
 };
 #define SX_PAGES 1            /* sx_procs: count each one's pages (a page walk each) */
 int sx_procs(struct sx_proc *out, int max, int flags);  /* count, or -1 + errno */
