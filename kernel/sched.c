@@ -1,11 +1,7 @@
 /*
  * sched.c - priority round-robin: NR_SCHED_Q ready queues, the highest
  * non-empty one runs, each process for its quantum of ticks, then goes to
- * the back of its queue.  A process that becomes ready (it was blocked,
- * stopped or is new) goes to the front: a shell waking from each of its
- * calls does not wait behind a busy process for a quantum every time,
- * while a busy one still gets its quantum in turn among the busy ones.
- * With nothing ready the kernel halts (idle).
+ * the back of its queue.  With nothing ready the kernel halts (idle).
  *
  * Invariants: a process is on a ready queue iff flags == 0; bit q of
  * 'rq_nonempty' is set iff queue q is not empty.
@@ -18,7 +14,7 @@ struct proc *current;
 struct proc *rq_head[NR_SCHED_Q], *rq_tail[NR_SCHED_Q];   /* checked by check_proc.c */
 uint32_t rq_nonempty;       /* bit q set iff rq_head[q] != NULL */
 
-static void to_back(struct proc *p)
+void ready(struct proc *p)
 {
     int q = p->priority;
     p->next_ready = 0;
@@ -28,17 +24,6 @@ static void to_back(struct proc *p)
         rq_head[q] = p;
     rq_tail[q] = p;
     rq_nonempty |= 1u << q;
-}
-
-void ready(struct proc *p)
-{
-    int q = p->priority;
-    if (!rq_head[q]) {
-        to_back(p);
-        return;
-    }
-    p->next_ready = rq_head[q];
-    rq_head[q] = p;
 }
 
 void unready(struct proc *p)
@@ -72,7 +57,7 @@ void sched_tick(void)
         p->ticks_left = p->priv->quantum;
         if (rq_head[p->priority] != rq_tail[p->priority]) {
             unready(p);
-            to_back(p);
+            ready(p);
         }
     }
 }

@@ -73,7 +73,7 @@ I386 = {
     "message__m_type": 4, "message__m": 8, "msg_payload": 56,
     "sizeof_sys_kill": 4, "sizeof_sys_exit": 4, "sizeof_sys_safecopy": 20,
     "sizeof_sys_irqctl": 8, "sizeof_sys_devio": 16, "sizeof_sys_mapdev": 12,
-    "sizeof_sys_getinfo": 32, "sizeof_sys_klog": 56, "sizeof_sys_procinfo": 48,
+    "sizeof_sys_getinfo": 32, "sizeof_sys_klog": 56, "sizeof_sys_procinfo": 52,
     "sizeof_sys_meminfo": 12, "sizeof_sys_stab": 56, "sizeof_sys_getarg": 56,
     "sizeof_sys_diag": 56, "sizeof_sys_shutdown": 8, "sizeof_sys_getksig": 40,
     "sizeof_sys_setalarm": 4, "sizeof_sys_spawn": 32, "sizeof_sys_exec": 44,

@@ -65,8 +65,11 @@ def test_pm_keeps_every_process_across_its_failure(kind):
     c = boot_shell()
     try:
         c.send("sleep 2 && echo bg''-done &\r")
-        before, status = run(c, "ps | cat")
-        assert status == 0, before
+        for _ in range(20):                 # until the job has started its sleep
+            before, status = run(c, "ps | cat")
+            if "sleep" in ps_table(before):
+                break
+        assert status == 0 and "sleep" in ps_table(before), before
         mark = c.mark()
         out, status = run(c, f"service fi pm {kind}")
         assert status == 0, out
