@@ -40,5 +40,6 @@ int all_bytes(const uint8_t *p, uint32_t len, uint8_t value);
 
 void scen_char(void);
 void scen_block(void);
+void scen_disk(void);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * drvtest - tests of the character- and block-driver libraries through
- * the demo drivers cdevdemo and bdevdemo.  The kernel command line's
- * drvtest=<scenario> picks one scenario ("char" or "block"); drvtest
+ * the demo drivers cdevdemo and bdevdemo, and of the ata driver ("disk").  The kernel command line's
+ * drvtest=<scenario> picks one scenario ("char", "block" or "disk"); drvtest
  * prints one line per check, then "drvtest <scenario>: PASS|FAIL
  * (n checks, k failed)", and powers off with status 0 (all passed),
  * 1 (a check failed) or 2 (no such scenario).
@@ -13,6 +13,7 @@ endpoint_t self_ep, cdev_ep = NONE, bdev_ep = NONE;
 static const struct { const char *name; void (*run)(void); } scenarios[] = {
     { "char", scen_char },
     { "block", scen_block },
+    { "disk", scen_disk },
 };
 
 int main(void)
