@@ -93,7 +93,8 @@ $(foreach d,$(SYS_DIRS) $(TEST_DIRS),$(eval $(call program,$(d))))
 # build/root/ = etc/root/ + every POSIX program (build/posix/<name> ->
 # /bin/<name>, without debug information; aliases as copies) once mk/libc.mk links them (it defines
 # POSIX_BINS), test programs in /test, BusyBox's test suite for its applets in
-# /usr/share/busybox (tools/busybox-tests.sh) + empty /tmp and /dev; the device nodes come from
+# /usr/share/busybox (tools/busybox-tests.sh) + empty /tmp, /dev and /home (the mount point of
+# the disk, etc/root/etc/fstab); the device nodes come from
 # etc/ramdisk.nodes.  mkiso.sh names the module "ramdisk" (no .cpio).
 RAMDISK_PROGS   := $(if $(POSIX_BINS),$(POSIX_PROGS))
 RAMDISK_ALIASES := $(if $(POSIX_BINS),$(POSIX_ALIASES))
@@ -105,7 +106,7 @@ $(RAMDISK): tools/mkcpio.py etc/ramdisk.nodes $(ROOT_FILES) tools/busybox-tests.
 		bench/script/steps.sh \
 		$(addprefix $(B)/posix/,$(RAMDISK_PROGS) $(RAMDISK_TESTS)) $(BENCH_BINS) $(BUSYBOX) Makefile
 	@echo "  CPIO    $@"
-	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test
+	$(Q)rm -rf $(B)/root && mkdir -p $(B)/root/bin $(B)/root/tmp $(B)/root/dev $(B)/root/test $(B)/root/home
 	$(Q)cp -R etc/root/. $(B)/root/
 	$(Q)chmod 1777 $(B)/root/tmp
 	$(Q)for p in $(RAMDISK_PROGS); do strip -g -o $(B)/root/bin/$$p $(B)/posix/$$p; done

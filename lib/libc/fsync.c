@@ -1,14 +1,27 @@
 /*
- * fsync.c - fsync, fdatasync, sync.  VFS writes through to its file
- * systems at once (ramfs keeps everything in memory), so there is nothing
- * to flush: fsync and fdatasync only check the descriptor (EBADF).
+ * fsync.c - fsync, fdatasync, sync: one VFS_SYNC each.  fsync flushes
+ * the file system holding the descriptor's file (a disk file system
+ * writes its dirty blocks and metadata; ramfs has nothing to flush);
+ * sync flushes every mount, syncfs the one holding the descriptor (as
+ * fsync).  fsync on a pipe is EINVAL, on a bad
+ * descriptor EBADF.
  */
-#include <fcntl.h>
+#include "libc.h"
+#include "vfs.h"
 #include <unistd.h>
+
+int __vfs_sync(int fd)
+{
+    message m;
+    __vfs_req(&m, VFS_SYNC)->fd = fd;
+    return __vfs_call(&m, 0, 0, 0, 0, 0, 0);
+}
 
 int fsync(int fd)
 {
-    return fcntl(fd, F_GETFD) < 0 ? -1 : 0;
+    if (fd < 0)
+        return __vfs_ret(-EBADF);
+    return __vfs_ret(__vfs_sync(fd));
 }
 
 int fdatasync(int fd)
@@ -18,4 +31,12 @@ int fdatasync(int fd)
 
 void sync(void)
 {
+    __vfs_sync(-1);
+}
+
+/* Linux's syncfs: flush the file system holding fd (what VFS_SYNC with
+ * a descriptor does anyway). */
+int syncfs(int fd)
+{
+    return fsync(fd);
 }

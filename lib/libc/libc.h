@@ -32,6 +32,8 @@ static inline int __pm_call(int type, message *m)
 
 /* errno = -r (IPC failures become EIO); returns -1. */
 int __err(int r);
+int __vfs_sync(int fd);                     /* fsync.c: VFS_SYNC, fd -1: all */
+void __unmount_all(void);                   /* mount.c: before sx_shutdown */
 
 /* Is p outside the memory a program can have (NULL, the kernel's)?  For
  * the pointers libc itself reads or writes (a path's strlen, a struct

@@ -5,8 +5,9 @@
  *
  * The table of what is mounted now is VFS's: setmntent of MOUNTED
  * (/etc/mtab) or /proc/mounts for reading gives a stream (in memory,
- * fmemopen) of one line per mount VFS lists (VFS_GETMNT): the server's
- * label as fsname and type, the mount point, "rw 0 0".  Any other file
+ * fmemopen) of one line per mount VFS lists (VFS_GETMNT): the device
+ * it was mounted from as fsname (the server's label for "/"), the mount
+ * point, the server's label as type, "rw 0 0" or "ro 0 0".  Any other file
  * is opened as a file.
  */
 #include "vfs.h"
@@ -40,7 +41,9 @@ static FILE *mount_list(void)
         return NULL;
     for (n = 0; (r = get_mount(n, &me)) == OK; n++) {
         me.label[sizeof(me.label) - 1] = me.dir[sizeof(me.dir) - 1] = 0;
-        fprintf(f, "%s %s %s rw 0 0\n", me.label, me.dir, me.label);
+        me.dev[sizeof(me.dev) - 1] = 0;
+        fprintf(f, "%s %s %s %s 0 0\n", me.dev[0] ? me.dev : me.label, me.dir, me.label,
+                me.flags & VFS_MS_RDONLY ? "ro" : "rw");
     }
     if (r != -ENOENT || fflush(f) != 0) {
         fclose(f);

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include "libc.h"
 #include "stabilix.h"
 
@@ -105,6 +106,8 @@ int sx_shutdown(int how)
     int r;
     memset(&m, 0, sizeof(m));
     MSG_BODY(&m, struct pm_req)->status = how == SX_REBOOT ? PM_SD_REBOOT : PM_SD_POWEROFF;
+    if (getuid() == 0)
+        __unmount_all();                /* the disks clean before the power goes */
     r = __pm_call_once(PM_SHUTDOWN, &m);
     return __err(r < 0 ? r : -EIO);
 }

@@ -44,6 +44,7 @@ const char *errname(int err)
     case -ENOSPC: return "ENOSPC";
     case -ERANGE: return "ERANGE";
     case -EBUSY: return "EBUSY";
+    case -ENOTBLK: return "ENOTBLK";
     case -EDEADSRCDST: return "EDEADSRCDST";
     case -ENOREPLY: return "ENOREPLY";
     case -ELOCKED: return "ELOCKED";

@@ -131,5 +131,7 @@ int do_setattr(message *m);
 int do_symlink(message *m);
 int do_readlink(message *m);
 int do_statfs(message *m);
+int do_sync(message *m);
+int do_unmount(message *m);
 
 #endif

@@ -22,6 +22,8 @@ static const srv_handler handlers[FS_NR_CALLS] = {
     [FS_SYMLINK - FS_BASE] = do_symlink,
     [FS_READLINK - FS_BASE] = do_readlink,
     [FS_STATFS - FS_BASE] = do_statfs,
+    [FS_SYNC - FS_BASE] = do_sync,
+    [FS_UNMOUNT - FS_BASE] = do_unmount,
 };
 
 const struct srv_table ramfs_table = {

@@ -211,9 +211,9 @@ int do_mknod(message *m)
     uint32_t mode = REQ(m)->mode, t = mode & VFS_S_IFMT;
     if (!p)
         return -EIO;
-    if (t != VFS_S_IFREG && t != VFS_S_IFCHR && t != VFS_S_IFIFO)
+    if (t != VFS_S_IFREG && t != VFS_S_IFCHR && t != VFS_S_IFBLK && t != VFS_S_IFIFO)
         return -EINVAL;
-    if (t == VFS_S_IFCHR && p->uid != 0)
+    if ((t == VFS_S_IFCHR || t == VFS_S_IFBLK) && p->uid != 0)
         return -EPERM;                  /* a device node: root's only */
     return make_node(m, FS_CREATE, t | (mode & 07777 & ~p->umask), (uint32_t)REQ(m)->offset);
 }

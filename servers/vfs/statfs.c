@@ -66,6 +66,8 @@ int do_getmnt(message *m)
         return -ENOENT;
     memset(&me, 0, sizeof(me));
     strlcpy(me.label, mounts[i].label, sizeof(me.label));
+    strlcpy(me.dev, mounts[i].dev, sizeof(me.dev));
+    me.flags = mounts[i].flags;
     if (!mounts[i].covered) {
         strlcpy(me.dir, "/", sizeof(me.dir));
     } else {

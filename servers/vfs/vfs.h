@@ -29,7 +29,7 @@
 #define NR_FILPS     128            /* open file descriptions (ENFILE) */
 #define NR_VNODES    128
 #define NR_PIPES     16
-#define NR_MOUNTS    4
+#define NR_MOUNTS    VFS_MOUNTS_MAX
 #define PIPE_SIZE    4096
 #define PIPE_ATOMIC  512            /* POSIX PIPE_BUF */
 #define IO_CHUNK     (64u * 1024)   /* VFS's buffer: one FS or driver transfer */
@@ -101,6 +101,8 @@ struct mount {
     endpoint_t ep;                  /* NONE until found */
     struct vnode *root;
     struct vnode *covered;          /* 0 for "/" */
+    char dev[32];                   /* the device path it was mounted from */
+    uint32_t flags;                 /* VFS_MS_RDONLY */
 };
 
 /* A resolved file: its mount and attributes (st.ino is the inode). */
@@ -254,7 +256,7 @@ int pipe_index(const struct pipe *pp);
 void pipe_drop(struct pipe *pp);                /* empty, unused */
 
 /* handlers: open.c, readwrite.c, link.c, stat.c, dir.c, fd.c, pipe.c, perm.c,
- * symlink.c, times.c, statfs.c, pm.c */
+ * symlink.c, times.c, statfs.c, mount.c, pm.c */
 int do_open(message *m);
 int do_close(message *m);
 int do_read(message *m);
@@ -291,6 +293,9 @@ int do_futimens(message *m);
 int do_statfs(message *m);
 int do_fstatfs(message *m);
 int do_getmnt(message *m);
+int do_mount(message *m);
+int do_umount(message *m);
+int do_sync(message *m);
 int do_pm_fork(message *m);
 int do_pm_exit(message *m);
 int do_pm_exec(message *m);

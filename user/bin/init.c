@@ -1,8 +1,8 @@
 /*
  * init.c - /bin/init, the first user process (pid 1, started by PM).
  *
- * Starts a shell on each terminal in 'terms' (the VGA console and the
- * serial line), each with that terminal as stdin, stdout and stderr and
+ * Mounts what /etc/fstab lists (mounts.h), then starts a shell on each
+ * terminal in 'terms' (the VGA console and the serial line), each with that terminal as stdin, stdout and stderr and
  * as the foreground of its own process group; reaps every process that
  * ends (orphans come to pid 1) and starts a shell again when one ends.
  * A shell that keeps dying at once is restarted at most once a second.
@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "stabilix.h"
+#include "mounts.h"
 #include "util.h"
 
 struct term {
@@ -213,6 +214,8 @@ int main(int argc, char **argv)
     signal(SIGALRM, on_alarm);
     if (getpid() == 1 && waitpid(-1, &status, WNOHANG) == 0)
         kept = find_shells(&how);       /* restarted: children are there */
+    if (!kept && getpid() == 1)
+        mounts_start();                 /* /etc/fstab: /home (never on a host) */
     if (kept)
         printf("init: restarted; %d shells kept on", kept);
     else

@@ -11,12 +11,15 @@
  * create or remove.  A file system checks every field itself (it never
  * trusts VFS's numbers) and changes nothing when a call fails.
  *
- *   FS_MOUNT     -                                  -> attr of the root
+ *   FS_MOUNT     grant,len = the device, "LABEL:MINOR" (a disk file
+ *                system; ramfs gets none: len 0); mode = FS_RDONLY or 0
+ *                                                   -> attr of the root
+ *                (a disk file system holds one mount: EBUSY for a second)
  *   FS_LOOKUP    ino = dir; grant,len = name         -> attr (ENOENT, ENOTDIR)
  *   FS_GETATTR   ino                                 -> attr
  *   FS_READ      ino; pos; grant,len (GRANT_WRITE)   -> bytes (0 at/after the end)
  *   FS_WRITE     ino; pos; grant,len (GRANT_READ)    -> bytes: what fits; ENOSPC if nothing fits
- *   FS_CREATE    ino = dir; name; mode (S_IFREG|S_IFCHR|S_IFIFO + perms); rdev;
+ *   FS_CREATE    ino = dir; name; mode (S_IFREG|S_IFCHR|S_IFBLK|S_IFIFO + perms); rdev;
  *                uid, gid = the new file's owner      -> attr (EEXIST)
  *   FS_MKDIR     ino = dir; name; mode; uid, gid      -> attr
  *   FS_UNLINK    ino = dir; name (not a directory: EISDIR)
@@ -41,6 +44,10 @@
  *                (at most len; EINVAL if ino is not a symbolic link)
  *   FS_STATFS    -                                  -> struct vfs_statfs
  *                (proto/vfs.h) in the payload
+ *   FS_SYNC      ino = a file (0: all): everything written so far, and
+ *                the metadata it needs, is on the disk when OK comes back
+ *   FS_UNMOUNT   -: flush everything and forget the mount (OK even when
+ *                nothing was mounted); the server can then be mounted again
  * The file system stores owners and modes; VFS decides who may do what
  * (servers/vfs/perm.c).
  * Attribute replies are a struct vfs_stat (proto/vfs.h) in the payload.
@@ -77,7 +84,10 @@
 #define FS_SYMLINK   (FS_BASE + 15)
 #define FS_READLINK  (FS_BASE + 16)
 #define FS_STATFS    (FS_BASE + 17)
-#define FS_NR_CALLS  18
+#define FS_SYNC      (FS_BASE + 18)
+#define FS_UNMOUNT   (FS_BASE + 19)
+#define FS_NR_CALLS  20
+#define FS_RDONLY    1               /* FS_MOUNT mode: mount read-only */
 #define FS_KEEP      0xffffffffu     /* FS_SETATTR: this attribute unchanged */
 #define FS_NOW       0xfffffffeu     /* FS_SETATTR atime, mtime: the file system's time of day */
 

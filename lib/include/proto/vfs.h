@@ -21,7 +21,7 @@
  *   VFS_LSTAT     as VFS_STAT, but a symbolic link at the end is not
  *                 followed: its own attributes (S_IFLNK, size = target length)
  *   VFS_MKDIR     path; mode        VFS_RMDIR, VFS_UNLINK, VFS_CHDIR  path
- *   VFS_MKNOD     path; mode (S_IFCHR | S_IFIFO | S_IFREG + permissions); offset = rdev
+ *   VFS_MKNOD     path; mode (S_IFCHR | S_IFBLK | S_IFIFO | S_IFREG + permissions); offset = rdev
  *   VFS_LINK      grant,len = existing path; grant2,len2 = new path
  *   VFS_RENAME    grant,len = old path; grant2,len2 = new path
  *   VFS_GETCWD    grant,len = buffer                              -> length with the NUL
@@ -57,6 +57,19 @@
  *   VFS_FSTATFS   fd; grant2,len2 = struct vfs_statfs (not a pipe: EINVAL)
  *   VFS_GETMNT    offset = n; grant2,len2 = struct vfs_mntent (GRANT_WRITE):
  *                 the n-th mount in use (n from 0; ENOENT past the last)
+ *   VFS_MOUNT     grant,len = a block special file; grant2,len2 = the
+ *                 directory to mount its file system on; flags =
+ *                 VFS_MS_RDONLY or 0.  Root only (EPERM); ENODEV (not a
+ *                 block special file), ENXIO
+ *                 (no driver for the major), ENOTDIR, EBUSY (the directory
+ *                 is "/" or a mount point, or no slot or server is free),
+ *                 or the file system's own error (EINVAL: no file system
+ *                 it knows on the device)
+ *   VFS_UMOUNT    grant,len = a mount point: root only; EINVAL if not a
+ *                 mount point, EBUSY while a file, directory or cwd on it
+ *                 is in use; flushed first (an error there: still mounted)
+ *   VFS_SYNC      fd = -1: flush every mount; else the mount holding fd's
+ *                 file (fsync): OK once it is on the disk
  *   VFS_POLL      grant,len = struct vfs_pollfd[n] (n <= VFS_POLL_MAX; read
  *                 and written); offset = timeout in ms (-1: none) -> how
  *                 many have revents (0: the timeout passed); revents is
@@ -142,7 +155,12 @@
 #define VFS_FSTATFS    (VFS_BASE + 41)
 #define VFS_GETMNT     (VFS_BASE + 42)
 #define VFS_PM_SETPGRP (VFS_BASE + 43)
-#define VFS_NR_CALLS   44
+#define VFS_MOUNT      (VFS_BASE + 44)
+#define VFS_UMOUNT     (VFS_BASE + 45)
+#define VFS_SYNC       (VFS_BASE + 46)
+#define VFS_NR_CALLS   47
+#define VFS_MS_RDONLY  1        /* VFS_MOUNT flags, vfs_mntent.flags */
+#define VFS_MOUNTS_MAX 4        /* mounts at once, "/" included */
 
 #define VFS_POLL_MAX   64       /* descriptors in one VFS_POLL */
 #define VFS_POLLIN     0x01     /* events and revents, as POSIX poll's */
@@ -275,6 +293,8 @@ MSG_PAYLOAD_CHECK(struct vfs_statfs);
 struct vfs_mntent {
     char label[16];
     char dir[VFS_PATH_MAX];
+    char dev[32];                /* the device path given to mount ("" for "/") */
+    uint32_t flags;              /* VFS_MS_RDONLY */
 };
 
 /* One directory entry of VFS_GETDENTS (and FS_GETDENTS): 64 bytes. */

@@ -37,7 +37,9 @@ static void names(void)
     expect("O_CREAT on /", v_open("/", VFS_O_CREAT | VFS_O_RDWR, 0644), -EISDIR);
     expect("open with access mode 3", v_open("/etc/motd", 3, 0), -EINVAL);
     expect("open with an unknown flag", v_open("/etc/motd", 0x1000000, 0), -EINVAL);
-    expect("mknod a block device", v_mknod("/tmp/blk", VFS_S_IFBLK | 0600, 0x100), -EINVAL);
+    expect("mknod a block device", v_mknod("/tmp/blk", VFS_S_IFBLK | 0600, 0x100), OK);
+    expect("open a block device (mount it instead)", v_open("/tmp/blk", VFS_O_RDONLY, 0), -ENXIO);
+    expect("mknod a socket", v_mknod("/tmp/sock", 0140000 | 0600, 0), -EINVAL);
     expect("open a device with no driver",
            v_mknod("/tmp/nodev", VFS_S_IFCHR | 0600, VFS_MAKEDEV(9, 0)) == 0
            ? v_open("/tmp/nodev", VFS_O_RDWR, 0) : -1, -ENXIO);
