@@ -117,7 +117,7 @@ struct ext2_buf {
     uint16_t pins;                      /* bread without brelse */
     uint8_t valid, dirty;
     int16_t next;                       /* hash chain, EXT2_NONE at the end */
-    uint8_t data[EXT2_BLOCK_MAX];
+    _Alignas(8) uint8_t data[EXT2_BLOCK_MAX];  /* holds structs: aligned */
 };
 
 struct ext2_cache {
