@@ -168,6 +168,7 @@ uint32_t ref_count(uint32_t ino);
 int ifree_if_unused(uint32_t ino, struct ext2_inode *ip);
 int is_dir(const struct ext2_inode *ip);
 int is_fast_link(const struct ext2_inode *ip);
+int has_blocks(const struct ext2_inode *ip);
 
 /* ---- bitmaps (alloc.c) ------------------------------------------------------ */
 int balloc(uint32_t goal_group, uint32_t *blk);

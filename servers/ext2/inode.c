@@ -107,6 +107,13 @@ int is_fast_link(const struct ext2_inode *ip)
            ip->size < EXT2_FAST_LINK_MAX;
 }
 
+/* Whether i_block is a block map (not a device number or a fast link). */
+int has_blocks(const struct ext2_inode *ip)
+{
+    uint32_t type = ip->mode & VFS_S_IFMT;
+    return type == VFS_S_IFREG || type == VFS_S_IFDIR || (type == VFS_S_IFLNK && !is_fast_link(ip));
+}
+
 static struct ext2_ref *ref_find(uint32_t ino)
 {
     for (int i = 0; i < EXT2_NREFS; i++)
@@ -128,10 +135,9 @@ int ifree_if_unused(uint32_t ino, struct ext2_inode *ip)
         return iput(ino, ip);
     int dir = is_dir(ip);
     int r = OK;
-    if (is_fast_link(ip))
-        memset(ip->block, 0, sizeof(ip->block));
-    else
+    if (has_blocks(ip))
         r = bmap_trunc(ip, 0);
+    memset(ip->block, 0, sizeof(ip->block));
     if (ip->file_acl)
         ext2_log("ext2: inode %u: extended attribute block %u left alone\n", ino, ip->file_acl);
     ip->size = 0;
