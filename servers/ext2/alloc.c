@@ -43,6 +43,25 @@ static uint32_t first_ino(void)
     return ext2.sb.rev_level == 0 ? 11 : ext2.sb.first_ino;
 }
 
+/* Whether bit i of group g's block bitmap stands for the group's own
+ * metadata (bitmaps, inode table) or the primary superblock and group
+ * descriptors: a hostile bitmap may call them free; they are never
+ * handed out. */
+static int is_meta(uint32_t g, const struct ext2_group *gd, uint32_t i)
+{
+    uint32_t blk = ext2.sb.first_data_block + g * ext2.sb.blocks_per_group + i;
+    return blk == gd->block_bitmap || blk == gd->inode_bitmap ||
+           (blk >= gd->inode_table && blk - gd->inode_table < ext2.itb) ||
+           blk <= ext2.sb.first_data_block + ext2.gdt_blocks;
+}
+
+static void count_down(uint16_t *group_count, uint32_t *super_count)
+{
+    (*group_count)--;
+    if (*super_count > 0)
+        (*super_count)--;
+}
+
 /* Takes a clear bit in group g's bitmap (block or inode); OK and *bit,
  * or -ENOSPC if it has none, -EIO. */
 static int take(uint32_t g, int inodes, int dir, uint32_t *bit)
@@ -65,18 +84,18 @@ static int take(uint32_t g, int inodes, int dir, uint32_t *bit)
         return -EIO;
     }
     uint32_t i = first_clear(mb->data, from, n);
+    while (!inodes && i < n && is_meta(g, gd, i))
+        i = first_clear(mb->data, i + 1, n);
     int r = -ENOSPC;
     if (i < n) {
         bit_flip(mb->data, i);
         bdirty(mb);
         if (inodes) {
-            gd->free_inodes_count--;
-            ext2.sb.free_inodes_count--;
+            count_down(&gd->free_inodes_count, &ext2.sb.free_inodes_count);
             if (dir)
                 gd->used_dirs_count++;
         } else {
-            gd->free_blocks_count--;
-            ext2.sb.free_blocks_count--;
+            count_down(&gd->free_blocks_count, &ext2.sb.free_blocks_count);
         }
         bdirty(gb);
         *bit = i;

@@ -20,7 +20,7 @@
  *   stat PATH           key=value lines | statfs   key=value lines
  *   walk PATH           every name below PATH, reading every file (at
  *                       most the disk's size of each); "PATH SIZE" lines
- *   ref PATH DELTA      ext2_ref
+ *   ref PATH DELTA      ext2_ref (references last until the tool exits)
  * An error prints "ext2tool: CMD: ENAME" and stops; the image is synced
  * at the end either way.  Exit status: 0, 1 (a command failed), 2 (the
  * image did not mount or did not sync).
@@ -61,10 +61,14 @@ static const char *errname(int e)
     return "E?";
 }
 
-/* The inode of a path (no symbolic links followed). */
+/* The inode of a path (no symbolic links followed); "#N" is inode N. */
 static int walk_path(const char *path, uint32_t *ino)
 {
     struct vfs_stat st;
+    if (path[0] == '#') {
+        *ino = (uint32_t)strtoul(path + 1, NULL, 0);
+        return ext2_getattr(*ino, &st);
+    }
     *ino = EXT2_ROOT_INO;
     while (*path) {
         while (*path == '/')

@@ -266,6 +266,26 @@ def test_fill_until_enospc(ext2tool, tmp_path, bs):
     assert (end["bfree"], end["ffree"]) == (start["bfree"], start["ffree"])
 
 
+def test_referenced_file_outlives_its_name(ext2tool, tmp_path):
+    """An unlinked file that is still referenced (ext2_ref) keeps its
+    inode and blocks until the last reference goes."""
+    img = tmp_path / "ref.img"
+    mkfs(img, 1024)
+    start = statfs(img)
+    data, data_d = host_file(tmp_path, "d", 40000, 10)
+    tool(img, ["put", data, "f"])
+    ino = kv(tool(img, ["stat", "f"])[0].decode())["ino"]
+    out, _, _ = tool(img, ["ref", "f", 1], ["rm", "f"], ["statfs"], ["cat", f"#{ino}"],
+                     ["ref", f"#{ino}", -1], ["statfs"])
+    head = b"\n".join(out.split(b"\n")[:6]) + b"\n"           # statfs: 6 lines
+    tail = out[out.rindex(b"bsize="):]
+    assert out[len(head):len(out) - len(tail)] == data_d
+    assert int(kv(head.decode())["bfree"]) < int(start["bfree"]) - 39
+    assert kv(tail.decode())["bfree"] == start["bfree"]
+    assert tool(img, ["cat", f"#{ino}"], ok=False)[1].strip().endswith("ENOENT")
+    fsck(img)
+
+
 def set_feature(img, offset, bit):
     with open(img, "r+b") as f:
         f.seek(1024 + offset)
@@ -288,6 +308,15 @@ def test_unknown_ro_compat_mounts_read_only(ext2tool, tmp_path):
     set_feature(img, 100, 0x00400000)
     _, err, status = tool(img, ["mkdir", "x"], ok=False)
     assert status == 1 and "0x400000" in err and err.strip().endswith("EROFS")
+
+
+def test_read_only_mount_on_request(ext2tool, tmp_path):
+    img = tmp_path / "r.img"
+    mkfs(img, 2048)
+    _, err, status = tool(img, ["mkdir", "x"], rdonly=True, ok=False)
+    assert status == 1 and err.strip().endswith("EROFS")
+    tool(img, ["mkdir", "x"])
+    assert "x" in names(img, "/")
 
 
 @pytest.mark.parametrize("bs", [1024, 4096])
