@@ -6,7 +6,8 @@
  * of which the core uses the first 128 (struct ext2_inode) and keeps the
  * rest, except that a new inode gets a zeroed record.  Callers work on a
  * copy: iget copies it out, iput copies it back (the block is dirty in
- * the cache).
+ * the cache).  An inode is in use while it has a mode and a link or a
+ * reference.
  *
  * References (ext2_ref): VFS counts its uses of an inode; an inode whose
  * links_count is 0 is freed, with its blocks, only when its count is 0
@@ -45,8 +46,8 @@ int iget(uint32_t ino, struct ext2_inode *ip)
         return -EIO;
     memcpy(ip, b->data + off, sizeof(*ip));
     brelse(b);
-    if (ip->mode == 0)
-        return -ENOENT;                 /* not in use */
+    if (ip->mode == 0 || (ip->links_count == 0 && ref_count(ino) == 0))
+        return -ENOENT;                 /* not in use (free, or an orphan) */
     return OK;
 }
 
