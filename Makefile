@@ -32,6 +32,7 @@ include mk/posix.mk
 include mk/libc.mk
 include mk/busybox.mk
 include mk/bench.mk
+include mk/ext2.mk
 
 # ---- kernel ---------------------------------------------------------------
 KSRC   := $(wildcard kernel/*.c kernel/system/*.c) lib/common/privconf.c \

@@ -37,6 +37,7 @@
 #define EFBIG       27
 #define ENOSPC      28
 #define ESPIPE      29
+#define EROFS       30   /* read-only file system */
 #define EMLINK      31
 #define EPIPE       32
 #define ERANGE      34
