@@ -15,7 +15,6 @@
 #include "ext2.h"
 #include "disk.h"
 
-struct ext2_cache ext2_cache;
 
 void cache_init(uint32_t bsize)
 {

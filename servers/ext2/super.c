@@ -13,8 +13,6 @@
 #include "ext2.h"
 #include "disk.h"
 
-struct ext2_fs ext2;
-uint32_t ext2_now;
 
 static int bad(const char *what, uint32_t value)
 {

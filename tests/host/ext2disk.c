@@ -47,3 +47,11 @@ uint64_t disk_size(void)
 {
     return disk_bytes;
 }
+
+#include "ext2.h"
+
+/* The core's tables (the server keeps them in its state region:
+ * servers/ext2/srv_state.c). */
+struct ext2_fs ext2;
+struct ext2_cache ext2_cache;
+uint32_t ext2_now;
